@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
+import { readMigrations, migrate } from './migrate.js';
+
+// Runs against PostgreSQL when DATABASE_URL is set (CI), PGlite otherwise: the migrated database
+// must accept, return and update every model the Prisma schema declares.
+describe(`database (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('records every migration in _prisma_migrations and re-running applies nothing', async () => {
+    const rows = await db.runner.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
+      'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name',
+    );
+    const files = readMigrations();
+    expect(rows.map((r) => r.migration_name)).toEqual(files.map((f) => f.name));
+    expect(rows.map((r) => r.checksum)).toEqual(files.map((f) => f.checksum));
+    expect(rows.every((r) => r.finished_at !== null)).toBe(true);
+    expect(await migrate(db.runner)).toEqual([]);
+  });
+
+  it('refuses a migration edited after it was applied', async () => {
+    const files = readMigrations();
+    const edited = files.map((f, i) => (i === 0 ? { ...f, checksum: 'x'.repeat(64) } : f));
+    await expect(migrate(db.runner, edited)).rejects.toThrow(/checksum differs/);
+  });
+
+  it('creates, reads and updates every model', async () => {
+    const { prisma } = db;
+    const station = await prisma.station.create({ data: { code: 'S1', name: '湖滨派出所' } });
+    const polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [120.1, 30.2],
+          [120.2, 30.2],
+          [120.2, 30.3],
+          [120.1, 30.3],
+          [120.1, 30.2],
+        ],
+      ],
+    };
+    const grid = await prisma.grid.create({
+      data: { code: 'G01', name: '湖滨网格', polygon, minStaffing: { patrol_car: 2 }, stationId: station.id },
+    });
+    const otherGrid = await prisma.grid.create({ data: { code: 'G02', name: '武林网格', polygon } });
+    const post = await prisma.post.create({
+      data: { code: 'P1', name: '湖滨警务站', kind: 'street_post', lng: 120.15, lat: 30.25, gridId: grid.id },
+    });
+    const unit = await prisma.unit.create({
+      data: {
+        callSign: '湖滨-巡01',
+        kind: 'patrol_car',
+        homeGridId: grid.id,
+        currentGridId: grid.id,
+        capabilities: ['armed'],
+        lastLng: 120.15,
+        lastLat: 30.25,
+        lastPositionAt: new Date('2026-11-23T08:00:00Z'),
+      },
+    });
+    const postUnit = await prisma.unit.create({
+      data: { callSign: '湖滨-岗01', kind: 'post', postId: post.id, homeGridId: grid.id },
+    });
+    const user = await prisma.user.create({
+      data: { username: 'unit01', passwordHash: 'hash', role: 'unit', unitId: unit.id },
+    });
+    const incident = await prisma.incident.create({
+      data: {
+        number: '110-20261123-0001',
+        type: 'knife_attack',
+        priority: 1,
+        lng: 120.16,
+        lat: 30.26,
+        address: '解放路 12 号',
+        gridId: grid.id,
+        requiredUnits: 3,
+        receivedAt: new Date('2026-11-23T08:00:00.123Z'),
+        createdById: user.id,
+      },
+    });
+    const assignment = await prisma.assignment.create({
+      data: {
+        incidentId: incident.id,
+        unitId: unit.id,
+        role: 'primary',
+        tier: 1,
+        etaSeconds: 140,
+        distanceMeters: 1800,
+        etaMethod: 'road',
+        assignedAt: new Date('2026-11-23T08:00:30Z'),
+      },
+    });
+    const sample = await prisma.positionSample.create({
+      data: { unitId: unit.id, at: new Date('2026-11-23T08:00:01Z'), lng: 120.151, lat: 30.251, speedMps: 9.5 },
+    });
+    const audit = await prisma.auditEvent.create({
+      data: {
+        actorId: user.id,
+        actorName: 'unit01',
+        action: 'incident.create',
+        entityType: 'incident',
+        entityId: incident.id,
+        after: { status: 'received' },
+      },
+    });
+    await prisma.responsePlan.create({
+      data: { incidentType: 'dispute', priority: 0, plan: { tiers: [{ count: 1 }] } },
+    });
+    await prisma.incidentSequence.create({ data: { day: '20261123', last: 1 } });
+    await prisma.roadNetwork.create({
+      data: { name: 'demo', geojson: { type: 'FeatureCollection', features: [] }, nodeCount: 0 },
+    });
+    await prisma.setting.create({ data: { key: 'clock.targets', value: { dispatchSeconds: 60 } } });
+
+    // Read back with relations: every field survives the round trip.
+    const readIncident = await prisma.incident.findUniqueOrThrow({
+      where: { id: incident.id },
+      include: { assignments: { include: { unit: true } }, grid: { include: { station: true } } },
+    });
+    expect(readIncident.receivedAt.toISOString()).toBe('2026-11-23T08:00:00.123Z');
+    expect(readIncident.grid?.station?.name).toBe('湖滨派出所');
+    expect(readIncident.assignments[0]?.unit.callSign).toBe('湖滨-巡01');
+    expect(readIncident.assignments[0]?.status).toBe('assigned');
+    expect((await prisma.grid.findUniqueOrThrow({ where: { id: grid.id } })).minStaffing).toEqual({ patrol_car: 2 });
+    expect((await prisma.unit.findUniqueOrThrow({ where: { id: unit.id } })).capabilities).toEqual(['armed']);
+    expect((await prisma.unit.findUniqueOrThrow({ where: { id: postUnit.id }, include: { post: true } })).post?.kind).toBe(
+      'street_post',
+    );
+    expect(typeof sample.id).toBe('bigint');
+    expect((await prisma.auditEvent.findUniqueOrThrow({ where: { id: audit.id } })).after).toEqual({ status: 'received' });
+    expect((await prisma.user.findUniqueOrThrow({ where: { username: 'unit01' }, include: { unit: true } })).unit?.id).toBe(
+      unit.id,
+    );
+    expect((await prisma.responsePlan.findFirstOrThrow({ where: { incidentType: 'dispute' } })).plan).toEqual({
+      tiers: [{ count: 1 }],
+    });
+    expect((await prisma.roadNetwork.findFirstOrThrow()).name).toBe('demo');
+    expect((await prisma.setting.findUniqueOrThrow({ where: { key: 'clock.targets' } })).value).toEqual({
+      dispatchSeconds: 60,
+    });
+
+    // Updates.
+    await prisma.station.update({ where: { id: station.id }, data: { name: '新湖滨派出所' } });
+    await prisma.grid.update({ where: { id: grid.id }, data: { minStaffing: { patrol_car: 3 }, version: { increment: 1 } } });
+    await prisma.post.update({ where: { id: post.id }, data: { rangeMeters: 1000 } });
+    const moved = await prisma.unit.update({
+      where: { id: unit.id },
+      data: { currentGridId: otherGrid.id, status: 'en_route', version: { increment: 1 } },
+    });
+    expect(moved).toMatchObject({ currentGridId: otherGrid.id, status: 'en_route', version: 1 });
+    await prisma.assignment.update({ where: { id: assignment.id }, data: { status: 'en_route', enRouteAt: new Date() } });
+    const updated = await prisma.incident.update({
+      where: { id: incident.id },
+      data: { status: 'dispatched', firstDispatchedAt: new Date('2026-11-23T08:00:30Z') },
+    });
+    expect(updated.status).toBe('dispatched');
+    await prisma.positionSample.update({ where: { id: sample.id }, data: { headingDeg: 90 } });
+    await prisma.auditEvent.update({ where: { id: audit.id }, data: { before: { status: null } } });
+    await prisma.user.update({ where: { id: user.id }, data: { disabled: true } });
+    await prisma.responsePlan.updateMany({ where: { incidentType: 'dispute' }, data: { plan: { tiers: [] } } });
+    const seq = await prisma.incidentSequence.update({ where: { day: '20261123' }, data: { last: { increment: 1 } } });
+    expect(seq.last).toBe(2);
+    await prisma.roadNetwork.updateMany({ data: { active: false } });
+    await prisma.setting.update({ where: { key: 'clock.targets' }, data: { value: { dispatchSeconds: 90 } } });
+    expect((await prisma.station.findUniqueOrThrow({ where: { id: station.id } })).name).toBe('新湖滨派出所');
+    expect((await prisma.positionSample.findUniqueOrThrow({ where: { id: sample.id } })).headingDeg).toBe(90);
+  });
+
+  it('refuses a second active assignment for one unit, and allows one after clearing', async () => {
+    const { prisma } = db;
+    const grid = await prisma.grid.create({ data: { code: 'G90', name: 'x', polygon: {} } });
+    const unit = await prisma.unit.create({ data: { callSign: 'T-01', kind: 'motorcycle', homeGridId: grid.id } });
+    const mk = (n: number) =>
+      prisma.incident.create({
+        data: { number: `110-20261123-9${n}`, type: 'fight', priority: 2, lng: 120, lat: 30, receivedAt: new Date() },
+      });
+    const [a, b, c] = [await mk(1), await mk(2), await mk(3)];
+    const first = await prisma.assignment.create({ data: { incidentId: a.id, unitId: unit.id, assignedAt: new Date() } });
+    await expect(
+      prisma.assignment.create({ data: { incidentId: b.id, unitId: unit.id, assignedAt: new Date() } }),
+    ).rejects.toMatchObject({ code: 'P2002' });
+    // An active assignment in another state is still active.
+    await prisma.assignment.update({ where: { id: first.id }, data: { status: 'on_scene' } });
+    await expect(
+      prisma.assignment.create({ data: { incidentId: c.id, unitId: unit.id, assignedAt: new Date() } }),
+    ).rejects.toMatchObject({ code: 'P2002' });
+    expect(await prisma.assignment.count({ where: { unitId: unit.id } })).toBe(1);
+    await prisma.assignment.update({ where: { id: first.id }, data: { status: 'cleared', clearedAt: new Date() } });
+    await prisma.assignment.create({ data: { incidentId: b.id, unitId: unit.id, assignedAt: new Date() } });
+    expect(await prisma.assignment.count({ where: { unitId: unit.id } })).toBe(2);
+  });
+});
