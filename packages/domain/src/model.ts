@@ -57,7 +57,14 @@ export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 export const RESOLUTIONS = ['resolved_on_scene', 'transferred_to_case', 'cancelled'] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];
 
-export const ASSIGNMENT_STATUSES = ['assigned', 'accepted', 'en_route', 'on_scene', 'cleared', 'cancelled'] as const;
+export const ASSIGNMENT_STATUSES = [
+  'assigned',
+  'accepted',
+  'en_route',
+  'on_scene',
+  'cleared',
+  'cancelled',
+] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
 /** Assignment statuses in which the unit is committed to the incident. */
@@ -72,7 +79,15 @@ export type Role = (typeof ROLES)[number];
 export const POST_KINDS = ['street_post', 'drone_nest'] as const;
 export type PostKind = (typeof POST_KINDS)[number];
 
-export const CAPABILITIES = ['armed', 'medical', 'k9', 'traffic', 'negotiator', 'video', 'loudspeaker'] as const;
+export const CAPABILITIES = [
+  'armed',
+  'medical',
+  'k9',
+  'traffic',
+  'negotiator',
+  'video',
+  'loudspeaker',
+] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** Minimum staffing of a grid, per unit kind (absent kind: no minimum). */

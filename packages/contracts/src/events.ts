@@ -1,0 +1,78 @@
+/**
+ * Every Socket.IO event: one list of names and one typed payload per name, imported by the server
+ * and every client. Rooms: `wall` (wall screens and dispatchers), `unit:<id>`, `grid:<id>`.
+ */
+import type { AssignmentDto, GridDto, IncidentDto, UnitDto } from './dto.js';
+import type { PositionReport } from './requests.js';
+
+export type ResponseClockName = 'dispatch' | 'first_arrival' | 'reinforcement';
+
+export interface ClockBreachEvent {
+  incidentId: string;
+  incidentNumber: string;
+  clock: ResponseClockName;
+  targetSeconds: number;
+  /** Epoch ms when the clock ran out. */
+  deadline: number;
+}
+
+/** One batched message (at most one per second per client) of moved units. */
+export interface UnitPositionsEvent {
+  positions: {
+    id: string;
+    lngLat: [number, number];
+    headingDeg: number | null;
+    speedMps: number | null;
+    at: string;
+  }[];
+}
+
+/** A consistent picture of the open situation, sent on connect and on request. */
+export interface SnapshotEvent {
+  /** Server time (epoch ms) the snapshot was taken; clients align their clocks with it. */
+  serverTime: number;
+  incidents: IncidentDto[];
+  units: UnitDto[];
+  grids: GridDto[];
+}
+
+export interface ServerToClientEvents {
+  'incident:created': (incident: IncidentDto) => void;
+  'incident:updated': (incident: IncidentDto) => void;
+  'assignment:created': (assignment: AssignmentDto) => void;
+  'assignment:updated': (assignment: AssignmentDto) => void;
+  'unit:updated': (unit: UnitDto) => void;
+  'grid:updated': (grid: GridDto) => void;
+  'clock:breach': (breach: ClockBreachEvent) => void;
+  'unit:positions': (batch: UnitPositionsEvent) => void;
+  snapshot: (snapshot: SnapshotEvent) => void;
+}
+
+export type Ack<T = unknown> = (
+  reply: { ok: true; value?: T } | { ok: false; error: { code: string; message: string; field?: string } },
+) => void;
+
+export interface ClientToServerEvents {
+  /** A unit terminal reports its own position (same ingestion path as REST). */
+  'unit:position': (report: PositionReport, ack?: Ack) => void;
+  /** Ask for a fresh snapshot (after a reconnect that could not be recovered). */
+  'snapshot:request': (ack: Ack<SnapshotEvent>) => void;
+}
+
+export const SERVER_EVENTS = [
+  'incident:created',
+  'incident:updated',
+  'assignment:created',
+  'assignment:updated',
+  'unit:updated',
+  'grid:updated',
+  'clock:breach',
+  'unit:positions',
+  'snapshot',
+] as const satisfies readonly (keyof ServerToClientEvents)[];
+
+export const ROOMS = {
+  wall: 'wall',
+  unit: (unitId: string) => `unit:${unitId}`,
+  grid: (gridId: string) => `grid:${gridId}`,
+} as const;

@@ -1,0 +1,4 @@
+export * from './primitives.js';
+export * from './dto.js';
+export * from './requests.js';
+export * from './events.js';

@@ -1,0 +1,178 @@
+/** Request bodies and query strings of the REST API (validated at the route by these schemas). */
+import Type, { type Static } from 'typebox';
+import {
+  AssignmentRoleSchema,
+  Id,
+  IncidentSourceSchema,
+  IncidentStatusSchema,
+  IncidentTypeSchema,
+  IsoTime,
+  Lat,
+  LngLatObject,
+  Lng,
+  PrioritySchema,
+  ResolutionSchema,
+  UnitStatusSchema,
+} from './primitives.js';
+
+const strict = { additionalProperties: false } as const;
+
+export const LoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 256 }),
+  },
+  strict,
+);
+export type LoginBody = Static<typeof LoginBody>;
+
+export const CreateIncidentBody = Type.Object(
+  {
+    type: IncidentTypeSchema,
+    priority: PrioritySchema,
+    location: LngLatObject,
+    address: Type.Optional(Type.String({ maxLength: 200 })),
+    description: Type.Optional(Type.String({ maxLength: 4000 })),
+    callerName: Type.Optional(Type.String({ maxLength: 100 })),
+    callerPhone: Type.Optional(Type.String({ maxLength: 32, pattern: '^[0-9+\\- ]*$' })),
+    source: Type.Optional(IncidentSourceSchema),
+    /** When the call was received (defaults to now); lets the intake start the clock at pick-up. */
+    receivedAt: Type.Optional(IsoTime),
+    /** Override the response plan's auto-dispatch setting for this incident. */
+    autoDispatch: Type.Optional(Type.Boolean()),
+  },
+  strict,
+);
+export type CreateIncidentBody = Static<typeof CreateIncidentBody>;
+
+export const ListIncidentsQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Union([IncidentStatusSchema, Type.Literal('open')])),
+    gridId: Type.Optional(Id),
+    from: Type.Optional(IsoTime),
+    to: Type.Optional(IsoTime),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })),
+  },
+  strict,
+);
+export type ListIncidentsQuery = Static<typeof ListIncidentsQuery>;
+
+export const IdParams = Type.Object({ id: Id }, strict);
+export type IdParams = Static<typeof IdParams>;
+
+export const DispatchBody = Type.Union([
+  Type.Object(
+    {
+      unitIds: Type.Array(Id, { minItems: 1, maxItems: 20, uniqueItems: true }),
+      role: Type.Optional(AssignmentRoleSchema),
+    },
+    strict,
+  ),
+  Type.Object({ auto: Type.Literal(true) }, strict),
+  Type.Object({ nextTier: Type.Literal(true) }, strict),
+]);
+export type DispatchBody = Static<typeof DispatchBody>;
+
+export const ResolveBody = Type.Object(
+  { resolution: ResolutionSchema, note: Type.Optional(Type.String({ maxLength: 2000 })) },
+  strict,
+);
+export type ResolveBody = Static<typeof ResolveBody>;
+
+export const CancelBody = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 2000 })) }, strict);
+
+export const RecommendQuery = Type.Object(
+  {
+    lng: Lng,
+    lat: Lat,
+    type: IncidentTypeSchema,
+    priority: PrioritySchema,
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })),
+  },
+  strict,
+);
+export type RecommendQuery = Static<typeof RecommendQuery>;
+
+export const AssignmentActionBody = Type.Object(
+  {
+    action: Type.Enum(['accept', 'en_route', 'on_scene', 'clear', 'cancel']),
+    resolution: Type.Optional(ResolutionSchema),
+  },
+  strict,
+);
+export type AssignmentActionBody = Static<typeof AssignmentActionBody>;
+
+export const UnitStatusBody = Type.Object(
+  { status: UnitStatusSchema, version: Type.Optional(Type.Integer()) },
+  strict,
+);
+export type UnitStatusBody = Static<typeof UnitStatusBody>;
+
+export const PositionReport = Type.Object(
+  {
+    lng: Lng,
+    lat: Lat,
+    headingDeg: Type.Optional(Type.Number({ minimum: 0, maximum: 360 })),
+    speedMps: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+    at: Type.Optional(IsoTime),
+  },
+  strict,
+);
+export type PositionReport = Static<typeof PositionReport>;
+
+export const PositionBatchBody = Type.Object(
+  {
+    reports: Type.Array(
+      Type.Object(
+        {
+          unitId: Id,
+          lng: Lng,
+          lat: Lat,
+          headingDeg: Type.Optional(Type.Number({ minimum: 0, maximum: 360 })),
+          speedMps: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
+          at: Type.Optional(IsoTime),
+        },
+        strict,
+      ),
+      { minItems: 1, maxItems: 5000 },
+    ),
+  },
+  strict,
+);
+export type PositionBatchBody = Static<typeof PositionBatchBody>;
+
+export const MoveUnitGridBody = Type.Object({ gridId: Id, version: Type.Optional(Type.Integer()) }, strict);
+export type MoveUnitGridBody = Static<typeof MoveUnitGridBody>;
+
+export const EditGridBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    minStaffing: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: 0, maximum: 100 }))),
+    polygon: Type.Optional(Type.Unknown()),
+    version: Type.Optional(Type.Integer()),
+  },
+  strict,
+);
+export type EditGridBody = Static<typeof EditGridBody>;
+
+export const ImportGridsBody = Type.Object(
+  {
+    type: Type.Literal('FeatureCollection'),
+    features: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 2000 }),
+  },
+  { additionalProperties: true },
+);
+export type ImportGridsBody = Static<typeof ImportGridsBody>;
+
+export const AuditQuery = Type.Object(
+  {
+    entityType: Type.Optional(Type.String({ maxLength: 32 })),
+    entityId: Type.Optional(Type.String({ maxLength: 64 })),
+    actorId: Type.Optional(Type.String({ maxLength: 64 })),
+    from: Type.Optional(IsoTime),
+    to: Type.Optional(IsoTime),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })),
+  },
+  strict,
+);
+export type AuditQuery = Static<typeof AuditQuery>;

@@ -1,0 +1,89 @@
+/**
+ * Candidate filter: which units may be proposed at all, and why the others may not, so the
+ * console can answer "why not unit X?".
+ */
+import { isUnitDispatchable } from '@dispatch/domain';
+import {
+  DEFAULT_DISPATCH_RULES,
+  unitFitness,
+  type DispatchRules,
+  type UnitFitness,
+} from './dispatch-rules.js';
+import type { DispatchIncident, DispatchUnit, TravelEstimate, TravelEstimates } from './types.js';
+
+export interface Candidate {
+  unit: DispatchUnit;
+  estimate: TravelEstimate;
+  fitness: UnitFitness;
+}
+
+export type ExclusionReason =
+  | 'EXCLUDED' // named by the caller, e.g. already assigned to this incident
+  | 'NOT_DISPATCHABLE'
+  | 'KIND_NOT_FIT'
+  | 'NO_ESTIMATE'
+  | 'UNREACHABLE'
+  | 'BEYOND_KIND_LIMIT';
+
+export interface ExcludedUnit {
+  unitId: string;
+  reason: ExclusionReason;
+}
+
+export interface CandidateFilterResult {
+  candidates: Candidate[];
+  excluded: ExcludedUnit[];
+}
+
+/**
+ * Splits `units` into candidates (dispatchable, kind fit for the incident type and priority,
+ * reachable, within the kind's distance/ETA limit) and excluded units with the first failed
+ * check. Order of `units` is kept.
+ */
+export function filterCandidates(
+  incident: DispatchIncident,
+  units: readonly DispatchUnit[],
+  estimates: TravelEstimates,
+  rules: DispatchRules = DEFAULT_DISPATCH_RULES,
+  excludeUnitIds: Iterable<string> = [],
+): CandidateFilterResult {
+  const excludedIds = new Set(excludeUnitIds);
+  const candidates: Candidate[] = [];
+  const excluded: ExcludedUnit[] = [];
+  for (const unit of units) {
+    const reject = (reason: ExclusionReason) => excluded.push({ unitId: unit.id, reason });
+    if (excludedIds.has(unit.id)) {
+      reject('EXCLUDED');
+      continue;
+    }
+    if (!isUnitDispatchable(unit.status)) {
+      reject('NOT_DISPATCHABLE');
+      continue;
+    }
+    const fitness = unitFitness(rules, incident.type, incident.priority, unit.kind);
+    if (fitness === null) {
+      reject('KIND_NOT_FIT');
+      continue;
+    }
+    const estimate = estimates.get(unit.id);
+    if (estimate === undefined) {
+      reject('NO_ESTIMATE');
+      continue;
+    }
+    // Estimators report unreachable units with an infinite ETA; both mean "cannot get there".
+    if (!estimate.reachable || !Number.isFinite(estimate.etaSeconds)) {
+      reject('UNREACHABLE');
+      continue;
+    }
+    const limit = rules.kindLimits[unit.kind];
+    if (
+      (limit?.maxDistanceMeters !== undefined && estimate.distanceMeters > limit.maxDistanceMeters) ||
+      (limit?.maxEtaSeconds !== undefined && estimate.etaSeconds > limit.maxEtaSeconds)
+    ) {
+      reject('BEYOND_KIND_LIMIT');
+      continue;
+    }
+    candidates.push({ unit, estimate, fitness });
+  }
+  return { candidates, excluded };
+}

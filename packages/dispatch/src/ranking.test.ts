@@ -1,0 +1,150 @@
+import { UNIT_STATUSES, isUnitDispatchable } from '@dispatch/domain';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DISPATCH_RULES, unitFitness } from './dispatch-rules.js';
+import { rankCandidates } from './ranking.js';
+import { eta, fleetArb, incidentArb, incidentAt, unit } from './test-support.js';
+
+describe('rankCandidates', () => {
+  it('ranks by ETA outside the tolerance', () => {
+    const units = [unit('slow', 'patrol_car', { homeGridId: 'g1' }), unit('fast', 'patrol_car')];
+    const estimates = new Map([
+      ['slow', eta(200)],
+      ['fast', eta(100)],
+    ]);
+    const { ranked } = rankCandidates(incidentAt('theft'), units, estimates);
+    expect(ranked.map((r) => r.unit.id)).toEqual(['fast', 'slow']);
+    expect(ranked[0]?.reasons[0]).toEqual({
+      code: 'ETA',
+      etaSeconds: 100,
+      distanceMeters: 800,
+      method: 'road',
+    });
+  });
+
+  it('puts the own-grid unit first within the tolerance and explains the jump', () => {
+    const units = [
+      unit('other', 'patrol_car', { homeGridId: 'g2' }),
+      unit('local', 'patrol_car', { homeGridId: 'g1' }),
+    ];
+    const estimates = new Map([
+      ['other', eta(100)],
+      ['local', eta(112)],
+    ]);
+    const { ranked } = rankCandidates(incidentAt('theft', 3, 'g1'), units, estimates);
+    expect(ranked.map((r) => r.unit.id)).toEqual(['local', 'other']);
+    expect(ranked[0]?.ownGrid).toBe(true);
+    expect(ranked[0]?.reasons).toContainEqual({ code: 'OWN_GRID', gridId: 'g1' });
+    expect(ranked[0]?.reasons).toContainEqual({
+      code: 'TIE_BREAK',
+      criterion: 'OWN_GRID',
+      overUnitId: 'other',
+      etaDeltaSeconds: 12,
+    });
+    expect(ranked[1]?.reasons.some((r) => r.code === 'TIE_BREAK')).toBe(false);
+  });
+
+  it('prefers the armed unit for a knife attack within the tolerance, then the preferred kind', () => {
+    const units = [
+      unit('foot', 'foot_patrol'),
+      unit('moto', 'motorcycle'),
+      unit('armed', 'motorcycle', { capabilities: ['armed'] }),
+    ];
+    const estimates = new Map([
+      ['foot', eta(60)],
+      ['moto', eta(70)],
+      ['armed', eta(74)],
+    ]);
+    const { ranked } = rankCandidates(incidentAt('knife_attack'), units, estimates);
+    expect(ranked.map((r) => r.unit.id)).toEqual(['armed', 'moto', 'foot']);
+    expect(ranked[0]?.reasons).toContainEqual({ code: 'CAPABILITY_MATCH', capability: 'armed' });
+    expect(ranked[0]?.reasons).toContainEqual(
+      expect.objectContaining({ code: 'TIE_BREAK', criterion: 'CAPABILITY_MATCH', overUnitId: 'foot' }),
+    );
+    expect(ranked[1]?.reasons).toContainEqual(
+      expect.objectContaining({ code: 'TIE_BREAK', criterion: 'KIND_PREFERENCE', overUnitId: 'foot' }),
+    );
+  });
+
+  it('flags rough estimates, returning units and support-only units', () => {
+    const units = [unit('d', 'drone'), unit('r', 'patrol_car', { status: 'returning' })];
+    const estimates = new Map([
+      ['d', eta(40, { method: 'flight' })],
+      ['r', eta(90, { method: 'straight_line' })],
+    ]);
+    const { ranked } = rankCandidates(incidentAt('missing_person', 2), units, estimates);
+    const byId = new Map(ranked.map((r) => [r.unit.id, r.reasons.map((x) => x.code)]));
+    expect(byId.get('d')).toContain('SUPPORT_ONLY');
+    expect(byId.get('r')).toEqual(expect.arrayContaining(['RETURNING', 'STRAIGHT_LINE_ESTIMATE']));
+  });
+
+  it('never ranks a unit ahead of one more than the tolerance faster', () => {
+    fc.assert(
+      fc.property(
+        incidentArb,
+        fleetArb({ minLength: 10, maxLength: 60 }),
+        (incident, { units, estimates }) => {
+          const { ranked } = rankCandidates(incident, units, estimates);
+          const tol = DEFAULT_DISPATCH_RULES.etaToleranceSeconds;
+          for (let i = 0; i < ranked.length; i++) {
+            for (let j = i + 1; j < ranked.length; j++) {
+              expect((ranked[i]?.etaSeconds as number) <= (ranked[j]?.etaSeconds as number) + tol).toBe(true);
+            }
+          }
+        },
+      ),
+    );
+  });
+
+  it('only ranks dispatchable, reachable units fit for the incident, and accounts for every unit', () => {
+    fc.assert(
+      fc.property(incidentArb, fleetArb(), (incident, { units, estimates }) => {
+        const { ranked, excluded } = rankCandidates(incident, units, estimates);
+        for (const r of ranked) {
+          expect(isUnitDispatchable(r.unit.status)).toBe(true);
+          expect(estimates.get(r.unit.id)?.reachable).toBe(true);
+          expect(unitFitness(DEFAULT_DISPATCH_RULES, incident.type, incident.priority, r.unit.kind)).toBe(
+            r.fitness,
+          );
+        }
+        const seen = [...ranked.map((r) => r.unit.id), ...excluded.map((e) => e.unitId)].sort();
+        expect(seen).toEqual(units.map((u) => u.id).sort());
+        expect(ranked.map((r) => r.rank)).toEqual(ranked.map((_, i) => i + 1));
+      }),
+    );
+  });
+
+  it('is deterministic whatever the order of the units', () => {
+    fc.assert(
+      fc.property(
+        incidentArb,
+        fleetArb({ statuses: UNIT_STATUSES }).chain((fleet) =>
+          fc.tuple(fc.constant(fleet), fc.shuffledSubarray(fleet.units, { minLength: fleet.units.length })),
+        ),
+        (incident, [{ units, estimates }, shuffled]) => {
+          const a = rankCandidates(incident, units, estimates).ranked;
+          const b = rankCandidates(incident, shuffled, estimates).ranked;
+          expect(b).toEqual(a);
+        },
+      ),
+    );
+  });
+
+  it('orders strictly by ETA, then id, when the tolerance is zero and no tie-break applies', () => {
+    fc.assert(
+      fc.property(fleetArb({ statuses: ['available'] }), ({ units, estimates }) => {
+        const plain = units.map((u) => ({
+          ...u,
+          kind: 'patrol_car' as const,
+          homeGridId: null,
+          capabilities: [],
+        }));
+        const rules = { ...DEFAULT_DISPATCH_RULES, etaToleranceSeconds: 0 };
+        const { ranked } = rankCandidates(incidentAt('theft', 3), plain, estimates, { rules });
+        const keys = ranked.map((r) => [r.etaSeconds, r.unit.id] as const);
+        const sorted = [...keys].sort((x, y) => x[0] - y[0] || (x[1] < y[1] ? -1 : 1));
+        expect(keys).toEqual(sorted);
+      }),
+    );
+  });
+});

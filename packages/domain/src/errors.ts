@@ -1,0 +1,86 @@
+/**
+ * Typed domain errors. Every failure the server can report has a stable code from this closed
+ * list, so clients switch on `code` (and translate it) instead of parsing messages.
+ */
+
+export const DOMAIN_ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'ILLEGAL_TRANSITION',
+  'INCIDENT_CLOSED',
+  'UNIT_NOT_AVAILABLE',
+  'UNIT_ALREADY_ASSIGNED',
+  'NO_CANDIDATES',
+  'INTERNAL',
+] as const;
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+/** HTTP status per code; the server's one error handler reads this table. */
+export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<DomainErrorCode, number>> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  ILLEGAL_TRANSITION: 409,
+  INCIDENT_CLOSED: 409,
+  UNIT_NOT_AVAILABLE: 409,
+  UNIT_ALREADY_ASSIGNED: 409,
+  NO_CANDIDATES: 422,
+  INTERNAL: 500,
+};
+
+export interface DomainError {
+  code: DomainErrorCode;
+  /** Developer-facing English text; UIs translate `code` (+ `details`) instead. */
+  message: string;
+  /** Machine-readable parameters (ids, statuses, field issues), JSON-serialisable. */
+  details?: Readonly<Record<string, unknown>>;
+}
+
+/** Builds a {@link DomainError}; `details` is omitted when not given. */
+export function domainError(
+  code: DomainErrorCode,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+): DomainError {
+  return details === undefined ? { code, message } : { code, message, details };
+}
+
+/** HTTP status for a code (see {@link HTTP_STATUS_BY_ERROR_CODE}). */
+export function httpStatusOf(code: DomainErrorCode): number {
+  return HTTP_STATUS_BY_ERROR_CODE[code];
+}
+
+/** True when `value` has the shape of a {@link DomainError} with a known code. */
+export function isDomainError(value: unknown): value is DomainError {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, message } = value as { code?: unknown; message?: unknown };
+  return (
+    typeof code === 'string' &&
+    (DOMAIN_ERROR_CODES as readonly string[]).includes(code) &&
+    typeof message === 'string'
+  );
+}
+
+/**
+ * Carrier to throw a {@link DomainError} through layers that only understand exceptions
+ * (Fastify handlers). `statusCode` follows Fastify's convention so even its default handler
+ * answers with the right status.
+ */
+export class DomainErrorException extends Error {
+  readonly error: DomainError;
+  readonly code: DomainErrorCode;
+  readonly statusCode: number;
+
+  constructor(error: DomainError, options?: { cause?: unknown }) {
+    super(error.message, options);
+    this.name = 'DomainErrorException';
+    this.error = error;
+    this.code = error.code;
+    this.statusCode = httpStatusOf(error.code);
+  }
+}

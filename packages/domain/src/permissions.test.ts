@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES, type Role } from './model.js';
+import { authorize, can, PERMISSION_ACTIONS, type PermissionAction } from './permissions.js';
+
+const allowed = (action: PermissionAction) => ROLES.filter((r) => can(r, action));
+
+describe('can', () => {
+  it('lets the control room run incidents', () => {
+    for (const action of [
+      'incident.create',
+      'incident.dispatch',
+      'incident.cancel',
+      'incident.close',
+    ] as const) {
+      expect(allowed(action)).toEqual(['admin', 'dispatcher', 'shift_leader']);
+    }
+  });
+
+  it('keeps grid and deployment changes with supervisors and admins', () => {
+    expect(allowed('unit.move_grid')).toEqual(['admin', 'supervisor']);
+    expect(allowed('grid.edit')).toEqual(['admin', 'supervisor']);
+    expect(allowed('grid.import')).toEqual(['admin']);
+  });
+
+  it('limits reports, audit and plans', () => {
+    expect(allowed('report.read')).toEqual(['admin', 'shift_leader', 'supervisor']);
+    expect(allowed('audit.read')).toEqual(['admin', 'shift_leader']);
+    expect(allowed('plan.edit')).toEqual(['admin', 'shift_leader']);
+  });
+
+  it('lets a unit act only on itself', () => {
+    for (const action of ['unit.status', 'unit.position', 'assignment.update'] as const) {
+      expect(can('unit', action)).toBe(false);
+      expect(can('unit', action, { actorUnitId: 'u1', targetUnitId: 'u1' })).toBe(true);
+      expect(can('unit', action, { actorUnitId: 'u1', targetUnitId: 'u2' })).toBe(false);
+      expect(can('unit', action, { actorUnitId: '', targetUnitId: '' })).toBe(false);
+      expect(can('unit', action, { actorUnitId: null, targetUnitId: null })).toBe(false);
+    }
+  });
+
+  it('lets a unit resolve only an incident it is assigned to', () => {
+    expect(can('unit', 'incident.resolve', { actorUnitId: 'u1' })).toBe(false);
+    expect(can('unit', 'incident.resolve', { actorUnitId: 'u1', actorAssignedToIncident: true })).toBe(true);
+    expect(can('unit', 'incident.dispatch', { actorUnitId: 'u1', actorAssignedToIncident: true })).toBe(
+      false,
+    );
+  });
+
+  it('gives the admin everything and lets every role read incidents and units', () => {
+    for (const action of PERMISSION_ACTIONS) expect(can('admin', action)).toBe(true);
+    for (const role of ROLES) {
+      expect(can(role, 'incident.read')).toBe(true);
+      expect(can(role, 'unit.read')).toBe(true);
+    }
+  });
+
+  it('never lets a unit dispatch, edit plans or read audit logs', () => {
+    const ctx = { actorUnitId: 'u1', targetUnitId: 'u1', actorAssignedToIncident: true };
+    const unitRole: Role = 'unit';
+    for (const action of [
+      'incident.dispatch',
+      'plan.edit',
+      'audit.read',
+      'grid.edit',
+      'user.manage',
+    ] as const) {
+      expect(can(unitRole, action, ctx)).toBe(false);
+    }
+  });
+});
+
+describe('authorize', () => {
+  it('returns FORBIDDEN naming role and action', () => {
+    const r = authorize('dispatcher', 'grid.import');
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'FORBIDDEN',
+        message: expect.any(String),
+        details: { role: 'dispatcher', action: 'grid.import' },
+      },
+    });
+    expect(authorize('admin', 'grid.import').ok).toBe(true);
+  });
+});

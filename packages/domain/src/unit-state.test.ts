@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { UNIT_STATUSES, type UnitStatus } from './model.js';
+import { isUnitDispatchable, isUnitOnDuty, transitionUnit } from './unit-state.js';
+
+const LEGAL: readonly [UnitStatus, UnitStatus][] = [
+  ['available', 'assigned'],
+  ['available', 'off_duty'],
+  ['available', 'out_of_service'],
+  ['assigned', 'en_route'],
+  ['assigned', 'available'],
+  ['assigned', 'returning'],
+  ['assigned', 'out_of_service'],
+  ['en_route', 'on_scene'],
+  ['en_route', 'available'],
+  ['en_route', 'returning'],
+  ['en_route', 'out_of_service'],
+  ['on_scene', 'returning'],
+  ['on_scene', 'available'],
+  ['on_scene', 'out_of_service'],
+  ['returning', 'available'],
+  ['returning', 'assigned'],
+  ['returning', 'off_duty'],
+  ['returning', 'out_of_service'],
+  ['off_duty', 'available'],
+  ['out_of_service', 'available'],
+  ['out_of_service', 'off_duty'],
+];
+
+describe('transitionUnit', () => {
+  for (const from of UNIT_STATUSES) {
+    for (const to of UNIT_STATUSES) {
+      const legal = LEGAL.some(([f, t]) => f === from && t === to);
+      it(`${from} -> ${to} is ${legal ? 'legal' : 'illegal'}`, () => {
+        const result = transitionUnit(from, to);
+        if (legal) expect(result).toEqual({ ok: true, value: to });
+        else {
+          expect(!result.ok && result.error.code).toBe('ILLEGAL_TRANSITION');
+          expect(!result.ok && result.error.details).toEqual({ entity: 'unit', from, to });
+        }
+      });
+    }
+  }
+});
+
+describe('unit status classes', () => {
+  it('dispatches only available and returning units', () => {
+    expect(UNIT_STATUSES.filter(isUnitDispatchable)).toEqual(['available', 'returning']);
+  });
+
+  it('counts everything but off duty and out of service as on duty', () => {
+    expect(UNIT_STATUSES.filter((s) => !isUnitOnDuty(s))).toEqual(['off_duty', 'out_of_service']);
+  });
+});

@@ -1,0 +1,298 @@
+import Flatbush from 'flatbush';
+import { connectedComponents, stronglyConnected } from './components.js';
+import { ArcList, toCsr } from './csr.js';
+import { readRoadFeature } from './feature-read.js';
+import { spatialOrder } from './node-order.js';
+import { buildChains, reverseFlags } from './chains.js';
+import { haversineRaw, localProjection, type LocalProjection } from './geo.js';
+import type { RoadFeatureCollection } from './geojson.js';
+import {
+  CAR_BACKWARD,
+  CAR_FORWARD,
+  WALKABLE,
+  type FeatureIssue,
+  type RoadFeatureInfo,
+  type RoadNetwork,
+} from './network.js';
+import { DEFAULT_SPEEDS_KMH } from './speeds.js';
+
+/** Options of {@link buildRoadNetwork}. */
+export interface BuildOptions {
+  /** Per-class speeds (km/h) merged over {@link DEFAULT_SPEEDS_KMH}; 0 closes a class to cars. */
+  readonly speedsKmh?: Readonly<Record<string, number>>;
+  /** Vertex merge precision in degrees (default 1e-7, about 1 cm). */
+  readonly coordinatePrecisionDeg?: number;
+}
+
+/** Mutable build state: segments as plain arrays until they are packed. */
+class SegmentBuilder {
+  readonly from: number[] = [];
+  readonly to: number[] = [];
+  readonly meters: number[] = [];
+  readonly seconds: number[] = [];
+  readonly flags: number[] = [];
+  readonly feature: number[] = [];
+  readonly lng: number[] = [];
+  readonly lat: number[] = [];
+  private readonly keys = new Map<string, number>();
+
+  constructor(private readonly scale: number) {}
+
+  node(lng: number, lat: number): number {
+    const key = `${Math.round(lng * this.scale)},${Math.round(lat * this.scale)}`;
+    let id = this.keys.get(key);
+    if (id === undefined) {
+      id = this.lng.length;
+      this.keys.set(key, id);
+      this.lng.push(lng);
+      this.lat.push(lat);
+    }
+    return id;
+  }
+}
+
+/**
+ * Loads a GeoJSON FeatureCollection of (Multi)LineStrings with OSM-style properties (`highway`,
+ * `maxspeed`, `oneway`, `junction`, `name`) into a {@link RoadNetwork}: nodes shared where vertices
+ * coincide, CSR forward/reverse driving adjacency (seconds = haversine length / speed), a walking
+ * adjacency, components, a segment spatial index and a report of what was dropped. Never throws:
+ * bad input gives an empty network whose report says why.
+ */
+export function buildRoadNetwork(
+  input: RoadFeatureCollection | null | undefined,
+  options: BuildOptions = {},
+): RoadNetwork {
+  const speeds = { ...DEFAULT_SPEEDS_KMH, ...options.speedsKmh };
+  const b = new SegmentBuilder(1 / (options.coordinatePrecisionDeg ?? 1e-7));
+  const issues: FeatureIssue[] = [];
+  const features: RoadFeatureInfo[] = [];
+  const rawFeatures: unknown = input && typeof input === 'object' ? input.features : undefined;
+  if (!input || input.type !== 'FeatureCollection' || !Array.isArray(rawFeatures)) {
+    issues.push({
+      index: -1,
+      id: null,
+      name: null,
+      code: 'not_a_feature',
+      kept: false,
+      detail: 'input is not a FeatureCollection',
+    });
+  } else {
+    (rawFeatures as unknown[]).forEach((raw, index) => {
+      const { road, issues: found } = readRoadFeature(raw, index, speeds);
+      issues.push(...found);
+      if (!road) return;
+      const featureIndex = features.length;
+      features.push({ id: road.id, name: road.name, highway: road.highway });
+      const speedMps = road.speedKmh / 3.6;
+      let flags = road.walk ? WALKABLE : 0;
+      if (road.drive && road.oneway !== 'backward') flags |= CAR_FORWARD;
+      if (road.drive && road.oneway !== 'forward') flags |= CAR_BACKWARD;
+      const segmentsBefore = b.from.length;
+      for (const part of road.parts) {
+        let prev = -1;
+        let prevPos: readonly [number, number] | undefined;
+        for (const pos of part) {
+          const id = b.node(pos[0], pos[1]);
+          // Vertices that merge after rounding would make a zero-length loop.
+          if (prev >= 0 && id !== prev && prevPos) {
+            const meters = haversineRaw(prevPos[0], prevPos[1], pos[0], pos[1]);
+            b.from.push(prev);
+            b.to.push(id);
+            b.meters.push(meters);
+            b.seconds.push(road.drive && speedMps > 0 ? meters / speedMps : 0);
+            b.flags.push(flags);
+            b.feature.push(featureIndex);
+          }
+          prev = id;
+          prevPos = pos;
+        }
+      }
+      if (b.from.length === segmentsBefore) {
+        features.pop();
+        const detail = 'all vertices merge at the coordinate precision';
+        issues.push({ index, id: road.id, name: road.name, code: 'bad_geometry', kept: false, detail });
+      }
+    });
+  }
+  return packNetwork(b, features, issues);
+}
+
+function packNetwork(b: SegmentBuilder, features: RoadFeatureInfo[], issues: FeatureIssue[]): RoadNetwork {
+  const vertexCount = b.lng.length;
+  const segmentCount = b.from.length;
+  // Hilbert numbering keeps map neighbours close in memory (see node-order.ts).
+  const newId = spatialOrder(b.lng, b.lat);
+  const vertexLng = new Float64Array(vertexCount);
+  const vertexLat = new Float64Array(vertexCount);
+  for (let v = 0; v < vertexCount; v++) {
+    vertexLng[newId[v]!] = b.lng[v]!;
+    vertexLat[newId[v]!] = b.lat[v]!;
+  }
+  const projection = centredProjection(vertexLng, vertexLat);
+  const vertexX = vertexLng.map((lng) => (lng - projection.lng0) * projection.mPerDegLng);
+  const vertexY = vertexLat.map((lat) => (lat - projection.lat0) * projection.mPerDegLat);
+
+  const rawFrom = Int32Array.from(b.from, (v) => newId[v]!);
+  const rawTo = Int32Array.from(b.to, (v) => newId[v]!);
+  const rawFlags = Uint8Array.from(b.flags);
+  const chains = buildChains(vertexCount, rawFrom, rawTo, rawFlags);
+
+  const vertexNode = new Int32Array(vertexCount).fill(-1);
+  const nodeVertexList: number[] = [];
+  for (let v = 0; v < vertexCount; v++) {
+    if (chains.isNode[v]) {
+      vertexNode[v] = nodeVertexList.length;
+      nodeVertexList.push(v);
+    }
+  }
+  const nodeCount = nodeVertexList.length;
+
+  const segFrom = new Int32Array(segmentCount);
+  const segTo = new Int32Array(segmentCount);
+  const segMeters = new Float64Array(segmentCount);
+  const segSeconds = new Float64Array(segmentCount);
+  const segStartMeters = new Float64Array(segmentCount);
+  const segStartSeconds = new Float64Array(segmentCount);
+  const segEdge = new Int32Array(segmentCount);
+  const segFeature = new Int32Array(segmentCount);
+  const edgeCount = chains.chainStart.length - 1;
+  const edgeFrom = new Int32Array(edgeCount);
+  const edgeTo = new Int32Array(edgeCount);
+  const edgeMeters = new Float64Array(edgeCount);
+  const edgeSeconds = new Float64Array(edgeCount);
+  const edgeFlags = new Uint8Array(edgeCount);
+  for (let e = 0; e < edgeCount; e++) {
+    let meters = 0;
+    let seconds = 0;
+    for (let i = chains.chainStart[e]!; i < chains.chainStart[e + 1]!; i++) {
+      const r = chains.order[i]!;
+      const rev = chains.reversed[i] === 1;
+      segFrom[i] = rev ? rawTo[r]! : rawFrom[r]!;
+      segTo[i] = rev ? rawFrom[r]! : rawTo[r]!;
+      segMeters[i] = b.meters[r]!;
+      segSeconds[i] = b.seconds[r]!;
+      segStartMeters[i] = meters;
+      segStartSeconds[i] = seconds;
+      segEdge[i] = e;
+      segFeature[i] = b.feature[r]!;
+      meters += segMeters[i]!;
+      seconds += segSeconds[i]!;
+      if (i === chains.chainStart[e]) edgeFlags[e] = rev ? reverseFlags(rawFlags[r]!) : rawFlags[r]!;
+    }
+    edgeFrom[e] = vertexNode[segFrom[chains.chainStart[e]!]!]!;
+    edgeTo[e] = vertexNode[segTo[chains.chainStart[e + 1]! - 1]!]!;
+    edgeMeters[e] = meters;
+    edgeSeconds[e] = seconds;
+  }
+
+  const fwd = new ArcList();
+  const rev = new ArcList();
+  const walk = new ArcList();
+  for (let e = 0; e < edgeCount; e++) {
+    const u = edgeFrom[e]!;
+    const v = edgeTo[e]!;
+    const f = edgeFlags[e]!;
+    const sec = edgeSeconds[e]!;
+    const m = edgeMeters[e]!;
+    if (f & CAR_FORWARD) {
+      fwd.add(u, v, sec, m, e);
+      rev.add(v, u, sec, m, e);
+    }
+    if (f & CAR_BACKWARD) {
+      fwd.add(v, u, sec, m, e);
+      rev.add(u, v, sec, m, e);
+    }
+    if (f & WALKABLE) {
+      walk.add(u, v, m, m, e);
+      walk.add(v, u, m, m, e);
+    }
+  }
+  const forward = toCsr(nodeCount, fwd);
+  const reverse = toCsr(nodeCount, rev);
+  const walkAdj = toCsr(nodeCount, walk);
+
+  const scc = stronglyConnected(nodeCount, forward, reverse);
+  const ends = (mask: number) => (e: number) =>
+    edgeFlags[e]! & mask ? ([edgeFrom[e]!, edgeTo[e]!] as const) : null;
+  const weak = connectedComponents(nodeCount, edgeCount, ends(CAR_FORWARD | CAR_BACKWARD));
+  const walkCc = connectedComponents(nodeCount, edgeCount, ends(WALKABLE));
+
+  return {
+    vertexCount,
+    vertexLng,
+    vertexLat,
+    vertexX,
+    vertexY,
+    vertexNode,
+    projection,
+    segmentCount,
+    segFrom,
+    segTo,
+    segMeters,
+    segSeconds,
+    segStartMeters,
+    segStartSeconds,
+    segEdge,
+    segFeature,
+    features,
+    nodeCount,
+    nodeVertex: Int32Array.from(nodeVertexList),
+    edgeCount,
+    edgeFrom,
+    edgeTo,
+    edgeMeters,
+    edgeSeconds,
+    edgeFlags,
+    edgeSegStart: chains.chainStart,
+    forward,
+    reverse,
+    walk: walkAdj,
+    component: scc.label,
+    largestComponent: scc.largest,
+    walkComponent: walkCc.label,
+    largestWalkComponent: walkCc.largest,
+    segmentIndex: segmentIndex(segFrom, segTo, vertexX, vertexY),
+    report: {
+      vertexCount,
+      segmentCount,
+      nodeCount,
+      edgeCount,
+      arcCount: forward.heads.length,
+      componentCount: scc.sizes.length,
+      largestComponentSize: scc.largest >= 0 ? scc.sizes[scc.largest]! : 0,
+      weakComponentCount: weak.sizes.length,
+      walkComponentCount: walkCc.sizes.length,
+      featuresUsed: features.length,
+      issues,
+    },
+  };
+}
+
+function centredProjection(lng: Float64Array, lat: Float64Array): LocalProjection {
+  if (lng.length === 0) return localProjection(0, 0);
+  let minLng = Infinity;
+  let maxLng = -Infinity;
+  let minLat = Infinity;
+  let maxLat = -Infinity;
+  for (let v = 0; v < lng.length; v++) {
+    minLng = Math.min(minLng, lng[v]!);
+    maxLng = Math.max(maxLng, lng[v]!);
+    minLat = Math.min(minLat, lat[v]!);
+    maxLat = Math.max(maxLat, lat[v]!);
+  }
+  return localProjection((minLng + maxLng) / 2, (minLat + maxLat) / 2);
+}
+
+function segmentIndex(from: Int32Array, to: Int32Array, x: Float64Array, y: Float64Array): Flatbush | null {
+  if (from.length === 0) return null;
+  const index = new Flatbush(from.length);
+  for (let s = 0; s < from.length; s++) {
+    const x1 = x[from[s]!]!;
+    const y1 = y[from[s]!]!;
+    const x2 = x[to[s]!]!;
+    const y2 = y[to[s]!]!;
+    index.add(Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2));
+  }
+  index.finish();
+  return index;
+}

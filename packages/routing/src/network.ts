@@ -1,0 +1,145 @@
+import type Flatbush from 'flatbush';
+import type { LocalProjection } from './geo.js';
+
+/** Segment/edge flag: cars may drive in the drawn direction (from -> to). */
+export const CAR_FORWARD = 1;
+/** Segment/edge flag: cars may drive against the drawn direction (to -> from). */
+export const CAR_BACKWARD = 2;
+/** Segment/edge flag: pedestrians may use it (in both directions). */
+export const WALKABLE = 4;
+
+/**
+ * Compressed sparse row adjacency over graph nodes. Arcs of node `v` are `offsets[v] ..
+ * offsets[v + 1] - 1`; `heads[i]` is the node at the other end of arc `i` (its target in the
+ * forward graph, its source in the reverse graph), `cost[i]` what the search minimises (seconds
+ * when driving, meters when walking), `meters[i]` the length and `edges[i]` the graph edge.
+ */
+export interface Adjacency {
+  readonly offsets: Int32Array;
+  readonly heads: Int32Array;
+  readonly cost: Float64Array;
+  readonly meters: Float64Array;
+  readonly edges: Int32Array;
+}
+
+/** Why a feature was skipped or only partly trusted. Stable codes. */
+export type FeatureIssueCode =
+  | 'not_a_feature' // not an object with type Feature (or the input is no FeatureCollection)
+  | 'unsupported_geometry' // not a LineString/MultiLineString
+  | 'bad_geometry' // missing/invalid coordinates, fewer than 2 distinct valid positions
+  | 'not_routable' // highway class that is no road (construction, proposed, ...)
+  | 'unknown_highway' // kept with a default speed
+  | 'missing_highway'; // kept as unclassified
+
+/** One problem found while loading the road network. */
+export interface FeatureIssue {
+  /** Index in the input `features` array (-1: the input as a whole). */
+  readonly index: number;
+  /** `feature.id`, else `properties.id` / `properties['@id']`, else null. */
+  readonly id: string | number | null;
+  readonly name: string | null;
+  readonly code: FeatureIssueCode;
+  /** Whether the feature is still (partly) in the graph. */
+  readonly kept: boolean;
+  readonly detail: string;
+}
+
+/** What the loader built and what it had to leave out. */
+export interface NetworkReport {
+  /** Line vertices after merging coincident ones (the "road nodes" of the input). */
+  readonly vertexCount: number;
+  /** Straight pieces between consecutive vertices. */
+  readonly segmentCount: number;
+  /** Graph nodes: junctions, dead ends and points where road rules change. */
+  readonly nodeCount: number;
+  /** Graph edges: chains of segments between graph nodes. */
+  readonly edgeCount: number;
+  /** Directed driving arcs. */
+  readonly arcCount: number;
+  /** Strongly connected components of the driving graph (nodes without driving arcs excluded). */
+  readonly componentCount: number;
+  /** Graph nodes in the largest strongly connected driving component. */
+  readonly largestComponentSize: number;
+  /** Weakly connected components of the driving graph (ignoring one-way). */
+  readonly weakComponentCount: number;
+  /** Connected components of the walking graph. */
+  readonly walkComponentCount: number;
+  /** Features used, fully or partly. */
+  readonly featuresUsed: number;
+  readonly issues: readonly FeatureIssue[];
+}
+
+/** Per input feature kept in the graph. */
+export interface RoadFeatureInfo {
+  readonly id: string | number | null;
+  readonly name: string | null;
+  readonly highway: string;
+}
+
+/**
+ * A compact road graph in two layers. Geometry: every line vertex (merged within ~1e-7 deg) and
+ * every straight segment between consecutive vertices, used for snapping and drawing. Graph:
+ * nodes are the vertices where roads meet, end or change rules; edges are the chains of segments
+ * between them, stored contiguously (`edgeSegStart`) and oriented from `edgeFrom` to `edgeTo`.
+ * Searches run on the graph only, which skips the shape vertices (most of an OSM road network).
+ * Build it with `buildRoadNetwork`; treat it as immutable.
+ */
+export interface RoadNetwork {
+  readonly vertexCount: number;
+  readonly vertexLng: Float64Array;
+  readonly vertexLat: Float64Array;
+  /** Vertex position in the local metric plane (see `projection`). */
+  readonly vertexX: Float64Array;
+  readonly vertexY: Float64Array;
+  /** Graph node at a vertex, -1 for a shape vertex inside an edge. */
+  readonly vertexNode: Int32Array;
+  readonly projection: LocalProjection;
+
+  readonly segmentCount: number;
+  /** Segment ends (vertices), oriented along the segment's edge. */
+  readonly segFrom: Int32Array;
+  readonly segTo: Int32Array;
+  /** Haversine length. */
+  readonly segMeters: Float64Array;
+  /** Driving time at the segment's speed (0 when not drivable). */
+  readonly segSeconds: Float64Array;
+  /** Meters and seconds along the edge from its start to the segment's start. */
+  readonly segStartMeters: Float64Array;
+  readonly segStartSeconds: Float64Array;
+  readonly segEdge: Int32Array;
+  /** Index into `features`. */
+  readonly segFeature: Int32Array;
+  readonly features: readonly RoadFeatureInfo[];
+
+  readonly nodeCount: number;
+  /** Vertex of each graph node. */
+  readonly nodeVertex: Int32Array;
+
+  readonly edgeCount: number;
+  readonly edgeFrom: Int32Array;
+  readonly edgeTo: Int32Array;
+  readonly edgeMeters: Float64Array;
+  readonly edgeSeconds: Float64Array;
+  /** Bit set of {@link CAR_FORWARD}, {@link CAR_BACKWARD}, {@link WALKABLE}, same for all its segments. */
+  readonly edgeFlags: Uint8Array;
+  /** Segments of edge `e`: `edgeSegStart[e] .. edgeSegStart[e + 1] - 1`, in order. */
+  readonly edgeSegStart: Int32Array;
+
+  /** Driving arcs by source node (cost: seconds). */
+  readonly forward: Adjacency;
+  /** Driving arcs by target node (cost: seconds), for searches towards a target. */
+  readonly reverse: Adjacency;
+  /** Walking arcs, both directions of every walkable edge (cost: meters). */
+  readonly walk: Adjacency;
+
+  /** Strongly connected driving component per graph node (-1: no driving arc). */
+  readonly component: Int32Array;
+  readonly largestComponent: number;
+  /** Walking component per graph node (-1: no walking arc). */
+  readonly walkComponent: Int32Array;
+  readonly largestWalkComponent: number;
+
+  /** Flatbush over segment boxes in the local plane; null for an empty network. */
+  readonly segmentIndex: Flatbush | null;
+  readonly report: NetworkReport;
+}
