@@ -42,7 +42,10 @@ const from =
         files: [
           {
             path: 'schema.prisma',
-            content: execFileSync('git', ['show', `${fromRev}:prisma/schema.prisma`], { cwd: root, encoding: 'utf8' }),
+            content: execFileSync('git', ['show', `${fromRev}:prisma/schema.prisma`], {
+              cwd: root,
+              encoding: 'utf8',
+            }),
           },
         ],
       };

@@ -14,9 +14,11 @@ describe(`database (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
   });
 
   it('records every migration in _prisma_migrations and re-running applies nothing', async () => {
-    const rows = await db.runner.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
-      'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name',
-    );
+    const rows = await db.runner.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+    }>('SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name');
     const files = readMigrations();
     expect(rows.map((r) => r.migration_name)).toEqual(files.map((f) => f.name));
     expect(rows.map((r) => r.checksum)).toEqual(files.map((f) => f.checksum));
@@ -97,7 +99,13 @@ describe(`database (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
       },
     });
     const sample = await prisma.positionSample.create({
-      data: { unitId: unit.id, at: new Date('2026-11-23T08:00:01Z'), lng: 120.151, lat: 30.251, speedMps: 9.5 },
+      data: {
+        unitId: unit.id,
+        at: new Date('2026-11-23T08:00:01Z'),
+        lng: 120.151,
+        lat: 30.251,
+        speedMps: 9.5,
+      },
     });
     const audit = await prisma.auditEvent.create({
       data: {
@@ -127,19 +135,27 @@ describe(`database (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
     expect(readIncident.grid?.station?.name).toBe('湖滨派出所');
     expect(readIncident.assignments[0]?.unit.callSign).toBe('湖滨-巡01');
     expect(readIncident.assignments[0]?.status).toBe('assigned');
-    expect((await prisma.grid.findUniqueOrThrow({ where: { id: grid.id } })).minStaffing).toEqual({ patrol_car: 2 });
-    expect((await prisma.unit.findUniqueOrThrow({ where: { id: unit.id } })).capabilities).toEqual(['armed']);
-    expect((await prisma.unit.findUniqueOrThrow({ where: { id: postUnit.id }, include: { post: true } })).post?.kind).toBe(
-      'street_post',
-    );
-    expect(typeof sample.id).toBe('bigint');
-    expect((await prisma.auditEvent.findUniqueOrThrow({ where: { id: audit.id } })).after).toEqual({ status: 'received' });
-    expect((await prisma.user.findUniqueOrThrow({ where: { username: 'unit01' }, include: { unit: true } })).unit?.id).toBe(
-      unit.id,
-    );
-    expect((await prisma.responsePlan.findFirstOrThrow({ where: { incidentType: 'dispute' } })).plan).toEqual({
-      tiers: [{ count: 1 }],
+    expect((await prisma.grid.findUniqueOrThrow({ where: { id: grid.id } })).minStaffing).toEqual({
+      patrol_car: 2,
     });
+    expect((await prisma.unit.findUniqueOrThrow({ where: { id: unit.id } })).capabilities).toEqual(['armed']);
+    expect(
+      (await prisma.unit.findUniqueOrThrow({ where: { id: postUnit.id }, include: { post: true } })).post
+        ?.kind,
+    ).toBe('street_post');
+    expect(typeof sample.id).toBe('bigint');
+    expect((await prisma.auditEvent.findUniqueOrThrow({ where: { id: audit.id } })).after).toEqual({
+      status: 'received',
+    });
+    expect(
+      (await prisma.user.findUniqueOrThrow({ where: { username: 'unit01' }, include: { unit: true } })).unit
+        ?.id,
+    ).toBe(unit.id);
+    expect((await prisma.responsePlan.findFirstOrThrow({ where: { incidentType: 'dispute' } })).plan).toEqual(
+      {
+        tiers: [{ count: 1 }],
+      },
+    );
     expect((await prisma.roadNetwork.findFirstOrThrow()).name).toBe('demo');
     expect((await prisma.setting.findUniqueOrThrow({ where: { key: 'clock.targets' } })).value).toEqual({
       dispatchSeconds: 60,
@@ -147,14 +163,20 @@ describe(`database (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
 
     // Updates.
     await prisma.station.update({ where: { id: station.id }, data: { name: '新湖滨派出所' } });
-    await prisma.grid.update({ where: { id: grid.id }, data: { minStaffing: { patrol_car: 3 }, version: { increment: 1 } } });
+    await prisma.grid.update({
+      where: { id: grid.id },
+      data: { minStaffing: { patrol_car: 3 }, version: { increment: 1 } },
+    });
     await prisma.post.update({ where: { id: post.id }, data: { rangeMeters: 1000 } });
     const moved = await prisma.unit.update({
       where: { id: unit.id },
       data: { currentGridId: otherGrid.id, status: 'en_route', version: { increment: 1 } },
     });
     expect(moved).toMatchObject({ currentGridId: otherGrid.id, status: 'en_route', version: 1 });
-    await prisma.assignment.update({ where: { id: assignment.id }, data: { status: 'en_route', enRouteAt: new Date() } });
+    await prisma.assignment.update({
+      where: { id: assignment.id },
+      data: { status: 'en_route', enRouteAt: new Date() },
+    });
     const updated = await prisma.incident.update({
       where: { id: incident.id },
       data: { status: 'dispatched', firstDispatchedAt: new Date('2026-11-23T08:00:30Z') },
@@ -163,11 +185,20 @@ describe(`database (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
     await prisma.positionSample.update({ where: { id: sample.id }, data: { headingDeg: 90 } });
     await prisma.auditEvent.update({ where: { id: audit.id }, data: { before: { status: null } } });
     await prisma.user.update({ where: { id: user.id }, data: { disabled: true } });
-    await prisma.responsePlan.updateMany({ where: { incidentType: 'dispute' }, data: { plan: { tiers: [] } } });
-    const seq = await prisma.incidentSequence.update({ where: { day: '20261123' }, data: { last: { increment: 1 } } });
+    await prisma.responsePlan.updateMany({
+      where: { incidentType: 'dispute' },
+      data: { plan: { tiers: [] } },
+    });
+    const seq = await prisma.incidentSequence.update({
+      where: { day: '20261123' },
+      data: { last: { increment: 1 } },
+    });
     expect(seq.last).toBe(2);
     await prisma.roadNetwork.updateMany({ data: { active: false } });
-    await prisma.setting.update({ where: { key: 'clock.targets' }, data: { value: { dispatchSeconds: 90 } } });
+    await prisma.setting.update({
+      where: { key: 'clock.targets' },
+      data: { value: { dispatchSeconds: 90 } },
+    });
     expect((await prisma.station.findUniqueOrThrow({ where: { id: station.id } })).name).toBe('新湖滨派出所');
     expect((await prisma.positionSample.findUniqueOrThrow({ where: { id: sample.id } })).headingDeg).toBe(90);
   });
@@ -175,13 +206,24 @@ describe(`database (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
   it('refuses a second active assignment for one unit, and allows one after clearing', async () => {
     const { prisma } = db;
     const grid = await prisma.grid.create({ data: { code: 'G90', name: 'x', polygon: {} } });
-    const unit = await prisma.unit.create({ data: { callSign: 'T-01', kind: 'motorcycle', homeGridId: grid.id } });
+    const unit = await prisma.unit.create({
+      data: { callSign: 'T-01', kind: 'motorcycle', homeGridId: grid.id },
+    });
     const mk = (n: number) =>
       prisma.incident.create({
-        data: { number: `110-20261123-9${n}`, type: 'fight', priority: 2, lng: 120, lat: 30, receivedAt: new Date() },
+        data: {
+          number: `110-20261123-9${n}`,
+          type: 'fight',
+          priority: 2,
+          lng: 120,
+          lat: 30,
+          receivedAt: new Date(),
+        },
       });
     const [a, b, c] = [await mk(1), await mk(2), await mk(3)];
-    const first = await prisma.assignment.create({ data: { incidentId: a.id, unitId: unit.id, assignedAt: new Date() } });
+    const first = await prisma.assignment.create({
+      data: { incidentId: a.id, unitId: unit.id, assignedAt: new Date() },
+    });
     await expect(
       prisma.assignment.create({ data: { incidentId: b.id, unitId: unit.id, assignedAt: new Date() } }),
     ).rejects.toMatchObject({ code: 'P2002' });
@@ -191,7 +233,10 @@ describe(`database (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
       prisma.assignment.create({ data: { incidentId: c.id, unitId: unit.id, assignedAt: new Date() } }),
     ).rejects.toMatchObject({ code: 'P2002' });
     expect(await prisma.assignment.count({ where: { unitId: unit.id } })).toBe(1);
-    await prisma.assignment.update({ where: { id: first.id }, data: { status: 'cleared', clearedAt: new Date() } });
+    await prisma.assignment.update({
+      where: { id: first.id },
+      data: { status: 'cleared', clearedAt: new Date() },
+    });
     await prisma.assignment.create({ data: { incidentId: b.id, unitId: unit.id, assignedAt: new Date() } });
     expect(await prisma.assignment.count({ where: { unitId: unit.id } })).toBe(2);
   });

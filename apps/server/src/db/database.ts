@@ -32,20 +32,57 @@ export interface DatabaseOptions {
 }
 
 function pgRunner(client: pg.ClientBase): SqlRunner {
-  return {
+  const runner: SqlRunner = {
     exec: async (sql) => {
       await client.query(sql);
     },
     query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
+    transaction: async (work) => {
+      await client.query('BEGIN');
+      try {
+        const result = await work(runner);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    },
+  };
+  return runner;
+}
+
+function poolRunner(pool: pg.Pool): SqlRunner {
+  return {
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
+    // A transaction needs one connection for its whole length.
+    transaction: async (work) => {
+      const client = await pool.connect();
+      try {
+        return await pgRunner(client).transaction(work);
+      } finally {
+        client.release();
+      }
+    },
   };
 }
 
-function pgliteRunner(db: PGlite): SqlRunner {
+type PGliteQueryable = Pick<PGlite, 'exec' | 'query'>;
+
+function pgliteRunner(db: PGliteQueryable, root?: PGlite): SqlRunner {
   return {
     exec: async (sql) => {
       await db.exec(sql);
     },
     query: async <T>(sql: string, params: unknown[] = []) => (await db.query<T>(sql, params)).rows,
+    // PGlite is one connection; its transaction() holds it exclusively, so other work waits.
+    transaction: async (work) => {
+      if (!root) return work(pgliteRunner(db));
+      return root.transaction((tx) => work(pgliteRunner(tx as unknown as PGliteQueryable)));
+    },
   };
 }
 
@@ -65,12 +102,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     }
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-    const runner: SqlRunner = {
-      exec: async (sql) => {
-        await pool.query(sql);
-      },
-      query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
-    };
+    const runner = poolRunner(pool);
     return {
       prisma,
       engine: 'postgres',
@@ -84,7 +116,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const dataDir = options.dataDir ?? '.data/pglite';
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir);
-  const runner = pgliteRunner(pglite);
+  const runner = pgliteRunner(pglite, pglite);
   if (options.migrate !== false) await migrate(runner, migrations);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {

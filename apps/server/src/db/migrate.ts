@@ -12,6 +12,8 @@ export interface SqlRunner {
   /** Runs one or more statements (simple protocol, no parameters). */
   exec(sql: string): Promise<void>;
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs `work` in one transaction on one connection (BEGIN/COMMIT, ROLLBACK on error). */
+  transaction<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T>;
 }
 
 export interface MigrationFile {
@@ -61,7 +63,9 @@ export async function migrate(db: SqlRunner, migrations = readMigrations()): Pro
       const previous = applied.get(migration.name);
       if (previous) {
         if (!previous.finished_at) {
-          throw new Error(`migration ${migration.name} started but never finished: repair the database first`);
+          throw new Error(
+            `migration ${migration.name} started but never finished: repair the database first`,
+          );
         }
         if (previous.checksum !== migration.checksum) {
           throw new Error(`migration ${migration.name} was edited after it was applied (checksum differs)`);

@@ -1,0 +1,110 @@
+/**
+ * Builds the Fastify application: infrastructure plugins, then one route plugin per area under
+ * /api, the OpenAPI document at /api/docs, and the built web console at /.
+ */
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { ErrorBody } from '@dispatch/contracts';
+import type { ServerConfig } from './config.js';
+import type { Database } from './db/database.js';
+import authPlugin from './plugins/auth.js';
+import databasePlugin from './plugins/database.js';
+import errorsPlugin from './plugins/errors.js';
+import realtimePlugin from './plugins/realtime.js';
+import servicesPlugin from './plugins/services.js';
+import assignmentRoutes from './routes/assignments.js';
+import auditRoutes from './routes/audit.js';
+import authRoutes from './routes/auth.js';
+import gridRoutes from './routes/grids.js';
+import healthRoutes from './routes/health.js';
+import incidentRoutes from './routes/incidents.js';
+import kpiRoutes from './routes/kpi.js';
+import mapRoutes from './routes/map.js';
+import reportRoutes from './routes/reports.js';
+import settingsRoutes from './routes/settings.js';
+import unitRoutes from './routes/units.js';
+
+export interface BuildOptions {
+  config: ServerConfig;
+  /** Reuse an open database (tests); otherwise opened from the config. */
+  database?: Database;
+  now?: () => number;
+  /** Run the clock monitor and position flushing in the background (default true). */
+  background?: boolean;
+  logger?: boolean | object;
+}
+
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    // Reject unknown fields instead of silently dropping them; coerce query strings only as needed.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addSchema({ $id: 'ErrorBody', ...ErrorBody });
+  await app.register(errorsPlugin);
+  await app.register(databasePlugin, {
+    database: options.database,
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+  });
+  await app.register(authPlugin, { secret: config.jwtSecret, tokenTtl: config.tokenTtl });
+  await app.register(servicesPlugin, {
+    timeZone: config.timeZone,
+    positionFlushMs: config.positionFlushMs,
+    ...(options.now ? { now: options.now } : {}),
+    background: options.background ?? true,
+  });
+  await app.register(realtimePlugin, { redisUrl: config.redisUrl });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'dispatch-console API',
+        version: '0.1.0',
+        description: '110 command-and-dispatch console',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(authRoutes);
+      await api.register(incidentRoutes);
+      await api.register(assignmentRoutes);
+      await api.register(unitRoutes);
+      await api.register(gridRoutes);
+      await api.register(mapRoutes);
+      await api.register(auditRoutes);
+      await api.register(settingsRoutes);
+      await api.register(kpiRoutes);
+      await api.register(reportRoutes);
+    },
+    { prefix: '/api' },
+  );
+  const hasWeb = existsSync(config.webDist);
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes (/wall, /unit, /grids...) all serve the console's index.html.
+    if (
+      hasWeb &&
+      request.method === 'GET' &&
+      !request.url.startsWith('/api') &&
+      !request.url.startsWith('/socket.io')
+    ) {
+      return reply.sendFile('index.html');
+    }
+    return reply
+      .status(404)
+      .send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url}` } });
+  });
+  return app;
+}

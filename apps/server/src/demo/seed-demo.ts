@@ -1,0 +1,192 @@
+/**
+ * Seeds the generated demo city into an empty database: stations, grids, posts, units at their
+ * start positions, the road network, the river (map layer) and one demo user per role plus one
+ * terminal login per unit. Runs only in demo mode and only when no grid exists yet, so it never
+ * touches a real centre's data.
+ */
+import { hash } from '@node-rs/argon2';
+import { generateDemoCity, type DemoCity, type DemoCityOptions } from '@dispatch/demo-city';
+import type { Role, UnitKind } from '@dispatch/domain';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+
+export interface DemoCredential {
+  username: string;
+  password: string;
+  role: Role;
+  displayName: string;
+}
+
+/** Printed at start-up; the same in the README. Passwords are for the demo only. */
+export const DEMO_STAFF: readonly DemoCredential[] = [
+  { username: 'admin', password: 'admin123', role: 'admin', displayName: '系统管理员' },
+  { username: 'dispatcher', password: 'dispatcher123', role: 'dispatcher', displayName: '接警调度员 1' },
+  { username: 'dispatcher2', password: 'dispatcher123', role: 'dispatcher', displayName: '接警调度员 2' },
+  { username: 'leader', password: 'leader123', role: 'shift_leader', displayName: '值班长' },
+  { username: 'supervisor', password: 'supervisor123', role: 'supervisor', displayName: '勤务督导' },
+];
+export const DEMO_UNIT_PASSWORD = 'unit123';
+
+export interface SeedSummary {
+  seeded: boolean;
+  grids: number;
+  posts: number;
+  units: number;
+  unitUsers: number;
+  roadFeatures: number;
+}
+
+/** Order in which unit logins are numbered: unit001 crews the first available patrol car. */
+const KIND_ORDER: Record<UnitKind, number> = {
+  patrol_car: 0,
+  motorcycle: 1,
+  foot_patrol: 2,
+  post: 3,
+  drone: 4,
+  partner: 5,
+};
+
+export async function seedDemo(
+  prisma: PrismaClient,
+  options: DemoCityOptions = {},
+  now = new Date(),
+): Promise<SeedSummary> {
+  if ((await prisma.grid.count()) > 0) {
+    return { seeded: false, grids: 0, posts: 0, units: 0, unitUsers: 0, roadFeatures: 0 };
+  }
+  const city = generateDemoCity(options);
+  // One hash per distinct password (argon2 is deliberately slow); each hash carries its own salt.
+  const passwords = [...new Set([...DEMO_STAFF.map((s) => s.password), DEMO_UNIT_PASSWORD])];
+  const hashes = new Map(await Promise.all(passwords.map(async (p) => [p, await hash(p)] as const)));
+  const hashOf = (password: string) => hashes.get(password) as string;
+
+  return prisma.$transaction(
+    async (tx) => {
+      const stationIds = await insertStations(tx, city);
+      const gridIds = await insertGrids(tx, city, stationIds);
+      const postIds = await insertPosts(tx, city, gridIds);
+      const units = sortedUnits(city);
+      const unitRows = units.map((unit) => ({
+        id: crypto.randomUUID(),
+        callSign: unit.callSign,
+        kind: unit.kind,
+        status: unit.status,
+        homeGridId: gridIds.get(unit.homeGridCode) ?? null,
+        currentGridId: gridIds.get(unit.homeGridCode) ?? null,
+        postId: unit.postCode ? (postIds.get(unit.postCode) ?? null) : null,
+        capabilities: unit.capabilities,
+        lastLng: unit.lngLat[0],
+        lastLat: unit.lngLat[1],
+        lastPositionAt: now,
+      }));
+      await tx.unit.createMany({ data: unitRows });
+      await tx.user.createMany({
+        data: [
+          ...DEMO_STAFF.map((s) => ({
+            username: s.username,
+            passwordHash: hashOf(s.password),
+            displayName: s.displayName,
+            role: s.role,
+          })),
+          ...unitRows.map((unit, i) => ({
+            username: unitUsername(i),
+            passwordHash: hashOf(DEMO_UNIT_PASSWORD),
+            displayName: unit.callSign,
+            role: 'unit' as const,
+            unitId: unit.id,
+          })),
+        ],
+      });
+      await tx.roadNetwork.create({
+        data: {
+          name: `demo city (seed ${city.options.seed})`,
+          geojson: city.roads as unknown as Prisma.InputJsonValue,
+          nodeCount: city.roadStats.vertexCount,
+        },
+      });
+      await tx.setting.upsert({
+        where: { key: 'map.river' },
+        create: { key: 'map.river', value: city.river as unknown as Prisma.InputJsonValue },
+        update: { value: city.river as unknown as Prisma.InputJsonValue },
+      });
+      return {
+        seeded: true,
+        grids: city.grids.length,
+        posts: city.posts.length,
+        units: unitRows.length,
+        unitUsers: unitRows.length,
+        roadFeatures: city.roads.features.length,
+      };
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
+
+/** `unit001`, `unit002`, ... in the order units are seeded. */
+export function unitUsername(index: number): string {
+  return `unit${String(index + 1).padStart(3, '0')}`;
+}
+
+function sortedUnits(city: DemoCity) {
+  return [...city.units].sort(
+    (a, b) =>
+      Number(a.status !== 'available') - Number(b.status !== 'available') ||
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+      a.callSign.localeCompare(b.callSign, 'zh-CN'),
+  );
+}
+
+async function insertStations(tx: Prisma.TransactionClient, city: DemoCity): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const precinct of city.precincts) {
+    const row = await tx.station.create({ data: { code: precinct.code, name: precinct.name } });
+    ids.set(precinct.name, row.id);
+  }
+  return ids;
+}
+
+async function insertGrids(
+  tx: Prisma.TransactionClient,
+  city: DemoCity,
+  stationIds: Map<string, string>,
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const rows = city.grids.map((grid) => {
+    const id = crypto.randomUUID();
+    ids.set(grid.code, id);
+    return {
+      id,
+      code: grid.code,
+      name: grid.name,
+      polygon: grid.polygon as unknown as Prisma.InputJsonValue,
+      minStaffing: grid.minStaffing as Prisma.InputJsonValue,
+      stationId: stationIds.get(grid.precinct) ?? null,
+    };
+  });
+  await tx.grid.createMany({ data: rows });
+  return ids;
+}
+
+async function insertPosts(
+  tx: Prisma.TransactionClient,
+  city: DemoCity,
+  gridIds: Map<string, string>,
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const rows = city.posts.map((post) => {
+    const id = crypto.randomUUID();
+    ids.set(post.code, id);
+    return {
+      id,
+      code: post.code,
+      name: post.name,
+      kind: post.kind,
+      lng: post.lngLat[0],
+      lat: post.lngLat[1],
+      gridId: gridIds.get(post.gridCode) ?? null,
+      // Drones fly a few kilometres; a street post answers on foot nearby.
+      rangeMeters: post.kind === 'drone_nest' ? 5000 : 800,
+    };
+  });
+  await tx.post.createMany({ data: rows });
+  return ids;
+}

@@ -1,0 +1,67 @@
+/**
+ * Bearer-token authentication (JWT) and the permission check every route declares.
+ * Tokens carry the user's id, role and unit so checks need no database round trip.
+ */
+import fp from 'fastify-plugin';
+import jwt from '@fastify/jwt';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import {
+  authorize,
+  domainError,
+  DomainErrorException,
+  type PermissionAction,
+  type PermissionContext,
+  type Role,
+} from '@dispatch/domain';
+
+export interface TokenPayload {
+  sub: string;
+  username: string;
+  role: Role;
+  unitId: string | null;
+}
+
+declare module '@fastify/jwt' {
+  interface FastifyJWT {
+    payload: TokenPayload;
+    user: TokenPayload;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** preHandler: rejects requests without a valid token (401 UNAUTHENTICATED). */
+    authenticate: (request: FastifyRequest) => Promise<void>;
+    /** preHandler factory: 403 FORBIDDEN unless the caller's role may do `action`. */
+    requirePermission: (
+      action: PermissionAction,
+      context?: (request: FastifyRequest) => PermissionContext | Promise<PermissionContext>,
+    ) => (request: FastifyRequest) => Promise<void>;
+  }
+}
+
+export interface AuthPluginOptions {
+  secret: string;
+  tokenTtl: string;
+}
+
+/** Throws FORBIDDEN unless `user` may perform `action` in `context`. */
+export function assertAllowed(user: TokenPayload, action: PermissionAction, context: PermissionContext = {}) {
+  const result = authorize(user.role, action, { actorUnitId: user.unitId, ...context });
+  if (!result.ok) throw new DomainErrorException(result.error);
+}
+
+export default fp<AuthPluginOptions>(async function auth(app: FastifyInstance, options) {
+  await app.register(jwt, { secret: options.secret, sign: { expiresIn: options.tokenTtl } });
+  app.decorate('authenticate', async (request: FastifyRequest) => {
+    try {
+      await request.jwtVerify();
+    } catch {
+      throw new DomainErrorException(domainError('UNAUTHENTICATED', 'A valid bearer token is required'));
+    }
+  });
+  app.decorate('requirePermission', (action, context) => async (request: FastifyRequest) => {
+    await app.authenticate(request);
+    assertAllowed(request.user, action, context ? await context(request) : {});
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * Socket.IO on the same HTTP server. The token is checked at the handshake; staff join the
+ * `wall` room, unit terminals their own `unit:<id>` room; every event published on the bus goes
+ * to its rooms. A reconnecting client either recovers the missed events (connection-state
+ * recovery) or receives a fresh snapshot. With REDIS_URL, events reach clients of every node.
+ */
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import { Server, type Socket } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import { ROOMS, type ClientToServerEvents, type ServerToClientEvents } from '@dispatch/contracts';
+import { can, DomainErrorException, isDomainError } from '@dispatch/domain';
+import type { TokenPayload } from './auth.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    io: Server<ClientToServerEvents, ServerToClientEvents>;
+  }
+}
+
+export interface RealtimeOptions {
+  redisUrl?: string | undefined;
+}
+
+type DispatchSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { user: TokenPayload }
+>;
+
+function errorReply(error: unknown) {
+  const domain = error instanceof DomainErrorException ? error.error : isDomainError(error) ? error : null;
+  const field = typeof domain?.details?.field === 'string' ? domain.details.field : undefined;
+  return {
+    ok: false as const,
+    error: domain
+      ? { code: domain.code, message: domain.message, ...(field ? { field } : {}) }
+      : { code: 'INTERNAL', message: 'failed' },
+  };
+}
+
+export default fp<RealtimeOptions>(async function realtime(app: FastifyInstance, options) {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(app.server, {
+    path: '/socket.io',
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },
+    pingInterval: 10_000,
+    pingTimeout: 10_000,
+  });
+  const redisClients: Redis[] = [];
+  if (options.redisUrl) {
+    const pub = new Redis(options.redisUrl, { lazyConnect: true });
+    const sub = pub.duplicate();
+    await Promise.all([pub.connect(), sub.connect()]);
+    redisClients.push(pub, sub);
+    io.adapter(createAdapter(pub, sub));
+    app.log.info('socket.io redis adapter enabled');
+  }
+  app.decorate('io', io);
+
+  io.use((socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown })?.token;
+    try {
+      if (typeof token !== 'string') throw new Error('missing token');
+      (socket as DispatchSocket).data.user = app.jwt.verify<TokenPayload>(token);
+      next();
+    } catch {
+      next(new Error('UNAUTHENTICATED'));
+    }
+  });
+
+  io.on('connection', async (raw) => {
+    const socket = raw as DispatchSocket;
+    const user = socket.data.user;
+    if (user.role === 'unit') {
+      if (user.unitId) await socket.join(ROOMS.unit(user.unitId));
+    } else {
+      await socket.join(ROOMS.wall);
+    }
+    socket.on('unit:position', async (report, ack) => {
+      try {
+        if (
+          !user.unitId ||
+          !can(user.role, 'unit.position', { actorUnitId: user.unitId, targetUnitId: user.unitId })
+        ) {
+          throw new DomainErrorException({
+            code: 'FORBIDDEN',
+            message: 'Only a unit reports its own position',
+          });
+        }
+        const valid = app.services.validatePosition(report);
+        if (!valid.ok) throw new DomainErrorException(valid.error);
+        await app.services.positions.report(user.unitId, report);
+        ack?.({ ok: true });
+      } catch (error) {
+        ack?.(errorReply(error));
+      }
+    });
+    socket.on('snapshot:request', async (ack) => {
+      try {
+        ack({ ok: true, value: await app.services.snapshots.build() });
+      } catch (error) {
+        ack(errorReply(error));
+      }
+    });
+    if (!socket.recovered) socket.emit('snapshot', await app.services.snapshots.build());
+  });
+
+  const unsubscribe = app.services.bus.subscribe((event) => {
+    if (event.rooms.length === 0) return;
+    (io.to(event.rooms) as unknown as { emit: (name: string, payload: unknown) => void }).emit(
+      event.name,
+      event.payload,
+    );
+  });
+
+  app.addHook('onClose', async () => {
+    unsubscribe();
+    io.disconnectSockets(true);
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    await Promise.all(redisClients.map((c) => c.quit().catch(() => undefined)));
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * Wires the services of the server (one instance each per app) and exposes them as
+ * `app.services`. Background work (position flushing, the clock monitor) stops with the app.
+ */
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import { DEFAULT_CLOCK_TARGETS, domainError, type ClockTargets, type Result } from '@dispatch/domain';
+import { PositionReport } from '@dispatch/contracts';
+import { Compile } from 'typebox/compile';
+import { AssignmentService } from '../services/assignment-service.js';
+import { ClockMonitor } from '../services/clock-monitor.js';
+import type { ServiceContext } from '../services/context.js';
+import { DispatchService } from '../services/dispatch-service.js';
+import { EventBus } from '../services/event-bus.js';
+import { GridIndex } from '../services/grid-index.js';
+import { GridService } from '../services/grid-service.js';
+import { IncidentService } from '../services/incident-service.js';
+import { PositionIngest } from '../services/position-ingest.js';
+import { RecommendationService } from '../services/recommendation-service.js';
+import { RoadNetworkService } from '../services/road-network-service.js';
+import { SnapshotService } from '../services/snapshot-service.js';
+import { UnitService } from '../services/unit-service.js';
+
+export interface Services {
+  ctx: ServiceContext;
+  bus: EventBus;
+  gridIndex: GridIndex;
+  roads: RoadNetworkService;
+  recommendations: RecommendationService;
+  incidents: IncidentService;
+  dispatch: DispatchService;
+  assignments: AssignmentService;
+  units: UnitService;
+  grids: GridService;
+  positions: PositionIngest;
+  snapshots: SnapshotService;
+  clocks: ClockMonitor;
+  validatePosition: (value: unknown) => Result<void>;
+  clockTargets: () => Promise<ClockTargets>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
+
+export interface ServicesOptions {
+  now?: () => number;
+  timeZone: string;
+  positionFlushMs: number;
+  /** Background loops (clock monitor, position flushing); tests may drive them by hand. */
+  background?: boolean;
+}
+
+export default fp<ServicesOptions>(async function services(app: FastifyInstance, options) {
+  const bus = new EventBus();
+  const ctx: ServiceContext = {
+    prisma: app.db.prisma,
+    bus,
+    now: options.now ?? Date.now,
+    timeZone: options.timeZone,
+  };
+  const gridIndex = new GridIndex();
+  await gridIndex.load(ctx.prisma);
+  const roads = new RoadNetworkService(ctx, app.log);
+  await roads.load();
+  const recommendations = new RecommendationService(ctx, roads);
+  const incidents = new IncidentService(ctx, gridIndex, recommendations);
+  const grids = new GridService(ctx, gridIndex);
+  const units = new UnitService(ctx, grids);
+  const positions = new PositionIngest({
+    runner: app.db.runner,
+    bus,
+    now: ctx.now,
+    flushMs: options.positionFlushMs,
+    unitExists: async (id) => (await ctx.prisma.unit.count({ where: { id } })) > 0,
+    onError: (error) => app.log.error({ err: error }, 'position flush failed; will retry'),
+  });
+  recommendations.usePositions(positions);
+  const clocks = new ClockMonitor(ctx, (error) => app.log.error({ err: error }, 'clock monitor pass failed'));
+  const clockTargets = async (): Promise<ClockTargets> => {
+    const row = await ctx.prisma.setting.findUnique({ where: { key: 'clock.targets' } });
+    return { ...DEFAULT_CLOCK_TARGETS, ...((row?.value ?? {}) as Partial<ClockTargets>) };
+  };
+  clocks.targets = await clockTargets();
+  const checkPosition = Compile(PositionReport);
+  const validatePosition = (value: unknown): Result<void> => {
+    if (checkPosition.Check(value)) return { ok: true, value: undefined };
+    const first = [...checkPosition.Errors(value)][0];
+    const field = ['body', ...(first?.instancePath ?? '').split('/').filter(Boolean)].join('.');
+    return {
+      ok: false,
+      error: domainError('VALIDATION_FAILED', `${field} ${first?.message ?? 'is invalid'}`, { field }),
+    };
+  };
+  const services: Services = {
+    ctx,
+    bus,
+    gridIndex,
+    roads,
+    recommendations,
+    incidents,
+    dispatch: new DispatchService(ctx, recommendations),
+    assignments: new AssignmentService(ctx, incidents),
+    units,
+    grids,
+    positions,
+    snapshots: new SnapshotService(ctx, units, grids),
+    clocks,
+    validatePosition,
+    clockTargets,
+  };
+  app.decorate('services', services);
+  // Any change to incidents or assignments may move a clock deadline: re-evaluate promptly.
+  bus.subscribe((event) => {
+    if (event.name.startsWith('incident:') || event.name.startsWith('assignment:')) clocks.poke();
+  });
+  if (options.background !== false) {
+    positions.start();
+    clocks.start();
+  }
+  app.addHook('onClose', async () => {
+    clocks.stop();
+    await positions.stop();
+  });
+});

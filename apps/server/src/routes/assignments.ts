@@ -1,0 +1,62 @@
+/** A unit working its assignment, and the route it drives. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AssignmentActionBody, AssignmentDto, IdParams, RouteDto } from '@dispatch/contracts';
+import { domainError, DomainErrorException } from '@dispatch/domain';
+import { toAssignmentDto } from '../services/dto.js';
+import { actorOf, errorResponses } from './actor.js';
+
+const assignmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { assignments, recommendations } = app.services;
+  const ownUnit = async (request: { params: unknown }) => {
+    const { id } = request.params as { id: string };
+    return { targetUnitId: (await assignments.ownerOf(id)).unitId };
+  };
+
+  app.post(
+    '/assignments/:id/actions',
+    {
+      preHandler: app.requirePermission('assignment.update', ownUnit),
+      schema: {
+        tags: ['dispatch'],
+        params: IdParams,
+        body: AssignmentActionBody,
+        response: { 200: AssignmentDto, ...errorResponses },
+      },
+    },
+    async (request) =>
+      toAssignmentDto(
+        await assignments.act(
+          request.params.id,
+          request.body.action,
+          actorOf(request),
+          request.body.resolution,
+        ),
+      ),
+  );
+
+  app.get(
+    '/assignments/:id/route',
+    {
+      preHandler: app.requirePermission('incident.read'),
+      schema: { tags: ['dispatch'], params: IdParams, response: { 200: RouteDto, ...errorResponses } },
+    },
+    async (request) => {
+      const a = await app.db.prisma.assignment.findUnique({
+        where: { id: request.params.id },
+        include: { incident: true },
+      });
+      if (!a) throw new DomainErrorException(domainError('NOT_FOUND', 'Assignment not found'));
+      const route = await recommendations.route(a.unitId, [a.incident.lng, a.incident.lat]);
+      if (!route) throw new DomainErrorException(domainError('NOT_FOUND', 'Unit has no known position'));
+      return {
+        unitId: a.unitId,
+        coordinates: route.coordinates.map(([lng, lat]) => [lng, lat] as [number, number]),
+        etaSeconds: Number.isFinite(route.etaSeconds) ? Math.round(route.etaSeconds) : -1,
+        distanceMeters: Number.isFinite(route.distanceMeters) ? Math.round(route.distanceMeters) : -1,
+        method: route.method,
+      };
+    },
+  );
+};
+
+export default assignmentRoutes;

@@ -1,0 +1,234 @@
+/** Incidents: intake, queue, detail with timeline, dispatch, lifecycle, recommendations. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import {
+  AuditEventDto,
+  CancelBody,
+  CreateIncidentBody,
+  DispatchBody,
+  IdParams,
+  IncidentDto,
+  ListIncidentsQuery,
+  RecommendationsDto,
+  RecommendQuery,
+  ResolveBody,
+  AssignmentDto,
+} from '@dispatch/contracts';
+import type { Priority } from '@dispatch/domain';
+import { toAssignmentDto, toIncidentDto } from '../services/dto.js';
+import { actorOf, errorResponses } from './actor.js';
+
+const ACTIVE = ['assigned', 'accepted', 'en_route', 'on_scene'];
+
+const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { incidents, dispatch, recommendations, gridIndex } = app.services;
+
+  app.post(
+    '/incidents',
+    {
+      preHandler: app.requirePermission('incident.create'),
+      schema: {
+        tags: ['incidents'],
+        body: CreateIncidentBody,
+        response: { 201: IncidentDto, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      let incident = await incidents.create(request.body, actor);
+      const summary = await recommendations.planSummary(incident.type, incident.priority as Priority);
+      if (request.body.autoDispatch ?? summary.autoDispatch) {
+        // Urgent types go out at once; if nobody is free the incident stays in the queue, visible.
+        try {
+          incident = (
+            await dispatch.dispatch(incident.id, { auto: true }, { ...actor, name: `${actor.name} (auto)` })
+          ).incident;
+        } catch (error) {
+          request.log.warn({ err: error, incidentId: incident.id }, 'auto-dispatch found no unit');
+        }
+      }
+      return reply.status(201).send(toIncidentDto(incident));
+    },
+  );
+
+  app.get(
+    '/incidents',
+    {
+      preHandler: app.requirePermission('incident.read'),
+      schema: {
+        tags: ['incidents'],
+        querystring: ListIncidentsQuery,
+        response: { 200: Type.Array(IncidentDto), ...errorResponses },
+      },
+    },
+    async (request) => incidents.list(request.query),
+  );
+
+  app.get(
+    '/incidents/:id',
+    {
+      preHandler: app.requirePermission('incident.read'),
+      schema: {
+        tags: ['incidents'],
+        params: IdParams,
+        response: {
+          200: Type.Intersect([IncidentDto, Type.Object({ timeline: Type.Array(AuditEventDto) })]),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const incident = await incidents.get(request.params.id);
+      const ids = [incident.id, ...incident.assignments.map((a) => a.id)];
+      const events = await app.db.prisma.auditEvent.findMany({
+        where: { entityId: { in: ids } },
+        orderBy: { at: 'asc' },
+      });
+      return {
+        ...toIncidentDto(incident),
+        timeline: events.map((e) => ({
+          ...e,
+          id: e.id.toString(),
+          at: e.at.toISOString(),
+          before: e.before,
+          after: e.after,
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/incidents/:id/dispatch',
+    {
+      preHandler: app.requirePermission('incident.dispatch'),
+      schema: {
+        tags: ['incidents'],
+        params: IdParams,
+        body: DispatchBody,
+        response: {
+          200: Type.Object({ incident: IncidentDto, assignments: Type.Array(AssignmentDto) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const outcome = await dispatch.dispatch(request.params.id, request.body, actorOf(request));
+      const dto = toIncidentDto(outcome.incident);
+      return {
+        incident: dto,
+        assignments: outcome.incident.assignments
+          .filter((a) => outcome.assignmentIds.includes(a.id))
+          .map(toAssignmentDto),
+      };
+    },
+  );
+
+  app.post(
+    '/incidents/:id/cancel',
+    {
+      preHandler: app.requirePermission('incident.cancel'),
+      schema: {
+        tags: ['incidents'],
+        params: IdParams,
+        body: Type.Optional(CancelBody),
+        response: { 200: IncidentDto, ...errorResponses },
+      },
+    },
+    async (request) =>
+      toIncidentDto(
+        await incidents.transition(
+          request.params.id,
+          { type: 'cancel' },
+          actorOf(request),
+          request.body?.reason,
+        ),
+      ),
+  );
+
+  app.post(
+    '/incidents/:id/resolve',
+    {
+      preHandler: app.requirePermission('incident.resolve', async (request) => {
+        const { id } = request.params as { id: string };
+        if (!request.user.unitId) return {};
+        const mine = await app.db.prisma.assignment.count({
+          where: { incidentId: id, unitId: request.user.unitId, status: { in: ACTIVE as never } },
+        });
+        return { actorAssignedToIncident: mine > 0 };
+      }),
+      schema: {
+        tags: ['incidents'],
+        params: IdParams,
+        body: ResolveBody,
+        response: { 200: IncidentDto, ...errorResponses },
+      },
+    },
+    async (request) =>
+      toIncidentDto(
+        await incidents.transition(
+          request.params.id,
+          { type: 'resolve', resolution: request.body.resolution },
+          actorOf(request),
+          request.body.note,
+        ),
+      ),
+  );
+
+  app.post(
+    '/incidents/:id/close',
+    {
+      preHandler: app.requirePermission('incident.close'),
+      schema: { tags: ['incidents'], params: IdParams, response: { 200: IncidentDto, ...errorResponses } },
+    },
+    async (request) =>
+      toIncidentDto(await incidents.transition(request.params.id, { type: 'close' }, actorOf(request))),
+  );
+
+  app.get(
+    '/incidents/:id/recommendations',
+    {
+      preHandler: app.requirePermission('incident.dispatch'),
+      schema: {
+        tags: ['dispatch'],
+        params: IdParams,
+        response: { 200: RecommendationsDto, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const incident = await incidents.get(request.params.id);
+      return recommendations.recommend({
+        lngLat: [incident.lng, incident.lat],
+        type: incident.type,
+        priority: incident.priority as Priority,
+        gridId: incident.gridId,
+        assignedUnitIds: incident.assignments.filter((a) => ACTIVE.includes(a.status)).map((a) => a.unitId),
+      });
+    },
+  );
+
+  // Dispatch while taking the call: rank units for a bare location + type before anything is saved.
+  app.get(
+    '/recommendations',
+    {
+      preHandler: app.requirePermission('incident.create'),
+      schema: {
+        tags: ['dispatch'],
+        querystring: RecommendQuery,
+        response: { 200: RecommendationsDto, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { lng, lat, type, priority, limit } = request.query;
+      const lngLat = [lng, lat] as const;
+      return recommendations.recommend({
+        lngLat,
+        type,
+        priority: priority as Priority,
+        gridId: gridIndex.locate(lngLat),
+        limit: limit ?? 10,
+      });
+    },
+  );
+};
+
+export default incidentRoutes;

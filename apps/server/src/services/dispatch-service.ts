@@ -1,0 +1,213 @@
+/**
+ * Sending units to an incident. Correct under concurrency: the incident row is locked, each unit
+ * is claimed with a conditional UPDATE (only from a dispatchable status), and the partial unique
+ * index on active assignments backs it up. Two dispatchers sending one unit: exactly one wins.
+ */
+import { ROOMS } from '@dispatch/contracts';
+import {
+  checkAssignable,
+  domainError,
+  DomainErrorException,
+  DISPATCHABLE_UNIT_STATUSES,
+  isIncidentOpen,
+  type AssignmentRole,
+  type IncidentType,
+  type Priority,
+} from '@dispatch/domain';
+import { Prisma } from '../generated/prisma/client.js';
+import { writeAudit } from './audit.js';
+import { inTransaction, type Actor, type ServiceContext, type Tx } from './context.js';
+import {
+  toAssignmentDto,
+  toIncidentDto,
+  toUnitDto,
+  unitInclude,
+  type IncidentWithAssignments,
+} from './dto.js';
+import type { Outbox } from './event-bus.js';
+import { incidentRooms } from './incident-service.js';
+import { lockIncident, loadIncident } from './incident-repository.js';
+import { progressUpdate } from './incident-milestones.js';
+import type { PlannedUnit, Recommender } from './recommender.js';
+
+export type DispatchRequest =
+  { unitIds: string[]; role?: AssignmentRole } | { auto: true } | { nextTier: true };
+
+export interface DispatchOutcome {
+  incident: IncidentWithAssignments;
+  assignmentIds: string[];
+}
+
+const ACTIVE = ['assigned', 'accepted', 'en_route', 'on_scene'] as const;
+
+export class DispatchService {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly recommender: Recommender,
+  ) {}
+
+  async dispatch(incidentId: string, request: DispatchRequest, actor: Actor): Promise<DispatchOutcome> {
+    const snapshot = await loadIncident(this.ctx.prisma as unknown as Tx, incidentId);
+    if (!isIncidentOpen(snapshot.status)) {
+      throw new DomainErrorException(
+        domainError('INCIDENT_CLOSED', `Incident is ${snapshot.status}`, { incidentId }),
+      );
+    }
+    const lngLat = [snapshot.lng, snapshot.lat] as const;
+    const assignedUnitIds = snapshot.assignments
+      .filter((a) => (ACTIVE as readonly string[]).includes(a.status))
+      .map((a) => a.unitId);
+    const manual = 'unitIds' in request;
+    let planned: PlannedUnit[];
+    if (manual) {
+      const estimates = await this.recommender.estimate(lngLat, request.unitIds);
+      planned = request.unitIds.map((unitId, i) => ({
+        unitId,
+        role: request.role ?? (assignedUnitIds.length === 0 && i === 0 ? 'primary' : 'backup'),
+        tier: 1,
+        etaSeconds: estimates.get(unitId)?.etaSeconds ?? null,
+        distanceMeters: estimates.get(unitId)?.distanceMeters ?? null,
+        method: estimates.get(unitId)?.method ?? null,
+      }));
+    } else {
+      planned = await this.recommender.plan({
+        lngLat,
+        type: snapshot.type as IncidentType,
+        priority: snapshot.priority as Priority,
+        gridId: snapshot.gridId,
+        assignedUnitIds,
+        next: 'nextTier' in request,
+      });
+      if (planned.length === 0) {
+        throw new DomainErrorException(
+          domainError('NO_CANDIDATES', 'No free unit fits the response plan', { incidentId }),
+        );
+      }
+    }
+    return inTransaction(this.ctx, async (tx, outbox) => {
+      const incident = await lockIncident(tx, incidentId);
+      if (!isIncidentOpen(incident.status)) {
+        throw new DomainErrorException(
+          domainError('INCIDENT_CLOSED', `Incident is ${incident.status}`, { incidentId }),
+        );
+      }
+      const created: string[] = [];
+      for (const unit of planned) {
+        const claimed = await this.claimUnit(tx, outbox, incident, unit, actor);
+        if (claimed) created.push(claimed);
+        // A manual choice is all-or-nothing: the dispatcher asked for exactly these units.
+        else if (manual) await this.explainRefusal(tx, incident, unit.unitId);
+      }
+      if (created.length === 0) {
+        throw new DomainErrorException(
+          domainError('UNIT_NOT_AVAILABLE', 'None of the planned units is still free', { incidentId }),
+        );
+      }
+      const assignments = await tx.assignment.findMany({ where: { incidentId } });
+      const progress = progressUpdate(incident, assignments, ['assignment_created'], this.ctx.now());
+      const updated = await tx.incident.update({
+        where: { id: incidentId },
+        data: {
+          status: progress.status,
+          firstDispatchedAt: progress.firstDispatchedAt,
+          version: { increment: 1 },
+        },
+        include: { assignments: { include: { unit: { select: { callSign: true, kind: true } } } } },
+      });
+      for (const a of updated.assignments.filter((x) => created.includes(x.id))) {
+        outbox.add('assignment:created', toAssignmentDto(a), [ROOMS.wall, ROOMS.unit(a.unitId)]);
+      }
+      outbox.add('incident:updated', toIncidentDto(updated), incidentRooms(updated));
+      await writeAudit(tx, actor, this.ctx.now(), [
+        {
+          action: 'incident.dispatch',
+          entityType: 'incident',
+          entityId: incidentId,
+          before: { status: incident.status },
+          after: { status: updated.status, assignmentIds: created, mode: manual ? 'manual' : 'plan' },
+        },
+      ]);
+      return { incident: updated, assignmentIds: created };
+    });
+  }
+
+  /** Claims one unit for the incident; returns the new assignment id, or null if the unit is taken. */
+  private async claimUnit(
+    tx: Tx,
+    outbox: Outbox,
+    incident: IncidentWithAssignments,
+    unit: PlannedUnit,
+    actor: Actor,
+  ) {
+    const now = this.ctx.now();
+    const claimed = await tx.unit.updateMany({
+      where: { id: unit.unitId, status: { in: [...DISPATCHABLE_UNIT_STATUSES] } },
+      data: { status: 'assigned', version: { increment: 1 } },
+    });
+    if (claimed.count === 0) return null;
+    let assignmentId: string;
+    try {
+      const assignment = await tx.assignment.create({
+        data: {
+          incidentId: incident.id,
+          unitId: unit.unitId,
+          role: unit.role,
+          tier: unit.tier,
+          etaSeconds: unit.etaSeconds === null ? null : Math.round(unit.etaSeconds),
+          distanceMeters: unit.distanceMeters === null ? null : Math.round(unit.distanceMeters),
+          etaMethod: unit.method,
+          assignedById: actor.id,
+          assignedAt: new Date(now),
+        },
+      });
+      assignmentId = assignment.id;
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        throw new DomainErrorException(
+          domainError('UNIT_ALREADY_ASSIGNED', 'Unit already has an active assignment', {
+            unitId: unit.unitId,
+          }),
+        );
+      }
+      throw error;
+    }
+    const updatedUnit = await tx.unit.findUniqueOrThrow({ where: { id: unit.unitId }, include: unitInclude });
+    outbox.add('unit:updated', toUnitDto(updatedUnit), [
+      ROOMS.wall,
+      ROOMS.unit(updatedUnit.id),
+      ...(updatedUnit.currentGridId ? [ROOMS.grid(updatedUnit.currentGridId)] : []),
+    ]);
+    await writeAudit(tx, actor, now, [
+      {
+        action: 'assignment.create',
+        entityType: 'assignment',
+        entityId: assignmentId,
+        after: { ...unit, incidentId: incident.id },
+      },
+      {
+        action: 'unit.status',
+        entityType: 'unit',
+        entityId: unit.unitId,
+        before: { status: 'available' },
+        after: { status: 'assigned' },
+      },
+    ]);
+    return assignmentId;
+  }
+
+  /** Throws the precise reason a unit could not be claimed (409 with a code). */
+  private async explainRefusal(tx: Tx, incident: IncidentWithAssignments, unitId: string): Promise<never> {
+    const unit = await tx.unit.findUnique({
+      where: { id: unitId },
+      include: { assignments: { where: { status: { in: [...ACTIVE] } } } },
+    });
+    if (!unit)
+      throw new DomainErrorException(
+        domainError('NOT_FOUND', 'Unit not found', { unitId, field: 'body.unitIds' }),
+      );
+    const check = checkAssignable({ incident, unit, unitAssignments: unit.assignments });
+    throw new DomainErrorException(
+      check.ok ? domainError('CONFLICT', 'Unit changed while dispatching; retry', { unitId }) : check.error,
+    );
+  }
+}

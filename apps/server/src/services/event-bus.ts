@@ -1,0 +1,38 @@
+/**
+ * Events leave the server through this bus, and only after their transaction committed:
+ * services collect them in an {@link Outbox} and publish it once the write succeeded.
+ */
+import { EventEmitter } from 'node:events';
+import type { ServerToClientEvents } from '@dispatch/contracts';
+
+export type EventName = Extract<keyof ServerToClientEvents, string>;
+export type EventPayload<K extends EventName> = Parameters<ServerToClientEvents[K]>[0];
+
+export interface OutgoingEvent<K extends EventName = EventName> {
+  name: K;
+  payload: EventPayload<K>;
+  /** Socket.IO rooms the event goes to. */
+  rooms: string[];
+}
+
+export class EventBus {
+  private readonly emitter = new EventEmitter();
+
+  publish(events: readonly OutgoingEvent[]): void {
+    for (const event of events) this.emitter.emit('event', event);
+  }
+
+  subscribe(listener: (event: OutgoingEvent) => void): () => void {
+    this.emitter.on('event', listener);
+    return () => this.emitter.off('event', listener);
+  }
+}
+
+/** Events gathered during one transaction, published after it commits. */
+export class Outbox {
+  readonly events: OutgoingEvent[] = [];
+
+  add<K extends EventName>(name: K, payload: EventPayload<K>, rooms: string[]): void {
+    this.events.push({ name, payload, rooms } as OutgoingEvent);
+  }
+}

@@ -1,0 +1,213 @@
+/** Incident intake and lifecycle: create, cancel, resolve, close, and reads. */
+import type { CreateIncidentBody, IncidentDto, ListIncidentsQuery } from '@dispatch/contracts';
+import { ROOMS } from '@dispatch/contracts';
+import {
+  domainError,
+  DomainErrorException,
+  formatIncidentNumber,
+  transitionIncident,
+  unwrap,
+  type IncidentEvent,
+  type MilestoneEvent,
+  type Priority,
+} from '@dispatch/domain';
+import { writeAudit } from './audit.js';
+import { inTransaction, type Actor, type ServiceContext, type Tx } from './context.js';
+import {
+  incidentInclude,
+  toAssignmentDto,
+  toIncidentDto,
+  toUnitDto,
+  unitInclude,
+  type IncidentWithAssignments,
+} from './dto.js';
+import type { Outbox } from './event-bus.js';
+import type { GridIndex } from './grid-index.js';
+import { lockIncident, loadIncident } from './incident-repository.js';
+import { progressUpdate } from './incident-milestones.js';
+import type { Recommender } from './recommender.js';
+import { centreDayKey } from './time-zone.js';
+
+/** Rooms that hear about an incident: the wall, its grid, and every unit ever assigned. */
+export function incidentRooms(incident: IncidentWithAssignments): string[] {
+  const rooms: string[] = [ROOMS.wall];
+  if (incident.gridId) rooms.push(ROOMS.grid(incident.gridId));
+  for (const a of incident.assignments) rooms.push(ROOMS.unit(a.unitId));
+  return [...new Set(rooms)];
+}
+
+export class IncidentService {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly grids: GridIndex,
+    private readonly recommender: Recommender,
+  ) {}
+
+  async create(body: CreateIncidentBody, actor: Actor): Promise<IncidentWithAssignments> {
+    const now = this.ctx.now();
+    const receivedAt = body.receivedAt ? Date.parse(body.receivedAt) : now;
+    if (receivedAt > now + 5_000) {
+      throw new DomainErrorException(
+        domainError('VALIDATION_FAILED', 'receivedAt is in the future', { field: 'body.receivedAt' }),
+      );
+    }
+    const lngLat = [body.location.lng, body.location.lat] as const;
+    const gridId = this.grids.locate(lngLat);
+    const plan = await this.recommender.planSummary(body.type, body.priority as Priority);
+    const day = centreDayKey(receivedAt, this.ctx.timeZone);
+    return inTransaction(this.ctx, async (tx, outbox) => {
+      const [seq] = await tx.$queryRaw<{ last: number }[]>`
+        INSERT INTO incident_sequence (day, last) VALUES (${day}, 1)
+        ON CONFLICT (day) DO UPDATE SET last = incident_sequence.last + 1
+        RETURNING last`;
+      const number = unwrap(formatIncidentNumber(day, Number(seq?.last ?? 1)));
+      const incident = await tx.incident.create({
+        data: {
+          number,
+          type: body.type,
+          priority: body.priority,
+          source: body.source ?? 'call',
+          lng: body.location.lng,
+          lat: body.location.lat,
+          address: body.address ?? '',
+          description: body.description ?? '',
+          callerName: body.callerName ?? null,
+          callerPhone: body.callerPhone ?? null,
+          gridId,
+          requiredUnits: plan.requiredUnits,
+          receivedAt: new Date(receivedAt),
+          createdById: actor.id,
+        },
+        include: incidentInclude,
+      });
+      await writeAudit(tx, actor, now, [
+        {
+          action: 'incident.create',
+          entityType: 'incident',
+          entityId: incident.id,
+          after: toIncidentDto(incident),
+        },
+      ]);
+      outbox.add('incident:created', toIncidentDto(incident), incidentRooms(incident));
+      return incident;
+    });
+  }
+
+  /** Cancel (any open status), resolve (with a resolution) or close (after resolve). */
+  async transition(
+    id: string,
+    event: IncidentEvent,
+    actor: Actor,
+    note?: string,
+  ): Promise<IncidentWithAssignments> {
+    return inTransaction(this.ctx, async (tx, outbox) => {
+      const incident = await lockIncident(tx, id);
+      return this.applyTransition(tx, outbox, incident, event, actor, note);
+    });
+  }
+
+  /** Shared by the assignment service (a unit clearing with a resolution resolves the incident). */
+  async applyTransition(
+    tx: Tx,
+    outbox: Outbox,
+    incident: IncidentWithAssignments,
+    event: IncidentEvent,
+    actor: Actor,
+    note?: string,
+  ): Promise<IncidentWithAssignments> {
+    const now = this.ctx.now();
+    const next = unwrap(transitionIncident(incident.status, event));
+    const milestoneEvents: MilestoneEvent[] =
+      event.type === 'resolve'
+        ? ['incident_resolved']
+        : event.type === 'close'
+          ? ['incident_closed']
+          : event.type === 'cancel'
+            ? ['incident_cancelled']
+            : [];
+    // Cancelling or closing releases every unit still on the incident.
+    if (event.type === 'cancel' || event.type === 'close') {
+      const releasing = incident.assignments.filter((a) =>
+        ['assigned', 'accepted', 'en_route', 'on_scene'].includes(a.status),
+      );
+      for (const a of releasing) {
+        const status = event.type === 'cancel' && a.status !== 'on_scene' ? 'cancelled' : 'cleared';
+        await tx.assignment.update({
+          where: { id: a.id },
+          data: {
+            status,
+            ...(status === 'cancelled' ? { cancelledAt: new Date(now) } : { clearedAt: new Date(now) }),
+            version: { increment: 1 },
+          },
+        });
+        const unit = await tx.unit.update({
+          where: { id: a.unitId },
+          data: {
+            status: a.status === 'assigned' || a.status === 'accepted' ? 'available' : 'returning',
+            version: { increment: 1 },
+          },
+          include: unitInclude,
+        });
+        outbox.add('unit:updated', toUnitDto(unit), [
+          ROOMS.wall,
+          ROOMS.unit(unit.id),
+          ...(unit.currentGridId ? [ROOMS.grid(unit.currentGridId)] : []),
+        ]);
+      }
+    }
+    const progress = progressUpdate(incident, incident.assignments, milestoneEvents, now);
+    const updated = await tx.incident.update({
+      where: { id: incident.id },
+      data: {
+        status: next.status,
+        resolution: next.resolution ?? incident.resolution,
+        resolvedAt: progress.resolvedAt,
+        closedAt: progress.closedAt,
+        version: { increment: 1 },
+      },
+      include: incidentInclude,
+    });
+    await writeAudit(tx, actor, now, [
+      {
+        action: `incident.${event.type}`,
+        entityType: 'incident',
+        entityId: incident.id,
+        before: { status: incident.status, resolution: incident.resolution },
+        after: { status: updated.status, resolution: updated.resolution, ...(note ? { note } : {}) },
+      },
+    ]);
+    for (const a of updated.assignments) {
+      const before = incident.assignments.find((b) => b.id === a.id);
+      if (before && before.status !== a.status)
+        outbox.add('assignment:updated', toAssignmentDto(a), [ROOMS.wall, ROOMS.unit(a.unitId)]);
+    }
+    outbox.add('incident:updated', toIncidentDto(updated), incidentRooms(updated));
+    return updated;
+  }
+
+  async get(id: string): Promise<IncidentWithAssignments> {
+    return loadIncident(this.ctx.prisma as unknown as Tx, id);
+  }
+
+  async list(query: ListIncidentsQuery): Promise<IncidentDto[]> {
+    const where: Record<string, unknown> = {};
+    if (query.status === 'open')
+      where.status = { in: ['received', 'dispatched', 'en_route', 'on_scene', 'resolved'] };
+    else if (query.status) where.status = query.status;
+    if (query.gridId) where.gridId = query.gridId;
+    if (query.from || query.to) {
+      where.receivedAt = {
+        ...(query.from ? { gte: new Date(query.from) } : {}),
+        ...(query.to ? { lt: new Date(query.to) } : {}),
+      };
+    }
+    const rows = await this.ctx.prisma.incident.findMany({
+      where,
+      include: incidentInclude,
+      orderBy:
+        query.status === 'open' ? [{ priority: 'asc' }, { receivedAt: 'asc' }] : [{ receivedAt: 'desc' }],
+      take: query.limit ?? 200,
+    });
+    return rows.map(toIncidentDto);
+  }
+}

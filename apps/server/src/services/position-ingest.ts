@@ -1,0 +1,155 @@
+/**
+ * Position reports from unit terminals (REST, batched REST and the socket all land here).
+ * Reports are buffered and written in bulk (one INSERT of samples and one UPDATE of last
+ * positions per flush), and fanned out to clients at most once per second as one batch.
+ */
+import type { PositionReport, UnitPositionsEvent } from '@dispatch/contracts';
+import { ROOMS } from '@dispatch/contracts';
+import { domainError, DomainErrorException } from '@dispatch/domain';
+import type { SqlRunner } from '../db/migrate.js';
+import type { EventBus } from './event-bus.js';
+
+interface Sample {
+  unitId: string;
+  at: number;
+  lng: number;
+  lat: number;
+  headingDeg: number | null;
+  speedMps: number | null;
+}
+
+export interface PositionIngestOptions {
+  runner: SqlRunner;
+  bus: EventBus;
+  now: () => number;
+  /** Resolves whether a unit id exists (cached after the first hit). */
+  unitExists: (unitId: string) => Promise<boolean>;
+  flushMs: number;
+  broadcastMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+export class PositionIngest {
+  private pending: Sample[] = [];
+  private latest = new Map<string, Sample>();
+  private known = new Set<string>();
+  private flushing: Promise<void> | null = null;
+  private timers: NodeJS.Timeout[] = [];
+  /** Totals since start, for the benchmark and /api/health. */
+  readonly stats = { accepted: 0, written: 0, flushes: 0, failedFlushes: 0 };
+
+  constructor(private readonly options: PositionIngestOptions) {}
+
+  start(): void {
+    this.timers.push(setInterval(() => void this.flush(), this.options.flushMs));
+    this.timers.push(setInterval(() => this.broadcast(), this.options.broadcastMs ?? 1000));
+  }
+
+  async stop(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    await this.flush();
+  }
+
+  /** Accepts one report for `unitId` (already schema-validated). */
+  async report(unitId: string, report: PositionReport): Promise<void> {
+    const now = this.options.now();
+    const at = report.at ? Date.parse(report.at) : now;
+    if (at > now + 60_000) {
+      throw new DomainErrorException(
+        domainError('VALIDATION_FAILED', 'position time is in the future', { field: 'at' }),
+      );
+    }
+    if (!this.known.has(unitId)) {
+      if (!(await this.options.unitExists(unitId))) {
+        throw new DomainErrorException(
+          domainError('NOT_FOUND', 'Unit not found', { unitId, field: 'unitId' }),
+        );
+      }
+      this.known.add(unitId);
+    }
+    const sample: Sample = {
+      unitId,
+      at,
+      lng: report.lng,
+      lat: report.lat,
+      headingDeg: report.headingDeg ?? null,
+      speedMps: report.speedMps ?? null,
+    };
+    this.pending.push(sample);
+    const previous = this.latest.get(unitId);
+    if (!previous || previous.at <= at) this.latest.set(unitId, sample);
+    this.stats.accepted += 1;
+  }
+
+  /** Latest buffered position of a unit not yet broadcast/written (fresher than the database). */
+  latestOf(unitId: string): Sample | undefined {
+    return this.latest.get(unitId);
+  }
+
+  /** Writes everything buffered; concurrent calls share one flush. Failed batches are retried. */
+  async flush(): Promise<void> {
+    if (this.flushing) return this.flushing;
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.flushing = this.write(batch)
+      .then(() => {
+        this.stats.written += batch.length;
+        this.stats.flushes += 1;
+      })
+      .catch((error) => {
+        this.stats.failedFlushes += 1;
+        this.pending = batch.concat(this.pending);
+        this.options.onError?.(error);
+      })
+      .finally(() => {
+        this.flushing = null;
+      });
+    return this.flushing;
+  }
+
+  private async write(batch: Sample[]): Promise<void> {
+    const cols = {
+      ids: batch.map((s) => s.unitId),
+      ats: batch.map((s) => new Date(s.at).toISOString()),
+      lngs: batch.map((s) => s.lng),
+      lats: batch.map((s) => s.lat),
+      headings: batch.map((s) => s.headingDeg),
+      speeds: batch.map((s) => s.speedMps),
+    };
+    const params = [cols.ids, cols.ats, cols.lngs, cols.lats, cols.headings, cols.speeds];
+    await this.options.runner.transaction(async (runner) => {
+      await runner.query(
+        `INSERT INTO position_sample (unit_id, at, lng, lat, heading_deg, speed_mps)
+         SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::float8[], $4::float8[], $5::float8[], $6::float8[])`,
+        params,
+      );
+      // Last position per unit: only moves forward in time (late reports do not rewind it).
+      await runner.query(
+        `UPDATE unit u SET last_lng = s.lng, last_lat = s.lat, last_heading_deg = s.heading, last_speed_mps = s.speed,
+                last_position_at = s.at
+         FROM (SELECT DISTINCT ON (id) * FROM unnest($1::text[], $2::timestamptz[], $3::float8[], $4::float8[], $5::float8[], $6::float8[])
+               AS t(id, at, lng, lat, heading, speed) ORDER BY id, at DESC) s
+         WHERE u.id = s.id AND (u.last_position_at IS NULL OR u.last_position_at <= s.at)`,
+        params,
+      );
+    });
+  }
+
+  private broadcast(): void {
+    if (this.latest.size === 0) return;
+    const positions: UnitPositionsEvent['positions'] = [];
+    for (const s of this.latest.values()) {
+      positions.push({
+        id: s.unitId,
+        lngLat: [s.lng, s.lat],
+        headingDeg: s.headingDeg,
+        speedMps: s.speedMps,
+        at: new Date(s.at).toISOString(),
+      });
+    }
+    this.latest.clear();
+    this.options.bus.publish([{ name: 'unit:positions', payload: { positions }, rooms: [ROOMS.wall] }]);
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * Who should go: the candidate units ranked by road travel time (routing), filtered and
+ * tie-broken by the dispatch rules, and the response plan's tiers filled from that ranking.
+ */
+import type { RecommendationsDto } from '@dispatch/contracts';
+import {
+  DEFAULT_RESPONSE_PLANS,
+  planDispatch,
+  rankCandidates,
+  resolveResponsePlan,
+  validateResponsePlan,
+  type DispatchUnit,
+  type RankedCandidate,
+  type ResponsePlan,
+  type TravelEstimate as DispatchEstimate,
+} from '@dispatch/dispatch';
+import {
+  isUnitDispatchable,
+  type Capability,
+  type IncidentType,
+  type LngLat,
+  type Priority,
+} from '@dispatch/domain';
+import { estimateTravelTimes, routeTo, type TravelCandidate, type TravelRoute } from '@dispatch/routing';
+import type { ServiceContext } from './context.js';
+import type { PositionIngest } from './position-ingest.js';
+import type { PlannedUnit, PlanSummary, RecommendInput, Recommender } from './recommender.js';
+import type { RoadNetworkService } from './road-network-service.js';
+
+/** Searches stop here: a unit more than 20 minutes away is no recommendation. */
+const MAX_SEARCH_SECONDS = 20 * 60;
+
+interface LoadedUnit extends DispatchUnit {
+  travel: TravelCandidate;
+}
+
+/** How a unit of each kind moves (posts and partners on foot, drones by air). */
+export function travelCandidateOf(unit: {
+  id: string;
+  kind: string;
+  lngLat: LngLat;
+  postRangeMeters: number | null;
+}): TravelCandidate {
+  switch (unit.kind) {
+    case 'post':
+      return { id: unit.id, lngLat: unit.lngLat, mode: 'walk', maxRangeMeters: unit.postRangeMeters ?? 1200 };
+    case 'foot_patrol':
+    case 'partner':
+      return { id: unit.id, lngLat: unit.lngLat, mode: 'walk', maxRangeMeters: 2000 };
+    case 'drone':
+      return { id: unit.id, lngLat: unit.lngLat, mode: 'fly' };
+    case 'motorcycle':
+      return { id: unit.id, lngLat: unit.lngLat, speedFactor: 1.1 };
+    default:
+      return { id: unit.id, lngLat: unit.lngLat };
+  }
+}
+
+export class RecommendationService implements Recommender {
+  private positions: PositionIngest | null = null;
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly roads: RoadNetworkService,
+  ) {}
+
+  usePositions(positions: PositionIngest): void {
+    this.positions = positions;
+  }
+
+  /** Stored plans (validated) before the defaults, so an edited plan wins. */
+  async plans(): Promise<ResponsePlan[]> {
+    const rows = await this.ctx.prisma.responsePlan.findMany();
+    const stored = rows
+      .map((r) => r.plan as unknown as ResponsePlan)
+      .filter((p) => validateResponsePlan(p).length === 0);
+    return [...stored, ...DEFAULT_RESPONSE_PLANS];
+  }
+
+  async planSummary(type: IncidentType, priority: Priority): Promise<PlanSummary> {
+    const { plan } = resolveResponsePlan(await this.plans(), type, priority);
+    return { requiredUnits: plan.requiredUnits, autoDispatch: plan.autoDispatch };
+  }
+
+  private async loadUnits(ids?: readonly string[]): Promise<LoadedUnit[]> {
+    const rows = await this.ctx.prisma.unit.findMany({
+      where: ids ? { id: { in: [...ids] } } : { status: { in: ['available', 'returning'] } },
+      include: { post: { select: { rangeMeters: true } } },
+    });
+    const units: LoadedUnit[] = [];
+    for (const row of rows) {
+      const fresh = this.positions?.latestOf(row.id);
+      const lngLat: LngLat | null = fresh
+        ? [fresh.lng, fresh.lat]
+        : row.lastLng !== null && row.lastLat !== null
+          ? [row.lastLng, row.lastLat]
+          : null;
+      if (!lngLat) continue; // a unit with no known position cannot be ranked
+      units.push({
+        id: row.id,
+        callSign: row.callSign,
+        kind: row.kind,
+        status: row.status,
+        homeGridId: row.homeGridId,
+        currentGridId: row.currentGridId,
+        capabilities: row.capabilities as Capability[],
+        lngLat,
+        travel: travelCandidateOf({
+          id: row.id,
+          kind: row.kind,
+          lngLat,
+          postRangeMeters: row.post?.rangeMeters ?? null,
+        }),
+      });
+    }
+    return units;
+  }
+
+  private estimates(target: LngLat, units: readonly LoadedUnit[]): Map<string, DispatchEstimate> {
+    const results = estimateTravelTimes(
+      this.roads.network,
+      target,
+      units.map((u) => u.travel),
+      { maxSeconds: MAX_SEARCH_SECONDS },
+    );
+    return new Map(
+      results.map((r) => [
+        r.id,
+        {
+          etaSeconds: r.etaSeconds,
+          distanceMeters: r.distanceMeters,
+          method: r.method,
+          reachable: r.reachable,
+        },
+      ]),
+    );
+  }
+
+  private async rank(input: RecommendInput) {
+    const units = (await this.loadUnits()).filter((u) => isUnitDispatchable(u.status));
+    const estimates = this.estimates(input.lngLat, units);
+    const incident = {
+      type: input.type,
+      priority: input.priority,
+      lngLat: input.lngLat,
+      gridId: input.gridId,
+    };
+    const { ranked } = rankCandidates(incident, units, estimates, {
+      excludeUnitIds: input.assignedUnitIds ?? [],
+    });
+    const { plan } = resolveResponsePlan(await this.plans(), input.type, input.priority);
+    return { incident, ranked, plan };
+  }
+
+  async recommend(input: RecommendInput): Promise<RecommendationsDto> {
+    const { incident, ranked, plan } = await this.rank(input);
+    const proposal = planDispatch(incident, plan, ranked, input.assignedUnitIds ?? []);
+    const planned = new Map(proposal.assignments.map((a) => [a.unitId, a]));
+    const limit = input.limit ?? 10;
+    // The plan's units first (they are what one click sends), then the rest by rank.
+    const shown: RankedCandidate[] = [
+      ...ranked.filter((c) => planned.has(c.unit.id)),
+      ...ranked.filter((c) => !planned.has(c.unit.id)).slice(0, Math.max(0, limit - planned.size)),
+    ];
+    return {
+      lngLat: [input.lngLat[0], input.lngLat[1]],
+      gridId: input.gridId,
+      straightLine: this.roads.network === null,
+      requiredUnits: plan.requiredUnits,
+      autoDispatch: plan.autoDispatch,
+      candidates: shown.map((c) => ({
+        unitId: c.unit.id,
+        callSign: c.unit.callSign,
+        kind: c.unit.kind,
+        status: c.unit.status,
+        etaSeconds: Math.round(c.etaSeconds),
+        distanceMeters: Math.round(c.distanceMeters),
+        method: c.method,
+        reachable: true,
+        rank: c.rank,
+        reasons: c.reasons.map((r) => {
+          const { code, ...params } = r as { code: string } & Record<string, unknown>;
+          const flat: Record<string, string | number | boolean> = {};
+          for (const [k, v] of Object.entries(params))
+            if (['string', 'number', 'boolean'].includes(typeof v)) flat[k] = v as never;
+          return { code, params: flat };
+        }),
+        tier: planned.get(c.unit.id)?.tier ?? null,
+        role: planned.get(c.unit.id)?.role ?? null,
+      })),
+      shortfalls: proposal.shortfalls.map((s) => ({
+        tier: s.tier,
+        missing: s.missing,
+        reason: s.kinds.join('|'),
+      })),
+    };
+  }
+
+  async plan(input: RecommendInput & { next: boolean }): Promise<PlannedUnit[]> {
+    const { incident, ranked, plan } = await this.rank(input);
+    const already = input.assignedUnitIds ?? [];
+    let proposal;
+    if (input.next) {
+      // The next ring: the first tier that still has unfilled places given who is already sent.
+      const lastTier = Math.max(0, ...(await this.assignedTiers(already)));
+      proposal = planDispatch(incident, plan, ranked, already, { fromTier: lastTier + 1 });
+      if (proposal.assignments.length === 0)
+        proposal = planDispatch(incident, plan, ranked, already, { fromTier: 1 });
+    } else {
+      proposal = planDispatch(incident, plan, ranked, already);
+    }
+    return proposal.assignments.map((a) => ({
+      unitId: a.unitId,
+      role: a.role,
+      tier: a.tier,
+      etaSeconds: a.etaSeconds,
+      distanceMeters: a.distanceMeters,
+      method: a.method,
+    }));
+  }
+
+  private async assignedTiers(unitIds: readonly string[]): Promise<number[]> {
+    if (unitIds.length === 0) return [];
+    const rows = await this.ctx.prisma.assignment.findMany({
+      where: {
+        unitId: { in: [...unitIds] },
+        status: { in: ['assigned', 'accepted', 'en_route', 'on_scene'] },
+      },
+      select: { tier: true },
+    });
+    return rows.map((r) => r.tier);
+  }
+
+  async estimate(lngLat: LngLat, unitIds: readonly string[]) {
+    const units = await this.loadUnits(unitIds);
+    const estimates = this.estimates(lngLat, units);
+    const out = new Map<
+      string,
+      { etaSeconds: number | null; distanceMeters: number | null; method: string | null }
+    >();
+    for (const [id, e] of estimates) {
+      out.set(
+        id,
+        e.reachable
+          ? { etaSeconds: e.etaSeconds, distanceMeters: e.distanceMeters, method: e.method }
+          : { etaSeconds: null, distanceMeters: null, method: e.method },
+      );
+    }
+    return out;
+  }
+
+  /** Route of one unit to a point (the unit terminal and the map draw it). */
+  async route(unitId: string, target: LngLat): Promise<TravelRoute | null> {
+    const [unit] = await this.loadUnits([unitId]);
+    if (!unit) return null;
+    return routeTo(this.roads.network, unit.travel, target);
+  }
+}
