@@ -24,7 +24,11 @@ const ioModules = [
 const banImports = (...extra) => ({
   'no-restricted-imports': [
     'error',
-    { patterns: [{ group: [...ioModules, ...extra], message: 'packages/ hold pure code: no I/O or upward imports' }] },
+    {
+      patterns: [
+        { group: [...ioModules, ...extra], message: 'packages/ hold pure code: no I/O or upward imports' },
+      ],
+    },
   ],
   'no-restricted-globals': [
     'error',

@@ -1,0 +1,81 @@
+import type { IncidentDto, LoginResponse, UnitDto } from '@dispatch/contracts';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+
+export const DEMO_USERS = {
+  dispatcher: { username: 'dispatcher', password: 'dispatcher123' },
+  unit: {
+    username: process.env.E2E_UNIT_USER ?? 'unit001',
+    password: process.env.E2E_UNIT_PASSWORD ?? 'unit123',
+  },
+} as const;
+
+/** Signs in over the API (for set-up and for the wall's `?token=`). */
+export async function apiLogin(request: APIRequestContext, user: { username: string; password: string }) {
+  const response = await request.post('/api/auth/login', { data: user });
+  expect(response.ok(), `login ${user.username}`).toBe(true);
+  return (await response.json()) as LoginResponse;
+}
+
+export async function apiGet<T>(request: APIRequestContext, token: string, path: string): Promise<T> {
+  const response = await request.get(path, { headers: { authorization: `Bearer ${token}` } });
+  expect(response.ok(), `GET ${path}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+export async function apiPost<T>(
+  request: APIRequestContext,
+  token: string,
+  path: string,
+  data: unknown,
+): Promise<T> {
+  const response = await request.post(path, { headers: { authorization: `Bearer ${token}` }, data });
+  expect(response.ok(), `POST ${path}: ${await response.text()}`).toBe(true);
+  return (await response.json()) as T;
+}
+
+export async function uiLogin(page: Page, user: { username: string; password: string }, path = '/') {
+  await page.goto(`/login?next=${encodeURIComponent(path)}`);
+  await page.getByTestId('login-username').fill(user.username);
+  await page.getByTestId('login-password').fill(user.password);
+  await page.getByTestId('login-submit').click();
+  await expect(page).toHaveURL(new RegExp(`${path === '/' ? '/$' : path}`));
+}
+
+/** Waits until MapLibre rendered once (the map view sets data-map-ready on its first idle). */
+export async function waitForMap(page: Page): Promise<Locator> {
+  const map = page.getByTestId('situation-map').first();
+  await expect(map).toHaveAttribute('data-map-ready', 'true', { timeout: 60_000 });
+  return map;
+}
+
+/**
+ * Share of the map's pixels that differ from the plain background, decoded from a real
+ * screenshot (what the user sees), so a blank WebGL canvas fails the test.
+ */
+export async function drawnPixelShare(page: Page, map: Locator): Promise<number> {
+  const png = (await map.screenshot()).toString('base64');
+  return page.evaluate(async (data) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${data}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    if (!context) return 0;
+    context.drawImage(image, 0, 0);
+    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    const background = [0x0a, 0x10, 0x1c];
+    let drawn = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+      const d =
+        Math.abs((pixels[i] as number) - (background[0] as number)) +
+        Math.abs((pixels[i + 1] as number) - (background[1] as number)) +
+        Math.abs((pixels[i + 2] as number) - (background[2] as number));
+      if (d > 24) drawn += 1;
+    }
+    return drawn / (pixels.length / 4);
+  }, png);
+}
+
+export type { IncidentDto, UnitDto };

@@ -1,0 +1,57 @@
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AppShell } from './components/AppShell.js';
+import { LoginPage } from './features/auth/LoginPage.js';
+import { RequireAuth } from './features/auth/RequireAuth.js';
+import { useSessionBootstrap } from './features/auth/use-session-bootstrap.js';
+import { DispatcherPage } from './features/dispatcher/DispatcherPage.js';
+import { SupervisorPage } from './features/supervisor/SupervisorPage.js';
+import { UnitTerminalPage } from './features/unit/UnitTerminalPage.js';
+import { WallPage } from './features/wall/WallPage.js';
+import { useLiveData } from './realtime/use-live-data.js';
+
+export function App() {
+  useSessionBootstrap();
+  useLiveData();
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/wall"
+          element={
+            <RequireAuth page="wall">
+              <WallPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/unit"
+          element={
+            <RequireAuth page="unit">
+              <UnitTerminalPage />
+            </RequireAuth>
+          }
+        />
+        <Route element={<AppShell />}>
+          <Route
+            index
+            element={
+              <RequireAuth page="dispatcher">
+                <DispatcherPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="/grids"
+            element={
+              <RequireAuth page="grids">
+                <SupervisorPage />
+              </RequireAuth>
+            }
+          />
+        </Route>
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,11 @@
+/** The app's one API instance, authenticated with the session store's token. */
+import { useSessionStore } from '../stores/session-store.js';
+import { createApi } from './endpoints.js';
+import { createHttp } from './http.js';
+
+export const api = createApi(
+  createHttp({
+    getToken: () => useSessionStore.getState().token,
+    onUnauthorized: () => useSessionStore.getState().expire(),
+  }),
+);

@@ -1,0 +1,106 @@
+/** Typed wrappers of the REST API (one function per route), over the shared contract types. */
+import type {
+  AssignmentActionBody,
+  AssignmentDto,
+  AuditEventDto,
+  ClockTargetsDto,
+  CreateIncidentBody,
+  DispatchBody,
+  GridDto,
+  IncidentDto,
+  ListIncidentsQuery,
+  LoginResponse,
+  PositionReport,
+  PostDto,
+  RecommendationsDto,
+  ResolveBody,
+  RouteDto,
+  SessionUserDto,
+  UnitDto,
+  UnitStatusBody,
+} from '@dispatch/contracts';
+import type { IncidentType } from '@dispatch/domain';
+import { ApiError } from './api-error.js';
+import type { Http } from './http.js';
+import type { Feature, FeatureCollection, LineString } from '../lib/geojson.js';
+
+export interface KpiTodayDto {
+  openIncidents: number | null;
+  breaches: number | null;
+  medianDispatchSeconds: number | null;
+  shareOnSceneWithin3: number | null;
+  shareOnSceneWithin5: number | null;
+  unitsFree: number | null;
+  unitsBusy: number | null;
+}
+
+export type IncidentWithTimeline = IncidentDto & { timeline: AuditEventDto[] };
+
+export interface DispatchResult {
+  incident: IncidentDto;
+  assignments: AssignmentDto[];
+}
+
+export type RoadFeatureCollection = FeatureCollection<
+  LineString,
+  { highway?: string; name?: string | null; oneway?: boolean }
+>;
+
+/** Builds the endpoint functions over an HTTP client. */
+export function createApi(http: Http) {
+  return {
+    login: (username: string, password: string) =>
+      http.post<LoginResponse>('/api/auth/login', { username, password }),
+    me: () => http.get<SessionUserDto>('/api/auth/me'),
+
+    listIncidents: (query: ListIncidentsQuery = {}) =>
+      http.get<IncidentDto[]>('/api/incidents', { ...query }),
+    createIncident: (body: CreateIncidentBody) => http.post<IncidentDto>('/api/incidents', body),
+    getIncident: (id: string) => http.get<IncidentWithTimeline>(`/api/incidents/${encodeURIComponent(id)}`),
+    dispatch: (id: string, body: DispatchBody) =>
+      http.post<DispatchResult>(`/api/incidents/${encodeURIComponent(id)}/dispatch`, body),
+    cancelIncident: (id: string, reason?: string) =>
+      http.post<IncidentDto>(`/api/incidents/${encodeURIComponent(id)}/cancel`, reason ? { reason } : {}),
+    resolveIncident: (id: string, body: ResolveBody) =>
+      http.post<IncidentDto>(`/api/incidents/${encodeURIComponent(id)}/resolve`, body),
+    closeIncident: (id: string) => http.post<IncidentDto>(`/api/incidents/${encodeURIComponent(id)}/close`),
+    incidentRecommendations: (id: string) =>
+      http.get<RecommendationsDto>(`/api/incidents/${encodeURIComponent(id)}/recommendations`),
+    recommendations: (query: {
+      lng: number;
+      lat: number;
+      type: IncidentType;
+      priority: number;
+      limit?: number;
+    }) => http.get<RecommendationsDto>('/api/recommendations', query),
+
+    assignmentRoute: (id: string) => http.get<RouteDto>(`/api/assignments/${encodeURIComponent(id)}/route`),
+    assignmentAction: (id: string, body: AssignmentActionBody) =>
+      http.post<AssignmentDto>(`/api/assignments/${encodeURIComponent(id)}/actions`, body),
+
+    listUnits: () => http.get<UnitDto[]>('/api/units'),
+    setUnitStatus: (id: string, body: UnitStatusBody) =>
+      http.post<UnitDto>(`/api/units/${encodeURIComponent(id)}/status`, body),
+    reportPosition: (id: string, report: PositionReport) =>
+      http.post<UnitDto>(`/api/units/${encodeURIComponent(id)}/position`, report),
+    moveUnitToGrid: (id: string, gridId: string) =>
+      http.post<UnitDto>(`/api/units/${encodeURIComponent(id)}/grid`, { gridId }),
+
+    listGrids: () => http.get<GridDto[]>('/api/grids'),
+    listPosts: () => http.get<PostDto[]>('/api/posts'),
+    roads: () => http.get<RoadFeatureCollection>('/api/map/roads'),
+    /** The river outline, or null when the city has none (404). */
+    river: async (): Promise<Feature | null> => {
+      try {
+        return await http.get<Feature>('/api/map/river');
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+    clockTargets: () => http.get<ClockTargetsDto>('/api/settings/clock-targets'),
+    kpiToday: () => http.get<KpiTodayDto>('/api/kpi/today'),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

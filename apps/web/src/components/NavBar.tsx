@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { PAGE_PATHS, pagesFor } from '../lib/roles.js';
+import { useSessionStore } from '../stores/session-store.js';
+
+export function NavBar() {
+  const { t } = useTranslation();
+  const role = useSessionStore((s) => s.user?.role);
+  if (!role) return null;
+  return (
+    <nav className="nav">
+      {pagesFor(role).map((page) => (
+        <NavLink key={page} to={PAGE_PATHS[page]} end data-testid={`nav-${page}`}>
+          {t(`nav.${page}`)}
+        </NavLink>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,128 @@
+import type { CreateIncidentBody, DispatchBody } from '@dispatch/contracts';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useIncidentsStore } from '../../stores/incidents-store.js';
+import { useIntakeStore } from '../../stores/intake-store.js';
+import { useSessionStore } from '../../stores/session-store.js';
+import { useUiStore } from '../../stores/ui-store.js';
+import { T0, makeAssignment, makeIncident, makeRecommendations } from '../../test/fixtures.js';
+import { resetStores } from '../../test/reset-stores.js';
+import { DispatcherPage } from './DispatcherPage.js';
+
+const api = vi.hoisted(() => ({
+  recommendations: vi.fn(),
+  createIncident: vi.fn(),
+  dispatch: vi.fn(),
+  getIncident: vi.fn(),
+  assignmentRoute: vi.fn(),
+}));
+vi.mock('../../api/client.js', () => ({ api }));
+// MapLibre needs WebGL; the page is tested without it.
+vi.mock('../../components/SituationMapView.js', () => ({
+  SituationMapView: () => <div data-testid="map-stub" />,
+}));
+
+const key = (target: Element, init: KeyboardEventInit & { key: string }) => fireEvent.keyDown(target, init);
+
+describe('DispatcherPage call intake, keyboard only', () => {
+  afterEach(() => vi.useRealTimers());
+  beforeEach(() => {
+    // Only Date is faked: the call's pick-up time is then exactly T0.
+    vi.useFakeTimers({ toFake: ['Date'], now: T0 });
+    resetStores(T0);
+    vi.clearAllMocks();
+    useSessionStore.setState({
+      token: 't',
+      status: 'authenticated',
+      user: { id: 'x', username: 'dispatcher', displayName: '调度员', role: 'dispatcher', unitId: null },
+    });
+    api.recommendations.mockResolvedValue(makeRecommendations());
+    api.createIncident.mockImplementation(async (body: CreateIncidentBody) =>
+      makeIncident({ id: 'new', number: '110-NEW', type: body.type, priority: body.priority }),
+    );
+    api.dispatch.mockImplementation(async (_id: string, body: DispatchBody) => ({
+      incident: makeIncident({ id: 'new', number: '110-NEW', version: 2, status: 'dispatched' }),
+      assignments:
+        'unitIds' in body
+          ? body.unitIds.map((u, i) => makeAssignment({ id: `a${i}`, incidentId: 'new', unitId: u }))
+          : [],
+    }));
+    api.getIncident.mockImplementation(async () => ({
+      ...makeIncident({ id: 'new', number: '110-NEW' }),
+      timeline: [],
+    }));
+    api.assignmentRoute.mockRejectedValue(new Error('no route'));
+  });
+
+  it('N, coordinates + Enter, type, digits, Ctrl+Enter: saves and dispatches the chosen units', async () => {
+    render(<DispatcherPage />);
+    key(document.body, { key: 'n' });
+    const location = screen.getByTestId('intake-location');
+    expect(document.activeElement).toBe(location);
+
+    fireEvent.change(location, { target: { value: '116.4, 39.9' } });
+    key(location, { key: 'Enter' });
+    expect(useIntakeStore.getState().lngLat).toEqual([116.4, 39.9]);
+    expect(api.createIncident).not.toHaveBeenCalled();
+
+    const type = screen.getByTestId('intake-type');
+    fireEvent.change(type, { target: { value: 'robbery' } });
+    expect((screen.getByTestId('intake-priority') as HTMLSelectElement).value).toBe('1');
+
+    await waitFor(() => expect(screen.getAllByTestId('candidate-row')).toHaveLength(3));
+    expect(api.recommendations).toHaveBeenCalledWith(
+      expect.objectContaining({ lng: 116.4, lat: 39.9, type: 'robbery', priority: 1 }),
+    );
+    // The plan's tier-1 unit is preselected; "2" on a non-text field adds the second candidate.
+    expect(useIntakeStore.getState().selectedUnitIds).toEqual(['u1']);
+    key(type, { key: '2' });
+    expect(useIntakeStore.getState().selectedUnitIds).toEqual(['u1', 'u2']);
+    // Typing a digit into a text field is text, not a shortcut...
+    const description = screen.getByTestId('intake-description');
+    key(description, { key: '3' });
+    expect(useIntakeStore.getState().selectedUnitIds).toEqual(['u1', 'u2']);
+    // ...unless Alt is held.
+    key(description, { key: '1', altKey: true });
+    expect(useIntakeStore.getState().selectedUnitIds).toEqual(['u2']);
+
+    fireEvent.change(description, { target: { value: '两人持械' } });
+    key(description, { key: 'Enter', ctrlKey: true });
+
+    await waitFor(() => expect(api.dispatch).toHaveBeenCalled());
+    const body = api.createIncident.mock.calls[0]?.[0] as CreateIncidentBody;
+    expect(body).toMatchObject({
+      type: 'robbery',
+      priority: 1,
+      location: { lng: 116.4, lat: 39.9 },
+      description: '两人持械',
+      autoDispatch: false,
+      receivedAt: new Date(T0).toISOString(),
+    });
+    expect(api.dispatch).toHaveBeenCalledWith('new', { unitIds: ['u2'] });
+    await waitFor(() => expect(useIntakeStore.getState().active).toBe(false));
+    expect(useIncidentsStore.getState().byId.new?.status).toBe('dispatched');
+    expect(useUiStore.getState().selectedIncidentId).toBe('new');
+  });
+
+  it('Esc drops the call; saving without a location focuses the location field', async () => {
+    render(<DispatcherPage />);
+    key(document.body, { key: 'N' });
+    const type = screen.getByTestId('intake-type');
+    fireEvent.change(type, { target: { value: 'theft' } });
+    key(type, { key: 'Enter', ctrlKey: true });
+    expect(await screen.findByTestId('intake-error')).toHaveProperty('textContent', '请先确定位置');
+    expect(document.activeElement).toBe(screen.getByTestId('intake-location'));
+    expect(api.createIncident).not.toHaveBeenCalled();
+
+    key(screen.getByTestId('intake-location'), { key: 'Escape' });
+    expect(useIntakeStore.getState().active).toBe(false);
+    expect(screen.getByTestId('new-call')).toBeTruthy();
+  });
+
+  it('does not start a call when N is typed into a field', () => {
+    render(<DispatcherPage />);
+    act(() => useIntakeStore.getState().start(T0));
+    key(screen.getByTestId('intake-location'), { key: 'n' });
+    expect(useIntakeStore.getState().receivedAt).toBe(T0);
+  });
+});

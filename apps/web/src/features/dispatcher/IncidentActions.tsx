@@ -1,0 +1,144 @@
+import type { IncidentDto } from '@dispatch/contracts';
+import { RESOLUTIONS, can, type Resolution } from '@dispatch/domain';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.js';
+import { notifyError } from '../../lib/notify-error.js';
+import { useIncidentsStore } from '../../stores/incidents-store.js';
+import { useSessionStore } from '../../stores/session-store.js';
+import { AddUnitsPanel } from './AddUnitsPanel.js';
+
+type Mode = 'none' | 'add' | 'cancel' | 'resolve';
+
+const ENDED = new Set(['closed', 'cancelled']);
+
+/** Dispatcher actions on the selected incident: add units, next tier, cancel, resolve, close. */
+export function IncidentActions({ incident }: { incident: IncidentDto }) {
+  const { t } = useTranslation();
+  const role = useSessionStore((s) => s.user?.role);
+  const [mode, setMode] = useState<Mode>('none');
+  const [reason, setReason] = useState('');
+  const [resolution, setResolution] = useState<Resolution>('resolved_on_scene');
+  const [busy, setBusy] = useState(false);
+
+  if (!role || ENDED.has(incident.status)) return null;
+
+  const run = async (action: () => Promise<IncidentDto | { incident: IncidentDto }>) => {
+    setBusy(true);
+    try {
+      const result = await action();
+      useIncidentsStore.getState().upsertIncident('incident' in result ? result.incident : result);
+      setMode('none');
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const open = incident.status !== 'resolved';
+  return (
+    <div className="incident-actions" data-testid="incident-actions">
+      <div className="actions">
+        {open && can(role, 'incident.dispatch') && (
+          <>
+            <button
+              type="button"
+              onClick={() => setMode(mode === 'add' ? 'none' : 'add')}
+              data-testid="action-add-units"
+            >
+              {t('incident.addUnits')}
+            </button>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => run(() => api.dispatch(incident.id, { nextTier: true }))}
+              data-testid="action-next-tier"
+            >
+              {t('incident.nextTier')}
+            </button>
+          </>
+        )}
+        {open && can(role, 'incident.resolve', { actorAssignedToIncident: false }) && (
+          <button type="button" onClick={() => setMode('resolve')} data-testid="action-resolve">
+            {t('incident.resolve')}
+          </button>
+        )}
+        {incident.status === 'resolved' && can(role, 'incident.close') && (
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => run(() => api.closeIncident(incident.id))}
+            data-testid="action-close"
+          >
+            {t('incident.close')}
+          </button>
+        )}
+        {can(role, 'incident.cancel') && (
+          <button
+            type="button"
+            className="danger"
+            onClick={() => setMode('cancel')}
+            data-testid="action-cancel"
+          >
+            {t('incident.cancel')}
+          </button>
+        )}
+      </div>
+      {mode === 'add' && <AddUnitsPanel incidentId={incident.id} onDone={() => setMode('none')} />}
+      {mode === 'cancel' && (
+        <div className="inline-form">
+          <input
+            autoFocus
+            placeholder={t('incident.cancelReason')}
+            value={reason}
+            maxLength={2000}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="cancel-reason"
+          />
+          <button
+            type="button"
+            className="danger"
+            disabled={busy}
+            onClick={() => run(() => api.cancelIncident(incident.id, reason.trim() || undefined))}
+            data-testid="confirm-cancel"
+          >
+            {t('common.confirm')}
+          </button>
+          <button type="button" className="ghost" onClick={() => setMode('none')}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      )}
+      {mode === 'resolve' && (
+        <div className="inline-form">
+          <select
+            autoFocus
+            value={resolution}
+            onChange={(e) => setResolution(e.target.value as Resolution)}
+            data-testid="resolve-resolution"
+          >
+            {RESOLUTIONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`resolution.${r}`)}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => run(() => api.resolveIncident(incident.id, { resolution }))}
+            data-testid="confirm-resolve"
+          >
+            {t('common.confirm')}
+          </button>
+          <button type="button" className="ghost" onClick={() => setMode('none')}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

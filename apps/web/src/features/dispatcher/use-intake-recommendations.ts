@@ -1,0 +1,38 @@
+import { useEffect } from 'react';
+import { errorCode } from '../../api/api-error.js';
+import { api } from '../../api/client.js';
+import { useIntakeStore } from '../../stores/intake-store.js';
+
+/**
+ * Fetches ranked units as soon as the call has a location and a type (before anything is
+ * saved), again whenever they or the priority change; stale answers are dropped.
+ */
+export function useIntakeRecommendations(debounceMs = 200): void {
+  const active = useIntakeStore((s) => s.active);
+  const lngLat = useIntakeStore((s) => s.lngLat);
+  const type = useIntakeStore((s) => s.type);
+  const priority = useIntakeStore((s) => s.priority);
+
+  useEffect(() => {
+    const intake = useIntakeStore.getState();
+    if (!active || !lngLat || !type) {
+      if (intake.recommendations) intake.setRecommendations(null);
+      return;
+    }
+    let stale = false;
+    const timer = setTimeout(() => {
+      api
+        .recommendations({ lng: lngLat[0], lat: lngLat[1], type, priority, limit: 10 })
+        .then((recommendations) => {
+          if (!stale) useIntakeStore.getState().setRecommendations(recommendations);
+        })
+        .catch((error: unknown) => {
+          if (!stale) useIntakeStore.getState().setError(`errors.${errorCode(error)}`);
+        });
+    }, debounceMs);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [active, lngLat, type, priority, debounceMs]);
+}

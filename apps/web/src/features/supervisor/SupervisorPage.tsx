@@ -1,0 +1,23 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SituationMapView } from '../../components/SituationMapView.js';
+import { GridStaffingTable } from './GridStaffingTable.js';
+import { UnitMovePanel } from './UnitMovePanel.js';
+
+/** Supervisor: staffing per grid (problems first) and moving units between grids. */
+export function SupervisorPage() {
+  const { t } = useTranslation();
+  const [gridId, setGridId] = useState<string | null>(null);
+  return (
+    <div className="supervisor-page">
+      <section className="panel grids-panel">
+        <h2>{t('grids.title')}</h2>
+        <GridStaffingTable selectedGridId={gridId} onSelectGrid={setGridId} />
+      </section>
+      <UnitMovePanel gridId={gridId} />
+      <div className="supervisor-map">
+        <SituationMapView />
+      </div>
+    </div>
+  );
+}

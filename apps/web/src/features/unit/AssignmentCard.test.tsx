@@ -1,0 +1,54 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useIncidentsStore } from '../../stores/incidents-store.js';
+import { makeAssignment, makeIncident } from '../../test/fixtures.js';
+import { resetStores } from '../../test/reset-stores.js';
+import { AssignmentCard } from './AssignmentCard.js';
+
+const api = vi.hoisted(() => ({ assignmentAction: vi.fn(), assignmentRoute: vi.fn() }));
+vi.mock('../../api/client.js', () => ({ api }));
+
+describe('AssignmentCard (unit terminal)', () => {
+  beforeEach(() => {
+    resetStores();
+    vi.clearAllMocks();
+    api.assignmentRoute.mockResolvedValue({
+      unitId: 'u1',
+      coordinates: [
+        [116.41, 39.91],
+        [116.4, 39.9],
+      ],
+      etaSeconds: 200,
+      distanceMeters: 1500,
+      method: 'road',
+    });
+  });
+
+  it('offers the next step for each assignment state and sends it', async () => {
+    const assignment = makeAssignment({ status: 'assigned' });
+    const incident = makeIncident({ assignments: [assignment] });
+    useIncidentsStore.getState().upsertIncident(incident);
+    api.assignmentAction.mockResolvedValue(makeAssignment({ status: 'en_route', version: 2 }));
+
+    const { rerender } = render(<AssignmentCard active={{ incident, assignment }} />);
+    expect(await screen.findByTestId('terminal-eta')).toHaveProperty(
+      'textContent',
+      expect.stringContaining('4'),
+    );
+    expect(screen.getByTestId('terminal-accept')).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByTestId('terminal-en-route')));
+    expect(api.assignmentAction).toHaveBeenCalledWith('a1', { action: 'en_route' });
+    expect(useIncidentsStore.getState().byId.i1?.assignments[0]?.status).toBe('en_route');
+
+    const onScene = makeAssignment({ status: 'on_scene', version: 3 });
+    rerender(<AssignmentCard active={{ incident, assignment: onScene }} />);
+    expect(screen.queryByTestId('terminal-en-route')).toBeNull();
+    fireEvent.change(screen.getByTestId('terminal-resolution'), { target: { value: 'transferred_to_case' } });
+    api.assignmentAction.mockResolvedValue(makeAssignment({ status: 'cleared', version: 4 }));
+    await act(async () => fireEvent.click(screen.getByTestId('terminal-clear')));
+    expect(api.assignmentAction).toHaveBeenLastCalledWith('a1', {
+      action: 'clear',
+      resolution: 'transferred_to_case',
+    });
+  });
+});

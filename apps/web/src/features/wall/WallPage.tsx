@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import { ConnectionBadge } from '../../components/ConnectionBadge.js';
+import { ServerClock } from '../../components/ServerClock.js';
+import { SituationMapView } from '../../components/SituationMapView.js';
+import { IncidentTicker } from './IncidentTicker.js';
+import { KpiTiles } from './KpiTiles.js';
+
+// Keep the city clear of the KPI tiles (left) and the ticker (bottom).
+const WALL_FIT_PADDING = { top: 90, bottom: 90, left: 480, right: 40 };
+
+/** Wall screen: full-screen map, KPIs and the incident ticker. No interaction; recovers by itself. */
+export function WallPage() {
+  const { t } = useTranslation();
+  return (
+    <div className="wall-page" data-testid="wall">
+      <SituationMapView interactive={false} fitGrids fitPadding={WALL_FIT_PADDING} />
+      <header className="wall-header">
+        <h1>{t('app.title')}</h1>
+        <ServerClock className="wall-clock" />
+        <ConnectionBadge />
+      </header>
+      <KpiTiles />
+      <IncidentTicker />
+    </div>
+  );
+}

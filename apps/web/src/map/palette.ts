@@ -1,0 +1,27 @@
+/** Colours of the situation map (dark wall-screen theme), shared with the legend in the UI. */
+import type { UnitStatus } from '@dispatch/domain';
+
+export const MAP_BACKGROUND = '#0a101c';
+
+export const UNIT_STATUS_COLORS: Readonly<Record<UnitStatus, string>> = {
+  available: '#22c55e',
+  assigned: '#facc15',
+  en_route: '#f97316',
+  on_scene: '#ef4444',
+  returning: '#2dd4bf',
+  off_duty: '#475569',
+  out_of_service: '#64748b',
+};
+
+export const PRIORITY_COLORS: Readonly<Record<number, string>> = {
+  1: '#ef4444',
+  2: '#f97316',
+  3: '#eab308',
+  4: '#60a5fa',
+};
+
+export const GRID_STATUS_FILL: Readonly<Record<'ok' | 'understaffed' | 'uncovered', string>> = {
+  ok: '#1e3a5f',
+  understaffed: '#b45309',
+  uncovered: '#b91c1c',
+};

@@ -1,0 +1,63 @@
+/** Current GeoJSON of each map source, read from the stores at draw time. */
+import { useClockStore } from '../stores/clock-store.js';
+import { useGridsStore } from '../stores/grids-store.js';
+import { useIncidentsStore } from '../stores/incidents-store.js';
+import { useIntakeStore } from '../stores/intake-store.js';
+import { useMapDataStore } from '../stores/map-data-store.js';
+import { useUiStore } from '../stores/ui-store.js';
+import { useUnitsStore } from '../stores/units-store.js';
+import {
+  buildGridFeatures,
+  buildIncidentFeatures,
+  buildRouteFeatures,
+  buildUnitFeatures,
+  pointCollection,
+} from '../lib/map-features.js';
+import type { UnitAnimator } from '../lib/unit-animator.js';
+import type { SourceKey } from './store-bindings.js';
+import type { FeatureCollection, GeoJSON as GeoJSONData } from '../lib/geojson.js';
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+export function sourceData(key: SourceKey, animator: UnitAnimator, frameTime: number): GeoJSONData {
+  switch (key) {
+    case 'roads':
+      return useMapDataStore.getState().roads ?? EMPTY;
+    case 'river':
+      return useMapDataStore.getState().river ?? EMPTY;
+    case 'posts':
+      return {
+        type: 'FeatureCollection',
+        features: useMapDataStore.getState().posts.map((p) => ({
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [p.lngLat[0], p.lngLat[1]] },
+          properties: { id: p.id, kind: p.kind },
+        })),
+      };
+    case 'grids':
+      return buildGridFeatures(Object.values(useGridsStore.getState().byId));
+    case 'routes':
+      return buildRouteFeatures(Object.values(useUiStore.getState().routes));
+    case 'draft': {
+      const intake = useIntakeStore.getState();
+      return pointCollection(intake.active ? intake.lngLat : null);
+    }
+    case 'incidents': {
+      const { now, targets } = useClockStore.getState();
+      return buildIncidentFeatures(
+        Object.values(useIncidentsStore.getState().byId),
+        now,
+        targets,
+        useUiStore.getState().selectedIncidentId,
+      );
+    }
+    case 'units': {
+      const intake = useIntakeStore.getState();
+      const candidateIds = new Set(intake.active ? intake.selectedUnitIds : []);
+      return buildUnitFeatures(useUnitsStore.getState().byId, (id) => animator.sample(id, frameTime), {
+        selectedId: useUiStore.getState().selectedUnitId,
+        candidateIds,
+      });
+    }
+  }
+}

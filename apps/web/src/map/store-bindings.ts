@@ -1,0 +1,62 @@
+/**
+ * Which store changes make which map source stale. Kept apart from the map class so the
+ * wiring reads in one place; every listener only marks sources dirty, the map class redraws
+ * at most once per animation frame.
+ */
+import { useClockStore } from '../stores/clock-store.js';
+import { useGridsStore } from '../stores/grids-store.js';
+import { useIncidentsStore } from '../stores/incidents-store.js';
+import { useIntakeStore } from '../stores/intake-store.js';
+import { useMapDataStore } from '../stores/map-data-store.js';
+import { useUiStore, type FlyToRequest } from '../stores/ui-store.js';
+import { useUnitsStore, type TrackedPosition } from '../stores/units-store.js';
+import type { SOURCES } from './overlay-layers.js';
+
+export type SourceKey = keyof typeof SOURCES;
+
+export interface BindingTarget {
+  markDirty: (...keys: SourceKey[]) => void;
+  onPositions: (positions: Readonly<Record<string, TrackedPosition>>) => void;
+  onFlyTo: (request: FlyToRequest) => void;
+  onGridsFirstSeen: () => void;
+}
+
+/** Subscribes the map to every store it draws; returns the unsubscribe function. */
+export function bindStores(target: BindingTarget): () => void {
+  const unsubscribers = [
+    useUnitsStore.subscribe((state, prev) => {
+      if (state.positions !== prev.positions) target.onPositions(state.positions);
+      if (state.byId !== prev.byId) target.markDirty('units');
+    }),
+    useIncidentsStore.subscribe((state, prev) => {
+      if (state.byId !== prev.byId) target.markDirty('incidents');
+    }),
+    useClockStore.subscribe((state, prev) => {
+      // Warnings (and the pulse) change with time alone.
+      if (state.now !== prev.now || state.targets !== prev.targets) target.markDirty('incidents');
+    }),
+    useGridsStore.subscribe((state, prev) => {
+      if (state.byId === prev.byId) return;
+      target.markDirty('grids');
+      if (Object.keys(prev.byId).length === 0) target.onGridsFirstSeen();
+    }),
+    useMapDataStore.subscribe((state, prev) => {
+      if (state.roads !== prev.roads) target.markDirty('roads');
+      if (state.river !== prev.river) target.markDirty('river');
+      if (state.posts !== prev.posts) target.markDirty('posts');
+    }),
+    useIntakeStore.subscribe((state, prev) => {
+      if (state.lngLat !== prev.lngLat || state.active !== prev.active) target.markDirty('draft');
+      if (state.recommendations !== prev.recommendations || state.selectedUnitIds !== prev.selectedUnitIds) {
+        target.markDirty('units');
+      }
+    }),
+    useUiStore.subscribe((state, prev) => {
+      if (state.routes !== prev.routes) target.markDirty('routes');
+      if (state.selectedIncidentId !== prev.selectedIncidentId) target.markDirty('incidents');
+      if (state.selectedUnitId !== prev.selectedUnitId) target.markDirty('units');
+      if (state.flyTo && state.flyTo !== prev.flyTo) target.onFlyTo(state.flyTo);
+    }),
+  ];
+  return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+}

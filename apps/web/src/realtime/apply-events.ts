@@ -1,0 +1,39 @@
+/**
+ * The one place where server events enter the client: each event calls exactly one store action.
+ * Kept free of socket.io so it can be driven directly by tests.
+ */
+import type { ClockBreachEvent, ServerToClientEvents, SnapshotEvent } from '@dispatch/contracts';
+import { useClockStore } from '../stores/clock-store.js';
+import { useGridsStore } from '../stores/grids-store.js';
+import { useIncidentsStore } from '../stores/incidents-store.js';
+import { useUiStore } from '../stores/ui-store.js';
+import { useUnitsStore } from '../stores/units-store.js';
+
+/** Applies a snapshot to every store and aligns the clock with the server. */
+export function applySnapshot(snapshot: SnapshotEvent): void {
+  useClockStore.getState().syncServerTime(snapshot.serverTime);
+  useIncidentsStore.getState().applySnapshot(snapshot.incidents);
+  useUnitsStore.getState().applySnapshot(snapshot.units);
+  useGridsStore.getState().applySnapshot(snapshot.grids);
+}
+
+function noticeBreach(breach: ClockBreachEvent): void {
+  useUiStore.getState().notify({
+    level: 'warning',
+    key: 'notices.breach',
+    params: { number: breach.incidentNumber, clock: breach.clock },
+  });
+}
+
+/** Handlers for every server-to-client event, keyed by event name. */
+export const eventHandlers: ServerToClientEvents = {
+  snapshot: applySnapshot,
+  'incident:created': (incident) => useIncidentsStore.getState().upsertIncident(incident),
+  'incident:updated': (incident) => useIncidentsStore.getState().upsertIncident(incident),
+  'assignment:created': (assignment) => useIncidentsStore.getState().upsertAssignment(assignment),
+  'assignment:updated': (assignment) => useIncidentsStore.getState().upsertAssignment(assignment),
+  'unit:updated': (unit) => useUnitsStore.getState().upsertUnit(unit),
+  'grid:updated': (grid) => useGridsStore.getState().upsertGrid(grid),
+  'clock:breach': noticeBreach,
+  'unit:positions': (batch) => useUnitsStore.getState().applyPositions(batch.positions),
+};

@@ -1,0 +1,38 @@
+/**
+ * Data fetched once over REST after sign-in: map base layers, clock targets, and the current
+ * lists (merged by version with whatever the socket snapshot brings, so order does not matter).
+ */
+import { api } from '../api/client.js';
+import { useClockStore } from '../stores/clock-store.js';
+import { useGridsStore } from '../stores/grids-store.js';
+import { useIncidentsStore } from '../stores/incidents-store.js';
+import { useMapDataStore } from '../stores/map-data-store.js';
+import { useUnitsStore } from '../stores/units-store.js';
+
+const ignore = () => undefined;
+
+export async function loadReferenceData(): Promise<void> {
+  const mapData = useMapDataStore.getState();
+  const tasks: Promise<unknown>[] = [
+    api.clockTargets().then((targets) => useClockStore.getState().setTargets(targets), ignore),
+    api.listGrids().then((grids) => useGridsStore.getState().upsertGrids(grids), ignore),
+    api.listUnits().then((units) => useUnitsStore.getState().upsertUnits(units), ignore),
+    api
+      .listIncidents({ status: 'open' })
+      .then((list) => useIncidentsStore.getState().upsertIncidents(list), ignore),
+  ];
+  if (mapData.status === 'idle' || mapData.status === 'failed') {
+    mapData.setLoading();
+    tasks.push(
+      Promise.all([
+        api.roads().catch(() => null),
+        api.river().catch(() => null),
+        api.listPosts().catch(() => []),
+      ]).then(
+        ([roads, river, posts]) => useMapDataStore.getState().setData({ roads, river, posts }),
+        () => useMapDataStore.getState().setFailed(),
+      ),
+    );
+  }
+  await Promise.all(tasks);
+}

@@ -1,0 +1,79 @@
+/**
+ * Socket.IO connection: authenticates with the session token, feeds every event to the stores
+ * (via `eventHandlers`) and recovers by itself: socket.io reconnects with back-off; when the
+ * server could not recover the session state we ask for a fresh snapshot; when the server
+ * refused the connection we retry on a timer (a restarting server may refuse briefly).
+ */
+import type { ClientToServerEvents, PositionReport, ServerToClientEvents } from '@dispatch/contracts';
+import { io, type Socket } from 'socket.io-client';
+import { useUiStore } from '../stores/ui-store.js';
+import { applySnapshot, eventHandlers } from './apply-events.js';
+
+export type DispatchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const RETRY_AFTER_REFUSAL_MS = 5000;
+
+let current: DispatchSocket | null = null;
+
+/** Asks the server for a snapshot and applies it. */
+export function requestSnapshot(socket: DispatchSocket): void {
+  socket.timeout(10_000).emit('snapshot:request', (err, reply) => {
+    if (!err && reply?.ok && reply.value) applySnapshot(reply.value);
+  });
+}
+
+/** Opens the realtime connection; returns a function that closes it. */
+export function connectRealtime(token: string, onRefused?: (message: string) => void): () => void {
+  const socket: DispatchSocket = io({
+    path: '/socket.io',
+    auth: { token },
+    transports: ['websocket', 'polling'],
+  });
+  current = socket;
+  const ui = useUiStore.getState();
+  ui.setConnection('connecting');
+  let connectedBefore = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+
+  for (const [name, handler] of Object.entries(eventHandlers)) {
+    socket.on(name as keyof ServerToClientEvents, handler as never);
+  }
+  socket.on('connect', () => {
+    useUiStore.getState().setConnection('online');
+    // The server sends a snapshot on connect; after a reconnect that lost events we ask again
+    // explicitly so the picture is whole even if that first one raced with our handlers.
+    if (connectedBefore && !socket.recovered) requestSnapshot(socket);
+    connectedBefore = true;
+  });
+  socket.on('disconnect', () => useUiStore.getState().setConnection('offline'));
+  socket.on('connect_error', (error) => {
+    useUiStore.getState().setConnection('offline');
+    if (!socket.active) {
+      // Refused by the server's middleware (e.g. token unknown after a restart): socket.io does
+      // not retry these by itself.
+      onRefused?.(error.message);
+      clearTimeout(retry);
+      retry = setTimeout(() => socket.connect(), RETRY_AFTER_REFUSAL_MS);
+    }
+  });
+
+  return () => {
+    clearTimeout(retry);
+    socket.removeAllListeners();
+    socket.disconnect();
+    if (current === socket) current = null;
+  };
+}
+
+/** Sends the unit terminal's own position over the socket; resolves false when offline. */
+export function sendPosition(report: PositionReport): Promise<boolean> {
+  const socket = current;
+  if (!socket?.connected) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), 5000);
+    socket.emit('unit:position', report, (reply) => {
+      clearTimeout(timer);
+      resolve(reply.ok);
+    });
+  });
+}

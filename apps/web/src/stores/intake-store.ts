@@ -1,0 +1,117 @@
+import type { RecommendationsDto } from '@dispatch/contracts';
+import type { IncidentType } from '@dispatch/domain';
+import { create } from 'zustand';
+import { DEFAULT_PRIORITY_BY_TYPE } from '../lib/incident-defaults.js';
+
+export type IntakeTextField = 'locationText' | 'address' | 'description' | 'callerName' | 'callerPhone';
+
+export interface IntakeDraft {
+  /** When the call was picked up (server-aligned epoch ms): the clocks start here. */
+  receivedAt: number | null;
+  lngLat: [number, number] | null;
+  locationText: string;
+  address: string;
+  type: IncidentType | null;
+  priority: number;
+  /** The dispatcher chose the priority, so changing the type no longer overrides it. */
+  priorityTouched: boolean;
+  description: string;
+  callerName: string;
+  callerPhone: string;
+}
+
+export interface IntakeState extends IntakeDraft {
+  active: boolean;
+  saving: boolean;
+  errorKey: string | null;
+  recommendations: RecommendationsDto | null;
+  selectedUnitIds: string[];
+  start: (receivedAt: number) => void;
+  reset: () => void;
+  setText: (field: IntakeTextField, value: string) => void;
+  setLocation: (lngLat: [number, number], label?: string) => void;
+  setType: (type: IncidentType | null) => void;
+  setPriority: (priority: number) => void;
+  /** New recommendations; the plan's tier-1 units become the selection. */
+  setRecommendations: (recommendations: RecommendationsDto | null) => void;
+  toggleCandidate: (unitId: string) => void;
+  /** Toggles the n-th candidate (0-based), for number-key shortcuts. */
+  toggleCandidateAt: (index: number) => void;
+  setSaving: (saving: boolean) => void;
+  setError: (key: string | null) => void;
+}
+
+const EMPTY: IntakeDraft = {
+  receivedAt: null,
+  lngLat: null,
+  locationText: '',
+  address: '',
+  type: null,
+  priority: 3,
+  priorityTouched: false,
+  description: '',
+  callerName: '',
+  callerPhone: '',
+};
+
+export const useIntakeStore = create<IntakeState>()((set, get) => ({
+  ...EMPTY,
+  active: false,
+  saving: false,
+  errorKey: null,
+  recommendations: null,
+  selectedUnitIds: [],
+  start: (receivedAt) =>
+    set({
+      ...EMPTY,
+      receivedAt,
+      active: true,
+      saving: false,
+      errorKey: null,
+      recommendations: null,
+      selectedUnitIds: [],
+    }),
+  reset: () =>
+    set({
+      ...EMPTY,
+      active: false,
+      saving: false,
+      errorKey: null,
+      recommendations: null,
+      selectedUnitIds: [],
+    }),
+  setText: (field, value) => set({ [field]: value } as Pick<IntakeDraft, IntakeTextField>),
+  setLocation: (lngLat, label) =>
+    set((state) => ({
+      lngLat,
+      locationText: label ?? `${lngLat[0].toFixed(5)}, ${lngLat[1].toFixed(5)}`,
+      address: label ?? state.address,
+    })),
+  setType: (type) =>
+    set((state) => ({
+      type,
+      priority: type && !state.priorityTouched ? DEFAULT_PRIORITY_BY_TYPE[type] : state.priority,
+    })),
+  setPriority: (priority) => set({ priority, priorityTouched: true }),
+  setRecommendations: (recommendations) =>
+    set({
+      recommendations,
+      selectedUnitIds: recommendations
+        ? recommendations.candidates.filter((c) => c.tier === 1 && c.reachable !== false).map((c) => c.unitId)
+        : [],
+    }),
+  toggleCandidate: (unitId) => {
+    const selected = get().selectedUnitIds;
+    set({
+      selectedUnitIds: selected.includes(unitId)
+        ? selected.filter((id) => id !== unitId)
+        : [...selected, unitId],
+    });
+  },
+  toggleCandidateAt: (index) => {
+    const candidate = get().recommendations?.candidates[index];
+    if (candidate) get().toggleCandidate(candidate.unitId);
+  },
+  setSaving: (saving) => set({ saving }),
+  setError: (errorKey) => set({ errorKey }),
+}));

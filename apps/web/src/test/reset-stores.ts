@@ -1,0 +1,25 @@
+import { DEFAULT_CLOCK_TARGETS } from '@dispatch/domain';
+import { useClockStore } from '../stores/clock-store.js';
+import { useGridsStore } from '../stores/grids-store.js';
+import { useIncidentsStore } from '../stores/incidents-store.js';
+import { useIntakeStore } from '../stores/intake-store.js';
+import { useUiStore } from '../stores/ui-store.js';
+import { useUnitsStore } from '../stores/units-store.js';
+
+/** Puts every store back to its empty state (stores are module singletons). */
+export function resetStores(now = 0): void {
+  useIncidentsStore.setState({ byId: {} });
+  useUnitsStore.setState({ byId: {}, positions: {} });
+  useGridsStore.setState({ byId: {} });
+  useClockStore.setState({ offsetMs: 0, now, targets: DEFAULT_CLOCK_TARGETS });
+  useIntakeStore.getState().reset();
+  useUiStore.setState({
+    connection: 'connecting',
+    selectedIncidentId: null,
+    selectedUnitId: null,
+    flyTo: null,
+    routes: {},
+    unitKindFilter: 'all',
+    notices: [],
+  });
+}
