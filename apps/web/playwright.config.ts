@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
@@ -12,7 +12,10 @@ const external = process.env.E2E_BASE_URL;
 const port = Number(process.env.E2E_PORT ?? 8123);
 const baseURL = external ?? `http://127.0.0.1:${port}`;
 
-// Debian's Chromium (apt-get install chromium); Playwright's own download is not available here.
+// Debian's Chromium (apt-get install chromium) when present, as on CI where Playwright's own
+// download is blocked; elsewhere Playwright's bundled Chromium (`pnpm exec playwright install chromium`).
+const chromiumPath =
+  process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const chromiumArgs = [
   '--headless',
   '--no-sandbox',
@@ -47,7 +50,7 @@ export default defineConfig({
     reducedMotion: 'reduce',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+    launchOptions: { ...(chromiumPath ? { executablePath: chromiumPath } : {}), args: chromiumArgs },
   },
   projects: [
     { name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1600, height: 900 } } },

@@ -31,7 +31,7 @@ export interface DatabaseOptions {
   migrate?: boolean;
 }
 
-function pgRunner(client: pg.ClientBase): SqlRunner {
+export function pgRunner(client: pg.ClientBase): SqlRunner {
   const runner: SqlRunner = {
     exec: async (sql) => {
       await client.query(sql);
@@ -72,7 +72,7 @@ function poolRunner(pool: pg.Pool): SqlRunner {
 
 type PGliteQueryable = Pick<PGlite, 'exec' | 'query'>;
 
-function pgliteRunner(db: PGliteQueryable, root?: PGlite): SqlRunner {
+export function pgliteRunner(db: PGliteQueryable, root?: PGlite): SqlRunner {
   return {
     exec: async (sql) => {
       await db.exec(sql);

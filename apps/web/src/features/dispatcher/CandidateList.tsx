@@ -16,11 +16,17 @@ function Reasons({ candidate }: { candidate: RecommendationDto }) {
     <span className="reasons">
       {candidate.reasons
         .filter((r) => r.code !== 'ETA')
-        .map((r) => (
-          <span key={r.code} className={`reason reason-${r.code.toLowerCase()}`}>
-            {t(`reasons.${r.code}`, { defaultValue: r.code, ...r.params })}
-          </span>
-        ))}
+        .map((r, i) => {
+          // Parameters that are themselves domain codes are shown in the user's language.
+          const params: Record<string, unknown> = { ...r.params };
+          if (typeof params.capability === 'string') params.capability = t(`capability.${params.capability}`);
+          if (typeof params.kind === 'string') params.kind = t(`unitKind.${params.kind}`);
+          return (
+            <span key={`${r.code}-${i}`} className={`reason reason-${r.code.toLowerCase()}`}>
+              {t(`reasons.${r.code}`, { defaultValue: r.code, ...params })}
+            </span>
+          );
+        })}
     </span>
   );
 }

@@ -4,11 +4,12 @@ import { ServerClock } from '../../components/ServerClock.js';
 import { SituationMapView } from '../../components/SituationMapView.js';
 import { IncidentTicker } from './IncidentTicker.js';
 import { KpiTiles } from './KpiTiles.js';
+import { OpenIncidentBoard } from './OpenIncidentBoard.js';
 
-// Keep the city clear of the KPI tiles (left) and the ticker (bottom).
-const WALL_FIT_PADDING = { top: 90, bottom: 90, left: 480, right: 40 };
+// Keep the city clear of the KPI tiles (left), the incident board (right) and the ticker (bottom).
+const WALL_FIT_PADDING = { top: 90, bottom: 90, left: 480, right: 560 };
 
-/** Wall screen: full-screen map, KPIs and the incident ticker. No interaction; recovers by itself. */
+/** Wall screen: full-screen map, KPIs, open incidents with their clocks and the incident ticker. No interaction; recovers by itself. */
 export function WallPage() {
   const { t } = useTranslation();
   return (
@@ -20,6 +21,7 @@ export function WallPage() {
         <ConnectionBadge />
       </header>
       <KpiTiles />
+      <OpenIncidentBoard />
       <IncidentTicker />
     </div>
   );

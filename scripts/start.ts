@@ -1,0 +1,96 @@
+/**
+ * `pnpm start`: the whole demo from one command. Builds the web console when its sources are newer
+ * than the last build, starts the server (embedded PGlite with the demo city unless DATABASE_URL
+ * is set), waits until it answers, then starts the live simulator so calls arrive and units move.
+ * SIMULATOR=0 starts the console alone. Ctrl+C stops everything.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const webDir = path.join(root, 'apps/web');
+const port = Number(process.env.PORT ?? 8110);
+const host = process.env.HOST ?? '127.0.0.1';
+const baseUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+const children: ChildProcess[] = [];
+
+/** Newest modification time under `dir` (skipping build output and dependencies). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildWebIfStale() {
+  const index = path.join(webDir, 'dist/index.html');
+  const sources = Math.max(
+    newestMtime(path.join(webDir, 'src')),
+    newestMtime(path.join(root, 'packages/contracts/src')),
+    newestMtime(path.join(root, 'packages/domain/src')),
+  );
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  console.log('building the web console ...');
+  const result = spawnSync('pnpm', ['--filter', '@dispatch/web', 'run', 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function run(name: string, args: string[]): ChildProcess {
+  const child = spawn('pnpm', args, { cwd: root, stdio: 'inherit', env: process.env });
+  children.push(child);
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`${name} exited (${signal ?? code}); stopping`);
+    stop(code ?? 1);
+  });
+  return child;
+}
+
+async function waitForHealth(timeoutMs: number) {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`server did not answer at ${baseUrl}/api/health within ${timeoutMs / 1000} s`);
+}
+
+let stopping = false;
+function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 3000).unref();
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+buildWebIfStale();
+run('server', ['--filter', '@dispatch/server', 'run', 'start']);
+await waitForHealth(180_000);
+if (process.env.SIMULATOR !== '0') {
+  console.log(`starting the live simulator against ${baseUrl} (SIMULATOR=0 to skip)`);
+  run('simulator', [
+    '--filter',
+    '@dispatch/simulator',
+    'exec',
+    'tsx',
+    'src/main.ts',
+    '--url',
+    baseUrl,
+    '--speed',
+    process.env.SIMULATOR_SPEED ?? '1',
+  ]);
+}
