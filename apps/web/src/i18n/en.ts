@@ -228,6 +228,11 @@ export const en: Resources = {
   },
   etaMethod: { road: 'road', walk: 'walk', flight: 'flight', straight_line: 'straight line' },
   audit: {
+    'incident.unit_en_route': 'Unit en route',
+    'incident.unit_on_scene': 'Unit on scene',
+    'assignment.create': 'Assigned',
+    'unit.status': 'Unit status changed',
+    'unit.move_grid': 'Moved to grid',
     'incident.create': 'Incident logged',
     'incident.dispatch': 'Dispatched',
     'incident.cancel': 'Cancelled',

@@ -226,6 +226,11 @@ export const zhCN = {
   resolution: { resolved_on_scene: '现场处置', transferred_to_case: '转立案', cancelled: '撤销' },
   etaMethod: { road: '道路', walk: '步行', flight: '飞行', straight_line: '直线' },
   audit: {
+    'incident.unit_en_route': '警力出发',
+    'incident.unit_on_scene': '警力到场',
+    'assignment.create': '指派',
+    'unit.status': '警力状态变更',
+    'unit.move_grid': '调整网格',
     'incident.create': '登记警情',
     'incident.dispatch': '派警',
     'incident.cancel': '撤销',

@@ -82,7 +82,7 @@ export function IncidentDetail() {
       </h3>
       <AssignmentList assignments={incident.assignments} routes={routes} showEta={isOpen(incident)} />
       <IncidentActions incident={incident} />
-      <IncidentTimeline events={timeline} />
+      <IncidentTimeline events={timeline} assignments={incident.assignments} />
     </section>
   );
 }
