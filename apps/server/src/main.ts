@@ -5,6 +5,7 @@
 import { loadConfig } from './config.js';
 import { buildApp } from './app.js';
 import { openDatabase } from './db/database.js';
+import { bootstrapAdmin } from './demo/bootstrap-admin.js';
 import { DEMO_STAFF, DEMO_UNIT_PASSWORD, seedDemo, unitUsername } from './demo/seed-demo.js';
 
 async function main() {
@@ -17,6 +18,11 @@ async function main() {
         `demo city seeded: ${summary.grids} grids, ${summary.posts} posts, ${summary.units} units, ${summary.roadFeatures} road ways`,
       );
     }
+  }
+  const admin = await bootstrapAdmin(database.prisma, process.env.ADMIN_USERNAME, process.env.ADMIN_PASSWORD);
+  if (admin === 'created') console.log(`first admin ${process.env.ADMIN_USERNAME ?? ''} created`);
+  if (!config.demo && (await database.prisma.user.count()) === 0) {
+    console.warn('no users yet: set ADMIN_USERNAME and ADMIN_PASSWORD, or run `pnpm user:create`');
   }
   const app = await buildApp({ config, database });
   const shutdown = async (signal: string) => {
