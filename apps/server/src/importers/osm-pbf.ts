@@ -1,0 +1,27 @@
+/** Reader of OSM PBF (.osm.pbf) files through osm-pbf-parser-node (pure JavaScript, streaming). */
+import { createOSMStream } from 'osm-pbf-parser-node';
+import type { OsmElement } from './osm-roads.js';
+
+interface PbfItem {
+  type?: string;
+  id?: number;
+  lat?: number;
+  lon?: number;
+  refs?: number[];
+  tags?: Record<string, string>;
+}
+
+/** Yields nodes and ways; node tags are not decoded (roads need only node positions). */
+export async function* readOsmPbf(file: string): AsyncGenerator<OsmElement> {
+  const items = createOSMStream(file, {
+    withTags: { node: false, way: true, relation: false },
+    withInfo: false,
+  });
+  for await (const raw of items) {
+    const item = raw as PbfItem;
+    if (item.type === 'node')
+      yield { type: 'node', id: item.id ?? NaN, lat: item.lat ?? NaN, lon: item.lon ?? NaN };
+    else if (item.type === 'way')
+      yield { type: 'way', id: item.id ?? NaN, refs: item.refs ?? [], tags: item.tags ?? {} };
+  }
+}

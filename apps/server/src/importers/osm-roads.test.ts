@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildRoadNetwork } from '@dispatch/routing';
+import { osmRoads } from './osm-roads.js';
+import { OsmXmlError, readOsmXml } from './osm-xml.js';
+
+const xml = readFileSync(new URL('./fixtures/small-city.osm', import.meta.url), 'utf8');
+
+/** The fixture cut into small chunks, so elements and multi-byte names straddle chunk borders. */
+function* chunked(text: string, size = 37): Generator<Buffer> {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+describe('OSM XML road import', () => {
+  it('turns highway ways into LineStrings with their tags', async () => {
+    const result = await osmRoads(() => readOsmXml(chunked(xml)));
+    expect(result.parsed).toBe(5); // the deleted way is not counted
+    expect(result.features.map((f) => f.properties.id)).toEqual(['way/100', 'way/101', 'way/102']);
+    const [main, oneway] = result.features;
+    expect(main?.properties).toEqual({ highway: 'primary', id: 'way/100', name: '解放路', maxspeed: '50' });
+    expect(main?.geometry.coordinates).toEqual([
+      [120.15, 30.27],
+      [120.152, 30.27],
+      [120.154, 30.27],
+    ]);
+    expect(oneway?.properties.oneway).toBe('yes');
+  });
+
+  it('reports the non-road way and the way with a missing node', async () => {
+    const result = await osmRoads(() => readOsmXml([xml]));
+    expect(result.rejected).toEqual([
+      { index: 3, id: 200, reason: 'not_a_road', detail: 'no highway tag' },
+      { index: 4, id: 300, reason: 'missing_nodes', detail: '1 of 2 nodes missing or invalid (first: 999)' },
+    ]);
+  });
+
+  it('gives routing a one-way street it honours', async () => {
+    const result = await osmRoads(() => readOsmXml([xml]));
+    const network = buildRoadNetwork({ type: 'FeatureCollection', features: result.features });
+    expect(network.report.nodeCount).toBeGreaterThan(0);
+    expect(network.report.issues).toEqual([]);
+  });
+
+  it('reports progress per pass', async () => {
+    const seen: [number, number, number][] = [];
+    await osmRoads(
+      () => readOsmXml([xml]),
+      (p) => seen.push([p.parsed, p.valid, p.rejected]),
+      2,
+    );
+    expect(seen.at(-1)).toEqual([5, 3, 2]);
+    expect(seen[0]).toEqual([2, 2, 0]);
+  });
+
+  it('fails on XML that is not well-formed', async () => {
+    await expect(osmRoads(() => readOsmXml(['<osm><way id="1"></osm>']))).rejects.toThrow(OsmXmlError);
+  });
+});

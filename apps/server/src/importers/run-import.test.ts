@@ -1,0 +1,99 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
+import { importGrids, importRoads, type ImportContext } from './run-import.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+
+describe('import commands against a fresh database', () => {
+  let db: TestDatabase;
+  let dir: string;
+  const lines = { out: [] as string[], err: [] as string[] };
+  const ctx = (): ImportContext => ({
+    database: db,
+    timeZone: 'Asia/Shanghai',
+    io: { out: (l) => lines.out.push(l), err: (l) => lines.err.push(l) },
+  });
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dir = mkdtempSync(join(tmpdir(), 'dispatch-import-'));
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('imports OSM XML roads as the active network, with an audit event and the rejected report', async () => {
+    const reportFile = join(dir, 'rejected.json');
+    const outcome = await importRoads({ file: fixture('small-city.osm'), reportFile }, ctx());
+    expect(outcome.exitCode).toBe(0);
+    const rows = await db.prisma.roadNetwork.findMany({ where: { active: true } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.name).toBe('small-city.osm');
+    const geojson = rows[0]?.geojson as { features: { properties: { id: string } }[] };
+    expect(geojson.features.map((f) => f.properties.id)).toEqual(['way/100', 'way/101', 'way/102']);
+    const audit = await db.prisma.auditEvent.findMany({ where: { action: 'road_network.import' } });
+    expect(audit).toMatchObject([{ actorName: 'import:roads (command line)', entityId: rows[0]?.id }]);
+    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as {
+      rejected: { id: number; reason: string }[];
+    };
+    expect(report.rejected.map((r) => [r.id, r.reason])).toEqual([
+      [200, 'not_a_road'],
+      [300, 'missing_nodes'],
+    ]);
+    expect(lines.err.join('\n')).toContain('#4 (300): missing_nodes');
+    expect(lines.out.join('\n')).toContain('restart it');
+  });
+
+  it('replaces the network with a GeoJSON import and keeps only one active', async () => {
+    const outcome = await importRoads({ file: fixture('roads.geojson'), name: 'city roads' }, ctx());
+    expect(outcome.exitCode).toBe(0);
+    expect(outcome.parsed?.rejected).toHaveLength(5);
+    const active = await db.prisma.roadNetwork.findMany({ where: { active: true } });
+    expect(active.map((r) => r.name)).toEqual(['city roads']);
+    expect(await db.prisma.roadNetwork.count()).toBe(2);
+  });
+
+  it('exits non-zero and changes nothing when no feature is valid', async () => {
+    const file = join(dir, 'points.geojson');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [120, 30] } }],
+      }),
+    );
+    const outcome = await importRoads({ file }, ctx());
+    expect(outcome.exitCode).toBe(1);
+    expect((await db.prisma.roadNetwork.findFirst({ where: { active: true } }))?.name).toBe('city roads');
+    expect((await importRoads({ file: join(dir, 'missing.geojson') }, ctx())).exitCode).toBe(1);
+  });
+
+  it('imports the valid grids and reports the bad polygon and the missing code', async () => {
+    const outcome = await importGrids({ file: fixture('grids.geojson') }, ctx());
+    expect(outcome.exitCode).toBe(0);
+    expect(outcome.report).toMatchObject({ created: 2, updated: 0 });
+    expect(outcome.rejected.map((r) => [r.index, r.code])).toEqual([
+      [2, 'BAD1'],
+      [3, null],
+    ]);
+    expect(outcome.rejected[0]?.reason).toContain('rings must be closed');
+    const grids = await db.prisma.grid.findMany({ orderBy: { code: 'asc' }, include: { station: true } });
+    expect(grids.map((g) => [g.code, g.station?.code ?? null])).toEqual([
+      ['N01', 'North'],
+      ['N02', null],
+    ]);
+    expect(await db.prisma.auditEvent.count({ where: { action: 'grid.import' } })).toBe(1);
+  });
+
+  it('with --strict imports nothing when a grid is bad, and upserts by code on a re-import', async () => {
+    const strict = await importGrids({ file: fixture('grids.geojson'), strict: true }, ctx());
+    expect(strict.exitCode).toBe(1);
+    const again = await importGrids({ file: fixture('grids.geojson') }, ctx());
+    expect(again.report).toMatchObject({ created: 0, updated: 2 });
+    expect(await db.prisma.grid.count()).toBe(2);
+  });
+});
