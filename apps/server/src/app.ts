@@ -16,9 +16,11 @@ import databasePlugin from './plugins/database.js';
 import errorsPlugin from './plugins/errors.js';
 import realtimePlugin from './plugins/realtime.js';
 import servicesPlugin from './plugins/services.js';
+import strictBodyPlugin from './plugins/strict-body.js';
 import assignmentRoutes from './routes/assignments.js';
 import auditRoutes from './routes/audit.js';
 import authRoutes from './routes/auth.js';
+import checkpointRoutes from './routes/checkpoints.js';
 import gridRoutes from './routes/grids.js';
 import healthRoutes from './routes/health.js';
 import incidentRoutes from './routes/incidents.js';
@@ -49,6 +51,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   app.addSchema({ $id: 'ErrorBody', ...ErrorBody });
   await app.register(errorsPlugin);
+  await app.register(strictBodyPlugin);
   await app.register(databasePlugin, {
     database: options.database,
     databaseUrl: config.databaseUrl,
@@ -80,6 +83,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(authRoutes);
       await api.register(incidentRoutes);
       await api.register(assignmentRoutes);
+      await api.register(checkpointRoutes);
       await api.register(unitRoutes);
       await api.register(gridRoutes);
       await api.register(mapRoutes);

@@ -7,6 +7,7 @@ import fp from 'fastify-plugin';
 import { DomainErrorException, httpStatusOf, isDomainError } from '@dispatch/domain';
 
 interface ValidationIssue {
+  keyword?: string;
   instancePath?: string;
   params?: { missingProperty?: string; additionalProperty?: string };
   message?: string;
@@ -18,6 +19,16 @@ export function fieldOf(context: string | undefined, issue: ValidationIssue): st
   const extra = issue.params?.missingProperty ?? issue.params?.additionalProperty;
   if (extra) path.push(extra);
   return [context ?? 'body', ...path].join('.');
+}
+
+/**
+ * The issue to report. A union body (dispatch: unitIds | auto | nextTier) fails every branch;
+ * the branch that got past "which fields are required" names the real culprit (an extra
+ * `firstDispatchedAt`, an empty `unitIds`), not the first branch's missing `unitIds`.
+ */
+export function pickIssue(issues: readonly ValidationIssue[]): ValidationIssue {
+  const concrete = issues.filter((i) => i.keyword !== 'anyOf' && i.keyword !== 'oneOf');
+  return concrete.find((i) => i.keyword !== 'required') ?? concrete[0] ?? issues[0] ?? {};
 }
 
 export default fp(async function errorHandler(app: FastifyInstance) {
@@ -36,7 +47,7 @@ export default fp(async function errorHandler(app: FastifyInstance) {
     }
     const fastifyError = error as FastifyError;
     if (fastifyError.validation) {
-      const issue = (fastifyError.validation[0] ?? {}) as ValidationIssue;
+      const issue = pickIssue(fastifyError.validation as ValidationIssue[]);
       const field = fieldOf(fastifyError.validationContext, issue);
       return reply.status(400).send({
         error: { code: 'VALIDATION_FAILED', message: `${field} ${issue.message ?? 'is invalid'}`, field },

@@ -20,6 +20,14 @@ import { actorOf, errorResponses } from './actor.js';
 
 const ACTIVE = ['assigned', 'accepted', 'en_route', 'on_scene'];
 
+/** Close takes no input; an empty strict object still rejects smuggled fields (closedAt...). */
+const CloseBody = Type.Object({}, { additionalProperties: false });
+
+/** Lets a body-less POST reach a route whose body is optional (validated as `{}`). */
+const optionalBody = async (request: { body: unknown }) => {
+  request.body ??= {};
+};
+
 const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { incidents, dispatch, recommendations, gridIndex } = app.services;
 
@@ -126,11 +134,12 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/incidents/:id/cancel',
     {
+      preValidation: optionalBody,
       preHandler: app.requirePermission('incident.cancel'),
       schema: {
         tags: ['incidents'],
         params: IdParams,
-        body: Type.Optional(CancelBody),
+        body: CancelBody,
         response: { 200: IncidentDto, ...errorResponses },
       },
     },
@@ -140,7 +149,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
           request.params.id,
           { type: 'cancel' },
           actorOf(request),
-          request.body?.reason,
+          request.body.reason,
         ),
       ),
   );
@@ -177,8 +186,14 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/incidents/:id/close',
     {
+      preValidation: optionalBody,
       preHandler: app.requirePermission('incident.close'),
-      schema: { tags: ['incidents'], params: IdParams, response: { 200: IncidentDto, ...errorResponses } },
+      schema: {
+        tags: ['incidents'],
+        params: IdParams,
+        body: CloseBody,
+        response: { 200: IncidentDto, ...errorResponses },
+      },
     },
     async (request) =>
       toIncidentDto(await incidents.transition(request.params.id, { type: 'close' }, actorOf(request))),

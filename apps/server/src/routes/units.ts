@@ -86,7 +86,7 @@ const unitRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       for (const r of request.body.reports)
         assertAllowed(request.user, 'unit.position', { targetUnitId: r.unitId });
-      for (const { unitId, ...report } of request.body.reports) await positions.report(unitId, report);
+      await positions.reportMany(request.body.reports, 'body.reports');
       return reply.status(202).send({ accepted: request.body.reports.length });
     },
   );

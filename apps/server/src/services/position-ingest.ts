@@ -51,24 +51,37 @@ export class PositionIngest {
     await this.flush();
   }
 
-  /** Accepts one report for `unitId` (already schema-validated). */
-  async report(unitId: string, report: PositionReport): Promise<void> {
+  /** Accepts one report for `unitId` (already schema-validated); `field` prefixes error fields. */
+  async report(unitId: string, report: PositionReport, field = 'body'): Promise<void> {
+    this.accept(await this.check(unitId, report, field));
+  }
+
+  /** Accepts a batch only when every report is valid: one bad report rejects them all. */
+  async reportMany(reports: readonly (PositionReport & { unitId: string })[], field: string): Promise<void> {
+    const samples: Sample[] = [];
+    for (const [i, { unitId, ...report }] of reports.entries()) {
+      samples.push(await this.check(unitId, report, `${field}.${i}`));
+    }
+    for (const sample of samples) this.accept(sample);
+  }
+
+  private async check(unitId: string, report: PositionReport, field: string): Promise<Sample> {
     const now = this.options.now();
     const at = report.at ? Date.parse(report.at) : now;
     if (at > now + 60_000) {
       throw new DomainErrorException(
-        domainError('VALIDATION_FAILED', 'position time is in the future', { field: 'at' }),
+        domainError('VALIDATION_FAILED', 'position time is in the future', { field: `${field}.at` }),
       );
     }
     if (!this.known.has(unitId)) {
       if (!(await this.options.unitExists(unitId))) {
         throw new DomainErrorException(
-          domainError('NOT_FOUND', 'Unit not found', { unitId, field: 'unitId' }),
+          domainError('NOT_FOUND', 'Unit not found', { unitId, field: `${field}.unitId` }),
         );
       }
       this.known.add(unitId);
     }
-    const sample: Sample = {
+    return {
       unitId,
       at,
       lng: report.lng,
@@ -76,9 +89,12 @@ export class PositionIngest {
       headingDeg: report.headingDeg ?? null,
       speedMps: report.speedMps ?? null,
     };
+  }
+
+  private accept(sample: Sample): void {
     this.pending.push(sample);
-    const previous = this.latest.get(unitId);
-    if (!previous || previous.at <= at) this.latest.set(unitId, sample);
+    const previous = this.latest.get(sample.unitId);
+    if (!previous || previous.at <= sample.at) this.latest.set(sample.unitId, sample);
     this.stats.accepted += 1;
   }
 

@@ -26,6 +26,7 @@ import type { ServiceContext } from './context.js';
 import type { PositionIngest } from './position-ingest.js';
 import type { PlannedUnit, PlanSummary, RecommendInput, Recommender } from './recommender.js';
 import type { RoadNetworkService } from './road-network-service.js';
+import { remainingPlan, type SentUnit } from './remaining-plan.js';
 
 /** Searches stop here: a unit more than 20 minutes away is no recommendation. */
 const MAX_SEARCH_SECONDS = 20 * 60;
@@ -149,7 +150,22 @@ export class RecommendationService implements Recommender {
       excludeUnitIds: input.assignedUnitIds ?? [],
     });
     const { plan } = resolveResponsePlan(await this.plans(), input.type, input.priority);
-    return { incident, ranked, plan };
+    const sent = await this.sentUnits(input.assignedUnitIds ?? []);
+    // Units already on the incident fill their places: only what is still missing is proposed.
+    return { incident, ranked, plan: remainingPlan(plan, sent), sent };
+  }
+
+  /** Kind and tier of the active assignments of the incident's units. */
+  private async sentUnits(unitIds: readonly string[]): Promise<SentUnit[]> {
+    if (unitIds.length === 0) return [];
+    const rows = await this.ctx.prisma.assignment.findMany({
+      where: {
+        unitId: { in: [...unitIds] },
+        status: { in: ['assigned', 'accepted', 'en_route', 'on_scene'] },
+      },
+      select: { tier: true, unit: { select: { kind: true } } },
+    });
+    return rows.map((r) => ({ kind: r.unit.kind, tier: r.tier }));
   }
 
   async recommend(input: RecommendInput): Promise<RecommendationsDto> {
@@ -196,39 +212,31 @@ export class RecommendationService implements Recommender {
     };
   }
 
+  /**
+   * One tier at a time: the first tier (`next` false), or the next tier after the highest one
+   * already sent that still has open places (wrapping round to fill earlier gaps).
+   */
   async plan(input: RecommendInput & { next: boolean }): Promise<PlannedUnit[]> {
-    const { incident, ranked, plan } = await this.rank(input);
+    const { incident, ranked, plan, sent } = await this.rank(input);
     const already = input.assignedUnitIds ?? [];
-    let proposal;
-    if (input.next) {
-      // The next ring: the first tier that still has unfilled places given who is already sent.
-      const lastTier = Math.max(0, ...(await this.assignedTiers(already)));
-      proposal = planDispatch(incident, plan, ranked, already, { fromTier: lastTier + 1 });
-      if (proposal.assignments.length === 0)
-        proposal = planDispatch(incident, plan, ranked, already, { fromTier: 1 });
-    } else {
-      proposal = planDispatch(incident, plan, ranked, already);
+    const tiers = plan.tiers.map((t) => t.tier).sort((a, b) => a - b);
+    const last = Math.max(0, ...sent.map((s) => s.tier));
+    const order = input.next
+      ? [...tiers.filter((t) => t > last), ...tiers.filter((t) => t <= last)]
+      : tiers.slice(0, 1);
+    for (const tier of order) {
+      const proposal = planDispatch(incident, plan, ranked, already, { fromTier: tier, throughTier: tier });
+      if (proposal.assignments.length === 0) continue;
+      return proposal.assignments.map((a) => ({
+        unitId: a.unitId,
+        role: a.role,
+        tier: a.tier,
+        etaSeconds: a.etaSeconds,
+        distanceMeters: a.distanceMeters,
+        method: a.method,
+      }));
     }
-    return proposal.assignments.map((a) => ({
-      unitId: a.unitId,
-      role: a.role,
-      tier: a.tier,
-      etaSeconds: a.etaSeconds,
-      distanceMeters: a.distanceMeters,
-      method: a.method,
-    }));
-  }
-
-  private async assignedTiers(unitIds: readonly string[]): Promise<number[]> {
-    if (unitIds.length === 0) return [];
-    const rows = await this.ctx.prisma.assignment.findMany({
-      where: {
-        unitId: { in: [...unitIds] },
-        status: { in: ['assigned', 'accepted', 'en_route', 'on_scene'] },
-      },
-      select: { tier: true },
-    });
-    return rows.map((r) => r.tier);
+    return [];
   }
 
   async estimate(lngLat: LngLat, unitIds: readonly string[]) {
