@@ -2,3 +2,4 @@ export * from './primitives.js';
 export * from './dto.js';
 export * from './requests.js';
 export * from './events.js';
+export * from './checkpoints.js';

@@ -14,6 +14,8 @@ export const DOMAIN_ERROR_CODES = [
   'UNIT_NOT_AVAILABLE',
   'UNIT_ALREADY_ASSIGNED',
   'NO_CANDIDATES',
+  /** Road-only features (checkpoints on exit roads) without a loaded road network. */
+  'NO_ROAD_NETWORK',
   'INTERNAL',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
@@ -30,6 +32,7 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<DomainErrorCode, number>
   UNIT_NOT_AVAILABLE: 409,
   UNIT_ALREADY_ASSIGNED: 409,
   NO_CANDIDATES: 422,
+  NO_ROAD_NETWORK: 422,
   INTERNAL: 500,
 };
 

@@ -131,8 +131,11 @@ export class DispatchService {
     });
   }
 
-  /** Claims one unit for the incident; returns the new assignment id, or null if the unit is taken. */
-  private async claimUnit(
+  /**
+   * Claims one unit for the incident; returns the new assignment id, or null if the unit is taken.
+   * Public for other dispatch paths (checkpoint-service.ts) that run in their own transaction.
+   */
+  async claimUnit(
     tx: Tx,
     outbox: Outbox,
     incident: IncidentWithAssignments,
@@ -196,7 +199,7 @@ export class DispatchService {
   }
 
   /** Throws the precise reason a unit could not be claimed (409 with a code). */
-  private async explainRefusal(tx: Tx, incident: IncidentWithAssignments, unitId: string): Promise<never> {
+  async explainRefusal(tx: Tx, incident: IncidentWithAssignments, unitId: string): Promise<never> {
     const unit = await tx.unit.findUnique({
       where: { id: unitId },
       include: { assignments: { where: { status: { in: [...ACTIVE] } } } },
