@@ -4,7 +4,7 @@
  */
 import fp from 'fastify-plugin';
 import jwt from '@fastify/jwt';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import {
   authorize,
   domainError,
@@ -51,8 +51,22 @@ export function assertAllowed(user: TokenPayload, action: PermissionAction, cont
   if (!result.ok) throw new DomainErrorException(result.error);
 }
 
+/** The only API routes callable without a token; everything else under /api/ is authenticated. */
+const PUBLIC_ROUTES = new Set(['/api/auth/login', '/api/health']);
+
 export default fp<AuthPluginOptions>(async function auth(app: FastifyInstance, options) {
   await app.register(jwt, { secret: options.secret, sign: { expiresIn: options.tokenTtl } });
+  // The token is checked first (onRequest), before schema validation: a caller without one
+  // learns nothing about the API's input rules. The per-route permission check stays a preHandler.
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const url = route.url ?? '';
+    if (!url.startsWith('/api/') || url.startsWith('/api/docs') || PUBLIC_ROUTES.has(url)) return;
+    const existing = route.onRequest ? [route.onRequest].flat() : [];
+    route.onRequest = [
+      ...existing,
+      (request: FastifyRequest) => app.authenticate(request),
+    ] as RouteOptions['onRequest'];
+  });
   app.decorate('authenticate', async (request: FastifyRequest) => {
     try {
       await request.jwtVerify();
