@@ -86,11 +86,10 @@ export function travelTimesFrom(
     }
     return { snap, offsetSeconds };
   });
-  ctx.run(
+  // Costs only, no settle order needed: the bucket queue is the faster one-to-all.
+  ctx.runUnordered(
     direction === 'outbound' ? profile.outbound : profile.inbound,
     maxSeconds / secondsPerCost,
-    undefined,
-    false,
   );
 
   const n = net.nodeCount;
