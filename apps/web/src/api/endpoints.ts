@@ -1,8 +1,13 @@
 /** Typed wrappers of the REST API (one function per route), over the shared contract types. */
 import type {
+  ActiveCheckpointDto,
   AssignmentActionBody,
   AssignmentDto,
   AuditEventDto,
+  CheckpointDispatchDto,
+  CheckpointPlanDto,
+  CheckpointPreviewQuery,
+  CheckpointsBody,
   ClockTargetsDto,
   CreateIncidentBody,
   DispatchBody,
@@ -64,6 +69,14 @@ export function createApi(http: Http) {
     resolveIncident: (id: string, body: ResolveBody) =>
       http.post<IncidentDto>(`/api/incidents/${encodeURIComponent(id)}/resolve`, body),
     closeIncident: (id: string) => http.post<IncidentDto>(`/api/incidents/${encodeURIComponent(id)}/close`),
+    checkpointPreview: (id: string, query: CheckpointPreviewQuery = {}) =>
+      http.get<CheckpointPlanDto>(`/api/incidents/${encodeURIComponent(id)}/checkpoints/preview`, {
+        ...query,
+      }),
+    dispatchCheckpoints: (id: string, body: CheckpointsBody) =>
+      http.post<CheckpointDispatchDto>(`/api/incidents/${encodeURIComponent(id)}/checkpoints`, body),
+    incidentCheckpoints: (id: string) =>
+      http.get<ActiveCheckpointDto[]>(`/api/incidents/${encodeURIComponent(id)}/checkpoints`),
     incidentRecommendations: (id: string) =>
       http.get<RecommendationsDto>(`/api/incidents/${encodeURIComponent(id)}/recommendations`),
     recommendations: (query: {

@@ -10,6 +10,7 @@ import { gridBounds } from '../lib/map-features.js';
 import { UnitAnimator } from '../lib/unit-animator.js';
 import { useGridsStore } from '../stores/grids-store.js';
 import { useUnitsStore } from '../stores/units-store.js';
+import { attachCheckpointLayer } from './checkpoint-layer.js';
 import { baseStyleFromEnv } from './map-style.js';
 import { ensureMapLibreSetup } from './maplibre-setup.js';
 import {
@@ -74,6 +75,7 @@ export class SituationMap {
   private unitsInFlight = false;
   private unitsNextAt = 0;
   private unbind: (() => void) | null = null;
+  private detachCheckpoints: (() => void) | null = null;
   private resizeObserver: ResizeObserver | null = null;
   private loaded = false;
   private fitted = false;
@@ -102,6 +104,7 @@ export class SituationMap {
   destroy(): void {
     cancelAnimationFrame(this.frame);
     this.unbind?.();
+    this.detachCheckpoints?.();
     this.resizeObserver?.disconnect();
     this.map.remove();
   }
@@ -120,6 +123,8 @@ export class SituationMap {
       ...incidentLayers(),
     ];
     for (const layer of layers) this.map.addLayer(layer);
+    // The checkpoint ring of the incident being worked, under units and incidents.
+    this.detachCheckpoints = attachCheckpointLayer(this.map, LAYERS.units);
     this.loaded = true;
     this.wireClicks();
     this.unbind = bindStores({

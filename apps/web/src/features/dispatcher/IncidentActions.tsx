@@ -1,18 +1,20 @@
 import type { IncidentDto } from '@dispatch/contracts';
 import { RESOLUTIONS, can, type Resolution } from '@dispatch/domain';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import { notifyError } from '../../lib/notify-error.js';
 import { useIncidentsStore } from '../../stores/incidents-store.js';
 import { useSessionStore } from '../../stores/session-store.js';
+import { useCheckpointLayerStore } from '../../map/checkpoint-layer-store.js';
 import { AddUnitsPanel } from './AddUnitsPanel.js';
+import { CheckpointPanel } from './checkpoints/CheckpointPanel.js';
 
-type Mode = 'none' | 'add' | 'cancel' | 'resolve';
+type Mode = 'none' | 'add' | 'checkpoints' | 'cancel' | 'resolve';
 
 const ENDED = new Set(['closed', 'cancelled']);
 
-/** Dispatcher actions on the selected incident: add units, next tier, cancel, resolve, close. */
+/** Dispatcher actions on the selected incident: add units, next tier, checkpoints, cancel, resolve, close. */
 export function IncidentActions({ incident }: { incident: IncidentDto }) {
   const { t } = useTranslation();
   const role = useSessionStore((s) => s.user?.role);
@@ -20,6 +22,8 @@ export function IncidentActions({ incident }: { incident: IncidentDto }) {
   const [reason, setReason] = useState('');
   const [resolution, setResolution] = useState<Resolution>('resolved_on_scene');
   const [busy, setBusy] = useState(false);
+  // A checkpoint ring on the map belongs to this incident: gone when another one is selected.
+  useEffect(() => () => useCheckpointLayerStore.getState().clear(incident.id), [incident.id]);
 
   if (!role || ENDED.has(incident.status)) return null;
 
@@ -57,6 +61,13 @@ export function IncidentActions({ incident }: { incident: IncidentDto }) {
             >
               {t('incident.nextTier')}
             </button>
+            <button
+              type="button"
+              onClick={() => setMode(mode === 'checkpoints' ? 'none' : 'checkpoints')}
+              data-testid="action-checkpoints"
+            >
+              {t('checkpoints.action')}
+            </button>
           </>
         )}
         {open && can(role, 'incident.resolve', { actorAssignedToIncident: false }) && (
@@ -87,6 +98,7 @@ export function IncidentActions({ incident }: { incident: IncidentDto }) {
         )}
       </div>
       {mode === 'add' && <AddUnitsPanel incidentId={incident.id} onDone={() => setMode('none')} />}
+      {mode === 'checkpoints' && <CheckpointPanel incident={incident} onDone={() => setMode('none')} />}
       {mode === 'cancel' && (
         <div className="inline-form">
           <input

@@ -1,0 +1,105 @@
+/**
+ * Checkpoints on the situation map: a GeoJSON source of their own, fed from the checkpoint
+ * layer store. Held checkpoints are green rings, unheld ones red; a faint line runs
+ * from the incident out to each, the way the suspect would flee.
+ */
+import type { CheckpointDto } from '@dispatch/contracts';
+import type { AddLayerObject, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Feature, FeatureCollection } from '../lib/geojson.js';
+import { useCheckpointLayerStore } from './checkpoint-layer-store.js';
+
+export const CHECKPOINT_SOURCE = 'checkpoints';
+export const CHECKPOINT_HELD_COLOR = '#22c55e';
+export const CHECKPOINT_UNHELD_COLOR = '#ef4444';
+
+/** Points (one per checkpoint) and escape lines from `origin`, as one collection. */
+export function checkpointFeatures(
+  origin: readonly [number, number] | null,
+  checkpoints: readonly CheckpointDto[],
+): FeatureCollection {
+  const features: Feature[] = [];
+  for (const cp of checkpoints) {
+    const held = cp.unit !== null;
+    const coordinates = [cp.lngLat[0], cp.lngLat[1]];
+    if (origin) {
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'LineString', coordinates: [[origin[0], origin[1]], coordinates] },
+        properties: { id: cp.id, kind: 'escape', held },
+      });
+    }
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates },
+      properties: {
+        id: cp.id,
+        kind: 'checkpoint',
+        held,
+        sent: cp.assignmentId !== null,
+        callSign: cp.unit?.callSign ?? null,
+        marginSeconds: cp.unit?.marginSeconds ?? null,
+      },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+const heldColor = ['case', ['get', 'held'], CHECKPOINT_HELD_COLOR, CHECKPOINT_UNHELD_COLOR];
+
+/** Circle and line layers only (no glyphs offline): labels are in the checkpoint panel. */
+export function checkpointLayers(): AddLayerObject[] {
+  return [
+    {
+      id: 'checkpoint-escape',
+      type: 'line',
+      source: CHECKPOINT_SOURCE,
+      filter: ['==', ['get', 'kind'], 'escape'],
+      paint: {
+        'line-color': heldColor as never,
+        'line-width': 1.5,
+        'line-opacity': 0.45,
+        'line-dasharray': [2, 2],
+      },
+    },
+    {
+      id: 'checkpoint-ring',
+      type: 'circle',
+      source: CHECKPOINT_SOURCE,
+      filter: ['==', ['get', 'kind'], 'checkpoint'],
+      paint: {
+        'circle-radius': 11,
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': heldColor as never,
+        // A sent checkpoint gets a solid, thicker ring.
+        'circle-stroke-width': ['case', ['get', 'sent'], 4, 2.5],
+      },
+    },
+    {
+      id: 'checkpoint-dot',
+      type: 'circle',
+      source: CHECKPOINT_SOURCE,
+      filter: ['==', ['get', 'kind'], 'checkpoint'],
+      paint: { 'circle-radius': 4, 'circle-color': heldColor as never },
+    },
+  ];
+}
+
+/**
+ * Adds the checkpoint source and layers to a loaded map (below `beforeLayerId` when given) and
+ * keeps them in step with the store; returns the function that detaches the subscription.
+ */
+export function attachCheckpointLayer(map: MapLibreMap, beforeLayerId?: string): () => void {
+  const data = () => {
+    const { origin, checkpoints } = useCheckpointLayerStore.getState();
+    return checkpointFeatures(origin, checkpoints);
+  };
+  map.addSource(CHECKPOINT_SOURCE, { type: 'geojson', data: data() });
+  for (const layer of checkpointLayers()) map.addLayer(layer, beforeLayerId);
+  return useCheckpointLayerStore.subscribe((state, prev) => {
+    if (state.checkpoints === prev.checkpoints && state.origin === prev.origin) return;
+    void map
+      .getSource<GeoJSONSource>(CHECKPOINT_SOURCE)
+      ?.setData(data())
+      .catch(() => undefined);
+  });
+}
