@@ -92,7 +92,10 @@ export class DispatchService {
         );
       }
       const created: string[] = [];
-      for (const unit of planned) {
+      // Units are claimed in id order, so two dispatches naming the same units in a different
+      // order queue behind each other instead of deadlocking.
+      const byUnitId = [...planned].sort((x, y) => (x.unitId < y.unitId ? -1 : x.unitId > y.unitId ? 1 : 0));
+      for (const unit of byUnitId) {
         const claimed = await this.claimUnit(tx, outbox, incident, unit, actor);
         if (claimed) created.push(claimed);
         // A manual choice is all-or-nothing: the dispatcher asked for exactly these units.
@@ -143,6 +146,10 @@ export class DispatchService {
     actor: Actor,
   ) {
     const now = this.ctx.now();
+    // Lock the unit row first: its status before the claim goes into the audit trail.
+    const [locked] = await tx.$queryRaw<{ status: string }[]>`
+      SELECT status::text AS status FROM unit WHERE id = ${unit.unitId} FOR UPDATE`;
+    if (!locked) return null;
     const claimed = await tx.unit.updateMany({
       where: { id: unit.unitId, status: { in: [...DISPATCHABLE_UNIT_STATUSES] } },
       data: { status: 'assigned', version: { increment: 1 } },
@@ -191,7 +198,7 @@ export class DispatchService {
         action: 'unit.status',
         entityType: 'unit',
         entityId: unit.unitId,
-        before: { status: 'available' },
+        before: { status: locked.status },
         after: { status: 'assigned' },
       },
     ]);
