@@ -34,6 +34,8 @@ export class PositionIngest {
   private latest = new Map<string, Sample>();
   private known = new Set<string>();
   private flushing: Promise<void> | null = null;
+  /** Newest sample of units whose last position a flush could not write (row locked meanwhile). */
+  private unwritten = new Map<string, Sample>();
   private timers: NodeJS.Timeout[] = [];
   /** Totals since start, for the benchmark and /api/health. */
   readonly stats = { accepted: 0, written: 0, flushes: 0, failedFlushes: 0 };
@@ -126,31 +128,47 @@ export class PositionIngest {
   }
 
   private async write(batch: Sample[]): Promise<void> {
-    const cols = {
-      ids: batch.map((s) => s.unitId),
-      ats: batch.map((s) => new Date(s.at).toISOString()),
-      lngs: batch.map((s) => s.lng),
-      lats: batch.map((s) => s.lat),
-      headings: batch.map((s) => s.headingDeg),
-      speeds: batch.map((s) => s.speedMps),
-    };
-    const params = [cols.ids, cols.ats, cols.lngs, cols.lats, cols.headings, cols.speeds];
-    await this.options.runner.transaction(async (runner) => {
+    const columns = (samples: readonly Sample[]) => [
+      samples.map((s) => s.unitId),
+      samples.map((s) => new Date(s.at).toISOString()),
+      samples.map((s) => s.lng),
+      samples.map((s) => s.lat),
+      samples.map((s) => s.headingDeg),
+      samples.map((s) => s.speedMps),
+    ];
+    // Last positions to write: this batch's plus those a dispatch held locked last time.
+    const newest = new Map(this.unwritten);
+    for (const s of batch) {
+      const seen = newest.get(s.unitId);
+      if (!seen || seen.at <= s.at) newest.set(s.unitId, s);
+    }
+    const skipped = await this.options.runner.transaction(async (runner) => {
       await runner.query(
         `INSERT INTO position_sample (unit_id, at, lng, lat, heading_deg, speed_mps)
          SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::float8[], $4::float8[], $5::float8[], $6::float8[])`,
-        params,
+        columns(batch),
       );
       // Last position per unit: only moves forward in time (late reports do not rewind it).
-      await runner.query(
-        `UPDATE unit u SET last_lng = s.lng, last_lat = s.lat, last_heading_deg = s.heading, last_speed_mps = s.speed,
-                last_position_at = s.at
-         FROM (SELECT DISTINCT ON (id) * FROM unnest($1::text[], $2::timestamptz[], $3::float8[], $4::float8[], $5::float8[], $6::float8[])
-               AS t(id, at, lng, lat, heading, speed) ORDER BY id, at DESC) s
-         WHERE u.id = s.id AND (u.last_position_at IS NULL OR u.last_position_at <= s.at)`,
-        params,
+      // SKIP LOCKED: a dispatch transaction holds its units' rows while it claims several of them
+      // in plan order; waiting here (in id order) deadlocked with it. A skipped unit is retried
+      // at the next flush instead.
+      return runner.query<{ id: string }>(
+        `WITH s AS (
+           SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::float8[], $4::float8[], $5::float8[], $6::float8[])
+             AS t(id, at, lng, lat, heading, speed)),
+         locked AS (
+           SELECT u.id FROM unit u WHERE u.id IN (SELECT id FROM s) ORDER BY u.id FOR NO KEY UPDATE SKIP LOCKED),
+         updated AS (
+           UPDATE unit u SET last_lng = s.lng, last_lat = s.lat, last_heading_deg = s.heading,
+                  last_speed_mps = s.speed, last_position_at = s.at
+           FROM s
+           WHERE u.id = s.id AND u.id IN (SELECT id FROM locked)
+             AND (u.last_position_at IS NULL OR u.last_position_at <= s.at))
+         SELECT u.id FROM unit u WHERE u.id IN (SELECT id FROM s) AND u.id NOT IN (SELECT id FROM locked)`,
+        columns([...newest.values()]),
       );
     });
+    this.unwritten = new Map(skipped.map(({ id }) => [id, newest.get(id)!]));
   }
 
   private broadcast(): void {
