@@ -1,0 +1,112 @@
+/** Command line of the simulator (node:util parseArgs: no dependency needed). */
+import { parseArgs } from 'node:util';
+import type { DispatchPolicy } from './dispatcher-agent.js';
+
+export interface CliOptions {
+  headless: boolean;
+  url: string | null;
+  policies: DispatchPolicy[];
+  hours: number;
+  speed: number;
+  seed: number;
+  startHour: number;
+  utcOffsetHours: number;
+  callsPerHour: number;
+  hotspotShare: number;
+  drainMinutes: number;
+  maxReportHz: number;
+  dispatcherUser: string;
+  dispatcherPassword: string;
+  unitPassword: string;
+  json: string | null;
+  verbose: boolean;
+  help: boolean;
+}
+
+export const USAGE = `Usage: pnpm --filter @dispatch/simulator start -- [options]
+
+Live (keeps the demo city busy):  --url http://127.0.0.1:8110 --speed 1
+Headless comparison:              --headless --hours 2 --speed 60 --policy both
+
+  --headless            simulate --hours and print the response-time summary, then exit
+  --url URL             server to use; headless without --url starts a fresh demo server per policy
+  --policy P            road | straight | both (headless; live default road)
+  --hours N             simulated hours of calls (default 2; live: length of one generated chunk, 24)
+  --speed N             simulated seconds per real second (default 1 live, 60 headless)
+  --seed N              call stream seed (default 110)
+  --start-hour H        local hour the headless clock starts at (default 17)
+  --utc-offset H        the centre's UTC offset for the daily rhythm (default 8)
+  --calls-per-hour N    mean calls per hour over a whole day (default 40)
+  --hotspot-share X     share of calls at hot spots, 0..1 (default 0.5)
+  --drain-minutes N     headless: simulated minutes to wait for late arrivals (default 30)
+  --report-hz N         GPS reports per unit per real second, at most (default 1)
+  --dispatcher USER     call-taker login (default dispatcher2), --dispatcher-password (dispatcher123)
+  --unit-password PW    password of the unit logins unit001... (default unit123)
+  --json FILE           also write the results as JSON
+  --verbose             log every unit step
+`;
+
+function num(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  check: (n: number) => boolean,
+): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || !check(n)) throw new Error(`invalid --${name}: ${value}`);
+  return n;
+}
+
+export function parseCli(argv: readonly string[]): CliOptions {
+  const { values } = parseArgs({
+    args: argv.filter((a) => a !== '--'),
+    options: {
+      headless: { type: 'boolean', default: false },
+      url: { type: 'string' },
+      policy: { type: 'string' },
+      hours: { type: 'string' },
+      speed: { type: 'string' },
+      seed: { type: 'string' },
+      'start-hour': { type: 'string' },
+      'utc-offset': { type: 'string' },
+      'calls-per-hour': { type: 'string' },
+      'hotspot-share': { type: 'string' },
+      'drain-minutes': { type: 'string' },
+      'report-hz': { type: 'string' },
+      dispatcher: { type: 'string', default: 'dispatcher2' },
+      'dispatcher-password': { type: 'string', default: 'dispatcher123' },
+      'unit-password': { type: 'string', default: 'unit123' },
+      json: { type: 'string' },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  const headless = values.headless ?? false;
+  const policy = values.policy ?? (headless ? 'both' : 'road');
+  if (!['road', 'straight', 'both'].includes(policy)) throw new Error(`invalid --policy: ${policy}`);
+  if (!headless && !values.url && !values.help) throw new Error('live mode needs --url (or use --headless)');
+  if (!headless && policy === 'both') throw new Error('--policy both is for --headless runs');
+  const positive = (n: number) => n > 0;
+  return {
+    headless,
+    url: values.url ? values.url.replace(/\/+$/, '') : null,
+    policies: policy === 'both' ? ['road', 'straight'] : [policy as DispatchPolicy],
+    hours: num(values.hours, 'hours', headless ? 2 : 24, positive),
+    speed: num(values.speed, 'speed', headless ? 60 : 1, (n) => n > 0 && n <= 600),
+    seed: num(values.seed, 'seed', 110, Number.isInteger),
+    startHour: num(values['start-hour'], 'start-hour', 17, (n) => n >= 0 && n < 24),
+    utcOffsetHours: num(values['utc-offset'], 'utc-offset', 8, (n) => n >= -12 && n <= 14),
+    callsPerHour: num(values['calls-per-hour'], 'calls-per-hour', 40, positive),
+    hotspotShare: num(values['hotspot-share'], 'hotspot-share', 0.5, (n) => n >= 0 && n <= 1),
+    drainMinutes: num(values['drain-minutes'], 'drain-minutes', 30, (n) => n >= 0),
+    maxReportHz: num(values['report-hz'], 'report-hz', 1, (n) => n > 0 && n <= 10),
+    dispatcherUser: values.dispatcher ?? 'dispatcher2',
+    dispatcherPassword: values['dispatcher-password'] ?? 'dispatcher123',
+    unitPassword: values['unit-password'] ?? 'unit123',
+    json: values.json ?? null,
+    verbose: values.verbose ?? false,
+    help: values.help ?? false,
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Headless comparison: the same seeded call stream once per policy, each against a fresh demo
+ * server (unless a URL is given), then one table with the difference.
+ */
+import type { CliOptions } from './cli-options.js';
+import { runSimulation, type RunResult } from './run.js';
+import { startFreshServer } from './server-process.js';
+import { formatSummaryTable } from './summary.js';
+
+export async function runHeadless(options: CliOptions, log: (line: string) => void): Promise<RunResult[]> {
+  const results: RunResult[] = [];
+  for (const policy of options.policies) {
+    const server = options.url ? null : await startFreshServer({ log: options.verbose ? log : undefined });
+    if (server)
+      log(`policy ${policy}: fresh demo server at ${server.url} (boot ${server.bootSeconds.toFixed(1)} s)`);
+    try {
+      const result = await runSimulation({
+        url: server?.url ?? options.url!,
+        policy,
+        mode: 'headless',
+        hours: options.hours,
+        speed: options.speed,
+        seed: options.seed,
+        startHour: options.startHour,
+        utcOffsetHours: options.utcOffsetHours,
+        callsPerHour: options.callsPerHour,
+        hotspotShare: options.hotspotShare,
+        drainMinutes: options.drainMinutes,
+        maxReportHz: options.maxReportHz,
+        dispatcherUser: options.dispatcherUser,
+        dispatcherPassword: options.dispatcherPassword,
+        unitPassword: options.unitPassword,
+        loginConcurrency: 6,
+        verbose: options.verbose,
+        log,
+      });
+      const c = result.counters;
+      log(
+        `policy ${policy}: ${c.incidentsCreated} incidents, ${c.assignments} assignments, ${c.arrivals} arrivals, ${c.clears} clears, ${c.closed} closed, ${c.errors} errors; ${result.runRealSeconds.toFixed(0)} s real (${result.pausedRealSeconds.toFixed(0)} s holding for the server)`,
+      );
+      results.push(result);
+    } finally {
+      await server?.stop();
+    }
+  }
+  return results;
+}
+
+export function formatResults(options: CliOptions, results: readonly RunResult[]): string {
+  return [
+    `Response times, simulated: ${options.hours} h from ${String(options.startHour).padStart(2, '0')}:00, seed ${options.seed}, speed x${options.speed}, ${options.callsPerHour} calls/h (day mean)`,
+    formatSummaryTable(results.map((r) => r.summary)),
+  ].join('\n');
+}
