@@ -1,0 +1,257 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { io, type Socket } from 'socket.io-client';
+import type {
+  AssignmentDto,
+  ClientToServerEvents,
+  IncidentDto,
+  ServerToClientEvents,
+  SnapshotEvent,
+  UnitPositionsEvent,
+} from '@dispatch/contracts';
+import { createHarness, type Harness } from '../test/app-harness.js';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+interface Received {
+  name: string;
+  payload: unknown;
+  at: number;
+}
+
+describe(`realtime (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  let h: Harness;
+  let url: string;
+  const clients: Client[] = [];
+  const logs = new Map<Client, Received[]>();
+
+  beforeAll(async () => {
+    // Background on: positions are flushed and broadcast by the server's own timers.
+    h = await createHarness({ background: true });
+    url = await h.app.listen({ host: '127.0.0.1', port: 0 });
+  });
+  afterEach(() => {
+    for (const c of clients.splice(0)) c.disconnect();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const open = (token: string | undefined, options: { reconnectionDelay?: number } = {}): Client => {
+    const socket: Client = io(url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      auth: token === undefined ? {} : { token },
+      reconnectionDelay: options.reconnectionDelay ?? 100,
+      reconnectionDelayMax: 200,
+      forceNew: true,
+    });
+    const log: Received[] = [];
+    socket.onAny((name: string, payload: unknown) => log.push({ name, payload, at: Date.now() }));
+    logs.set(socket, log);
+    clients.push(socket);
+    return socket;
+  };
+  /** Resolves with the first event `name` (already received or to come) matching `match`. */
+  const next = <T>(socket: Client, name: string, match: (payload: T) => boolean = () => true, from = 0) =>
+    new Promise<T>((resolve, reject) => {
+      const log = logs.get(socket)!;
+      const timer = setTimeout(() => {
+        clearInterval(poll);
+        reject(new Error(`no ${name} event; got ${log.map((e) => e.name).join(', ')}`));
+      }, 8_000);
+      const poll = setInterval(() => {
+        const hit = log.slice(from).find((e) => e.name === name && match(e.payload as T));
+        if (!hit) return;
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve(hit.payload as T);
+      }, 10);
+    });
+  const connect = async (username: string) => {
+    const socket = open((await h.login(username)).token);
+    const snapshot = await next<SnapshotEvent>(socket, 'snapshot');
+    return { socket, snapshot };
+  };
+  const namesOf = (socket: Client) => logs.get(socket)!.map((e) => e.name);
+
+  it('checks the token at the handshake and sends a snapshot on connect', async () => {
+    for (const token of [undefined, 'not-a-jwt', `${(await h.login('dispatcher')).token}x`]) {
+      const socket = open(token);
+      const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
+      expect(error.message).toBe('UNAUTHENTICATED');
+      expect(socket.connected).toBe(false);
+      socket.disconnect();
+    }
+    const { snapshot } = await connect('dispatcher');
+    expect(snapshot.serverTime).toBe(h.clock.ms);
+    expect(snapshot.units).toHaveLength(await h.db.prisma.unit.count());
+    expect(snapshot.grids).toHaveLength(await h.db.prisma.grid.count());
+  });
+
+  it('sends incident and assignment events to the wall, and a unit only its own assignment', async () => {
+    const wall = (await connect('dispatcher')).socket;
+    const me = await h.login('unit001');
+    const mine = (await connect('unit001')).socket;
+    const otherLogin = 'unit002';
+    const other = await h.login(otherLogin);
+    const theirs = (await connect(otherLogin)).socket;
+    const unit = await h.db.prisma.unit.findUniqueOrThrow({ where: { id: me.unitId! } });
+
+    const created = await h.call('dispatcher', {
+      method: 'POST',
+      url: '/api/incidents',
+      payload: { type: 'theft', priority: 3, location: { lng: unit.lastLng, lat: unit.lastLat } },
+    });
+    const incident = created.json<IncidentDto>();
+    await next<IncidentDto>(wall, 'incident:created', (i) => i.id === incident.id);
+    const sent = await h.call('dispatcher', {
+      method: 'POST',
+      url: `/api/incidents/${incident.id}/dispatch`,
+      payload: { unitIds: [me.unitId] },
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const onWall = await next<AssignmentDto>(wall, 'assignment:created', (a) => a.incidentId === incident.id);
+    const own = await next<AssignmentDto>(mine, 'assignment:created', (a) => a.incidentId === incident.id);
+    expect(own).toEqual(onWall);
+    expect(own.unitId).toBe(me.unitId);
+    const updated = await next<IncidentDto>(mine, 'incident:updated', (i) => i.id === incident.id);
+    expect(updated.status).toBe('dispatched');
+
+    // The other unit's own assignment arrives after everything above: by then it would have
+    // seen unit001's events if they had leaked to it.
+    const second = await h.call('dispatcher', {
+      method: 'POST',
+      url: '/api/incidents',
+      payload: {
+        type: 'theft',
+        priority: 3,
+        location: { lng: unit.lastLng, lat: unit.lastLat },
+        autoDispatch: false,
+      },
+    });
+    await h.call('dispatcher', {
+      method: 'POST',
+      url: `/api/incidents/${second.json<IncidentDto>().id}/dispatch`,
+      payload: { unitIds: [other.unitId] },
+    });
+    await next<AssignmentDto>(theirs, 'assignment:created', (a) => a.unitId === other.unitId);
+    const leaked = logs
+      .get(theirs)!
+      .filter((e) => e.name !== 'snapshot')
+      .filter(
+        (e) =>
+          JSON.stringify(e.payload).includes(me.unitId!) || JSON.stringify(e.payload).includes(incident.id),
+      );
+    expect(leaked).toEqual([]);
+    expect(namesOf(theirs)).not.toContain('incident:created');
+    expect(namesOf(mine)).not.toContain('incident:created');
+  });
+
+  it('ingests a position sent over the socket like a REST report and batches positions to the wall', async () => {
+    const wall = (await connect('dispatcher')).socket;
+    const me = await h.login('unit001');
+    const mine = (await connect('unit001')).socket;
+    const other = await h.login('unit003');
+    const base = h.clock.ms;
+    const report = (i: number) => ({
+      lng: 120.1 + i * 0.0001,
+      lat: 30.25,
+      speedMps: 8,
+      headingDeg: 90,
+      at: new Date(base + i * 1000).toISOString(),
+    });
+
+    const bad = await mine.emitWithAck('unit:position', { lng: 120.1, lat: 95 });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field: 'body.lat' } });
+    const staff = await wall.emitWithAck('unit:position', { lng: 120.1, lat: 30 });
+    expect(staff).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    const from = logs.get(wall)!.length;
+    const samplesBefore = await h.db.prisma.positionSample.count({ where: { unitId: me.unitId! } });
+    const sent = 25;
+    for (let i = 0; i < sent; i += 1) {
+      expect(await mine.emitWithAck('unit:position', report(i))).toEqual({ ok: true });
+      // A second unit reports through REST at the same time: both land in the same batches.
+      const rest = await h.call('unit003', {
+        method: 'POST',
+        url: `/api/units/${other.unitId}/position`,
+        payload: report(i),
+      });
+      expect(rest.statusCode).toBe(202);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const last = report(sent - 1);
+    await next<UnitPositionsEvent>(
+      wall,
+      'unit:positions',
+      (b) => b.positions.some((p) => p.id === me.unitId && p.at === last.at),
+      from,
+    );
+    const batches = logs
+      .get(wall)!
+      .slice(from)
+      .filter((e) => e.name === 'unit:positions');
+    // 50 reports over a few seconds arrive as a handful of batches, at most one a second,
+    // each carrying a unit once (its latest report).
+    expect(batches.length).toBeLessThan(sent);
+    for (let i = 1; i < batches.length; i += 1) {
+      expect(batches[i]!.at - batches[i - 1]!.at).toBeGreaterThanOrEqual(900);
+    }
+    for (const b of batches) {
+      const ids = (b.payload as UnitPositionsEvent).positions.map((p) => p.id);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+    expect(namesOf(mine)).not.toContain('unit:positions');
+
+    await h.app.services.positions.flush();
+    expect(await h.db.prisma.positionSample.count({ where: { unitId: me.unitId! } })).toBe(
+      samplesBefore + sent,
+    );
+    const row = await h.db.prisma.unit.findUniqueOrThrow({ where: { id: me.unitId! } });
+    expect([row.lastLng, row.lastLat, row.lastPositionAt?.toISOString()]).toEqual([
+      last.lng,
+      last.lat,
+      last.at,
+    ]);
+  });
+
+  it('recovers missed events after a dropped connection, and sends a snapshot to a new session', async () => {
+    const { socket: wall } = await connect('dispatcher');
+    const unit = await h.db.prisma.unit.findFirstOrThrow({ where: { status: 'available' } });
+    const location = { lng: unit.lastLng, lat: unit.lastLat };
+    const create = async () =>
+      (
+        await h.call('dispatcher', {
+          method: 'POST',
+          url: '/api/incidents',
+          payload: { type: 'noise', priority: 4, location, autoDispatch: false },
+        })
+      ).json<IncidentDto>();
+    const first = await create();
+    await next<IncidentDto>(wall, 'incident:created', (i) => i.id === first.id);
+
+    // The transport drops (network loss): the client reconnects by itself and is recovered.
+    const snapshotsBefore = namesOf(wall).filter((n) => n === 'snapshot').length;
+    const disconnected = new Promise((r) => wall.once('disconnect', r));
+    wall.io.engine.close();
+    await disconnected;
+    const missed = await create();
+    await new Promise<void>((r) => wall.once('connect', () => r()));
+    expect(wall.recovered).toBe(true);
+    await next<IncidentDto>(wall, 'incident:created', (i) => i.id === missed.id);
+    expect(namesOf(wall).filter((n) => n === 'snapshot')).toHaveLength(snapshotsBefore);
+
+    // A client that cannot be recovered (a reloaded page, a session past its recovery window)
+    // starts a new session: it gets a fresh snapshot holding what it missed.
+    wall.disconnect();
+    const later = await create();
+    const { socket: again, snapshot } = await connect('dispatcher');
+    expect(again.recovered).toBe(false);
+    expect(snapshot.incidents.map((i) => i.id)).toEqual(
+      expect.arrayContaining([first.id, missed.id, later.id]),
+    );
+
+    const asked = await again.emitWithAck('snapshot:request');
+    expect(asked.ok).toBe(true);
+    expect((asked as { value: SnapshotEvent }).value.incidents.map((i) => i.id)).toContain(later.id);
+  });
+});
