@@ -78,11 +78,15 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     onError: (error) => app.log.error({ err: error }, 'position flush failed; will retry'),
   });
   recommendations.usePositions(positions);
-  const clocks = new ClockMonitor(ctx, (error) => app.log.error({ err: error }, 'clock monitor pass failed'));
   const clockTargets = async (): Promise<ClockTargets> => {
     const row = await ctx.prisma.setting.findUnique({ where: { key: 'clock.targets' } });
     return { ...DEFAULT_CLOCK_TARGETS, ...((row?.value ?? {}) as Partial<ClockTargets>) };
   };
+  const clocks = new ClockMonitor(
+    ctx,
+    (error) => app.log.error({ err: error }, 'clock monitor pass failed'),
+    clockTargets,
+  );
   clocks.targets = await clockTargets();
   const checkPosition = Compile(PositionReport);
   const validatePosition = (value: unknown): Result<void> => {

@@ -24,6 +24,8 @@ export class ClockMonitor {
   constructor(
     private readonly ctx: ServiceContext,
     private readonly onError: (error: unknown) => void = () => {},
+    /** Reads the centre's targets each pass, so a change made on any node applies on every node. */
+    private readonly loadTargets?: () => Promise<ClockTargets>,
   ) {}
 
   start(): void {
@@ -54,6 +56,7 @@ export class ClockMonitor {
     let announced = 0;
     let next: number | null = null;
     try {
+      if (this.loadTargets) this.targets = await this.loadTargets();
       const now = this.ctx.now();
       const incidents = await this.ctx.prisma.incident.findMany({
         where: { status: { in: ['received', 'dispatched', 'en_route', 'on_scene'] } },
@@ -74,7 +77,9 @@ export class ClockMonitor {
         );
         for (const name of CLOCK_NAMES) {
           const clock = clocks[name];
-          if (clock.state !== 'breached' || clock.stoppedAt !== null || clock.deadlineAt === null) continue;
+          // A clock stopped after its deadline (the monitor was down, or a pass was late) is a
+          // breach too: it is recorded, once, like one caught while still running.
+          if (clock.state !== 'breached' || clock.deadlineAt === null) continue;
           const inserted = await this.ctx.prisma.$executeRaw`
             INSERT INTO clock_breach (incident_id, clock, deadline) VALUES (${incident.id}, ${name}, ${new Date(clock.deadlineAt)})
             ON CONFLICT (incident_id, clock) DO NOTHING`;
