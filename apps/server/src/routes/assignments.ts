@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AssignmentActionBody, AssignmentDto, IdParams, RouteDto } from '@dispatch/contracts';
 import { domainError, DomainErrorException } from '@dispatch/domain';
+import { checkpointOf } from '../services/checkpoint-service.js';
 import { toAssignmentDto } from '../services/dto.js';
 import { actorOf, errorResponses } from './actor.js';
 
@@ -46,7 +47,12 @@ const assignmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         include: { incident: true },
       });
       if (!a) throw new DomainErrorException(domainError('NOT_FOUND', 'Assignment not found'));
-      const route = await recommendations.route(a.unitId, [a.incident.lng, a.incident.lat]);
+      // A checkpoint unit drives to its checkpoint, not to the scene.
+      const checkpoint = a.role === 'checkpoint' ? await checkpointOf(app.db.prisma, a.id) : null;
+      const route = await recommendations.route(
+        a.unitId,
+        checkpoint ? checkpoint.lngLat : [a.incident.lng, a.incident.lat],
+      );
       if (!route) throw new DomainErrorException(domainError('NOT_FOUND', 'Unit has no known position'));
       return {
         unitId: a.unitId,

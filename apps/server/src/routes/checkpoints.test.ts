@@ -189,6 +189,15 @@ describe(`checkpoints (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, ()
       expect(c).toMatchObject({ checkpointId: cp.id, lngLat: cp.lngLat, status: 'assigned' });
     }
 
+    // A checkpoint unit's route leads to its checkpoint, not to the scene.
+    const first = out.assignments[0]!;
+    const route = await call({ method: 'GET', url: `/api/assignments/${first.id}/route` });
+    expect(route.statusCode, route.body).toBe(200);
+    const path = route.json<{ coordinates: [number, number][]; etaSeconds: number }>();
+    const target = out.plan.checkpoints.find((c) => c.assignmentId === first.id)!.lngLat;
+    expect(haversineMeters(path.coordinates.at(-1)!, target)).toBeLessThan(60);
+    expect(Math.abs(path.etaSeconds - first.etaSeconds!)).toBeLessThanOrEqual(5 + first.etaSeconds! * 0.1);
+
     // Units already sent are not proposed again.
     const again = (await preview(incident.id, '?escapeMinutes=4')).json<CheckpointPlanDto>();
     for (const cp of again.checkpoints) expect(shownUnits).not.toContain(cp.unit?.unitId);

@@ -34,10 +34,12 @@ import {
   type LngLat,
 } from '@dispatch/domain';
 import {
-  estimateTravelTimes,
+  estimatePrepared,
   exitEdges,
   haversineMeters,
+  prepareCandidates,
   type ExitEdge,
+  type PreparedCandidates,
   type TravelCandidate,
 } from '@dispatch/routing';
 import { writeAudit } from './audit.js';
@@ -96,6 +98,36 @@ function distinctExits(exits: readonly ExitEdge[]): ExitEdge[] {
   return kept;
 }
 
+/** Unit travel times to one checkpoint; searching past the suspect's arrival is wasted work. */
+function estimates(prepared: PreparedCandidates, target: LngLat, maxSeconds: number): TravelEstimates {
+  return new Map(
+    estimatePrepared(prepared, target, { maxSeconds }).map((r) => [
+      r.id,
+      {
+        etaSeconds: r.etaSeconds,
+        distanceMeters: r.distanceMeters,
+        method: r.method,
+        reachable: r.reachable,
+      },
+    ]),
+  );
+}
+
+/**
+ * Where a checkpoint assignment stands (from its `assignment.checkpoint` audit event), or null
+ * for any other assignment: its route leads there, not to the incident.
+ */
+export async function checkpointOf(
+  prisma: ServiceContext['prisma'],
+  assignmentId: string,
+): Promise<CheckpointRecord | null> {
+  const event = await prisma.auditEvent.findFirst({
+    where: { action: 'assignment.checkpoint', entityType: 'assignment', entityId: assignmentId },
+    orderBy: { at: 'desc' },
+  });
+  return event ? (event.after as unknown as CheckpointRecord) : null;
+}
+
 export class CheckpointService {
   constructor(
     private readonly ctx: ServiceContext,
@@ -136,11 +168,19 @@ export class CheckpointService {
     const exits = allExits.slice(0, maxCheckpoints);
     const excluded = incident.assignments.filter((a) => isActive(a.status)).map((a) => a.unitId);
     const units = suspectEtaSeconds > 0 && exits.length > 0 ? await this.loadUnits() : [];
+    // Units are snapped to the network once, then searched from each checkpoint.
+    const prepared =
+      units.length > 0
+        ? prepareCandidates(
+            network,
+            units.map((u) => u.travel),
+          )
+        : null;
     const candidates: CheckpointCandidate[] = exits.map((exit) => ({
       id: `exit-${exit.segment}`,
       lngLat: exit.point,
       suspectEtaSeconds,
-      etaToCheckpointByUnit: this.estimates(exit.point, units, suspectEtaSeconds),
+      etaToCheckpointByUnit: prepared ? estimates(prepared, exit.point, suspectEtaSeconds) : new Map(),
     }));
     const assignment = assignCheckpoints(candidates, units, {
       excludeUnitIds: excluded,
@@ -360,27 +400,5 @@ export class CheckpointService {
       });
     }
     return units;
-  }
-
-  /** Unit travel times to one checkpoint; searching past the suspect's arrival is wasted work. */
-  private estimates(target: LngLat, units: readonly LoadedUnit[], maxSeconds: number): TravelEstimates {
-    if (units.length === 0) return new Map();
-    const results = estimateTravelTimes(
-      this.roads.network,
-      target,
-      units.map((u) => u.travel),
-      { maxSeconds },
-    );
-    return new Map(
-      results.map((r) => [
-        r.id,
-        {
-          etaSeconds: r.etaSeconds,
-          distanceMeters: r.distanceMeters,
-          method: r.method,
-          reachable: r.reachable,
-        },
-      ]),
-    );
   }
 }
