@@ -15,6 +15,7 @@ export interface CliOptions {
   hotspotShare: number;
   drainMinutes: number;
   maxReportHz: number;
+  terminals: number | undefined;
   dispatcherUser: string;
   dispatcherPassword: string;
   unitPassword: string;
@@ -40,6 +41,8 @@ Headless comparison:              --headless --hours 2 --speed 60 --policy both
   --hotspot-share X     share of calls at hot spots, 0..1 (default 0.5)
   --drain-minutes N     headless: simulated minutes to wait for late arrivals (default 30)
   --report-hz N         GPS reports per unit per real second, at most (default 1)
+  --terminals N         simulate only the first N unit logins; the other free units are booked
+                        off duty (for small machines; changes the server's unit statuses)
   --dispatcher USER     call-taker login (default dispatcher2), --dispatcher-password (dispatcher123)
   --unit-password PW    password of the unit logins unit001... (default unit123)
   --json FILE           also write the results as JSON
@@ -74,6 +77,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
       'hotspot-share': { type: 'string' },
       'drain-minutes': { type: 'string' },
       'report-hz': { type: 'string' },
+      terminals: { type: 'string' },
       dispatcher: { type: 'string', default: 'dispatcher2' },
       'dispatcher-password': { type: 'string', default: 'dispatcher123' },
       'unit-password': { type: 'string', default: 'unit123' },
@@ -102,6 +106,10 @@ export function parseCli(argv: readonly string[]): CliOptions {
     hotspotShare: num(values['hotspot-share'], 'hotspot-share', 0.5, (n) => n >= 0 && n <= 1),
     drainMinutes: num(values['drain-minutes'], 'drain-minutes', 30, (n) => n >= 0),
     maxReportHz: num(values['report-hz'], 'report-hz', 1, (n) => n > 0 && n <= 10),
+    terminals:
+      values.terminals === undefined
+        ? undefined
+        : num(values.terminals, 'terminals', 0, (n) => Number.isInteger(n) && n > 0),
     dispatcherUser: values.dispatcher ?? 'dispatcher2',
     dispatcherPassword: values['dispatcher-password'] ?? 'dispatcher123',
     unitPassword: values['unit-password'] ?? 'unit123',

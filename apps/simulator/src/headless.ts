@@ -27,6 +27,7 @@ export async function runHeadless(options: CliOptions, log: (line: string) => vo
         hotspotShare: options.hotspotShare,
         drainMinutes: options.drainMinutes,
         maxReportHz: options.maxReportHz,
+        terminals: options.terminals,
         dispatcherUser: options.dispatcherUser,
         dispatcherPassword: options.dispatcherPassword,
         unitPassword: options.unitPassword,

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
     hotspotShare: options.hotspotShare,
     drainMinutes: 0,
     maxReportHz: options.maxReportHz,
+    terminals: options.terminals,
     dispatcherUser: options.dispatcherUser,
     dispatcherPassword: options.dispatcherPassword,
     unitPassword: options.unitPassword,

@@ -40,6 +40,11 @@ export interface RunOptions {
   dispatcherPassword: string;
   unitPassword: string;
   loginConcurrency: number;
+  /**
+   * At most this many unit terminals (unit001...); the dispatcher books the other free units off
+   * duty so nobody sends a unit without a crew. Default: every unit. For small machines and tests.
+   */
+  terminals?: number;
   verbose: boolean;
   log: (line: string) => void;
   /** Live mode stops when this aborts. */
@@ -118,7 +123,9 @@ export async function runSimulation(options: RunOptions): Promise<RunResult> {
 
   // Every unit terminal logs in with its own account (unit001..); off-duty units stay home.
   const unitById = new Map(units.map((u) => [u.id, u]));
-  const usernames = units.map((_, i) => `unit${String(i + 1).padStart(3, '0')}`);
+  const usernames = units
+    .slice(0, options.terminals ?? units.length)
+    .map((_, i) => `unit${String(i + 1).padStart(3, '0')}`);
   // Each terminal logs in and opens its socket in turn (the server sends every new socket a
   // snapshot, so connecting all at once would only queue them).
   const terminals = await mapLimit(usernames, options.loginConcurrency, async (username) => {
@@ -137,6 +144,12 @@ export async function runSimulation(options: RunOptions): Promise<RunResult> {
     return { api, unit, socket };
   });
   const onDuty = terminals.filter((t): t is NonNullable<typeof t> => t !== null);
+  if (options.terminals !== undefined) {
+    const crewed = new Set(onDuty.map((t) => t.unit.id));
+    const uncrewed = units.filter((u) => !crewed.has(u.id) && u.status === 'available');
+    await mapLimit(uncrewed, 4, (u) => dispatcherApi.setUnitStatus(u.id, 'off_duty'));
+    log(`${uncrewed.length} units without a simulated crew booked off duty`);
+  }
 
   const startSimMs =
     options.mode === 'live' ? Date.now() : simStartAt(Date.now(), options.startHour, options.utcOffsetHours);

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { Hotspot } from '@dispatch/demo-city';
+import { INCIDENT_TYPES } from '@dispatch/domain';
+import { callRates, generateCalls, type CallStreamOptions } from './call-generator.js';
+import { CITY_HOURLY_PROFILE } from './call-mix.js';
+
+const flat = Array.from({ length: 24 }, () => 1);
+const nightOnly = Array.from({ length: 24 }, (_, h) => (h >= 20 || h < 2 ? 4 : 0));
+
+const hotspot = (code: string, hourlyProfile: number[], weight = 0.5): Hotspot => ({
+  code,
+  name: `hot ${code}`,
+  kind: 'bar_street',
+  lngLat: [120.15, 30.27],
+  radiusMeters: 200,
+  weight,
+  incidentWeights: { fight: 3, noise: 1 },
+  hourlyProfile,
+  gridCode: 'G01',
+});
+
+const base: CallStreamOptions = {
+  seed: 7,
+  startHour: 0,
+  hours: 24,
+  callsPerHour: 40,
+  hotspotShare: 0.5,
+  hotspots: [hotspot('H01', flat), hotspot('H02', nightOnly)],
+  background: [
+    { lngLat: [120.1, 30.2], name: 'A路' },
+    { lngLat: [120.2, 30.3], name: 'B路' },
+  ],
+};
+
+describe('generateCalls', () => {
+  it('is reproducible for a seed and differs between seeds', () => {
+    expect(generateCalls(base)).toEqual(generateCalls(base));
+    expect(generateCalls({ ...base, seed: 8 })).not.toEqual(generateCalls(base));
+  });
+
+  it('produces about callsPerHour per hour over a day, ordered in time, inside the window', () => {
+    const calls = generateCalls({ ...base, hours: 24 * 5 });
+    expect(calls.length / (24 * 5)).toBeGreaterThan(34);
+    expect(calls.length / (24 * 5)).toBeLessThan(46);
+    for (let i = 1; i < calls.length; i++)
+      expect(calls[i]!.atSeconds).toBeGreaterThanOrEqual(calls[i - 1]!.atSeconds);
+    expect(calls.at(-1)!.atSeconds).toBeLessThan(24 * 5 * 3600);
+    expect(calls.map((c) => c.seq)).toEqual(calls.map((_, i) => i + 1));
+  });
+
+  it('follows the daily rhythm: the evening is busier than before dawn', () => {
+    const calls = generateCalls({ ...base, hours: 24 * 10, hotspots: [] });
+    const perHour = Array.from({ length: 24 }, () => 0);
+    for (const c of calls) perHour[Math.floor(c.atSeconds / 3600) % 24]! += 1;
+    expect(perHour[20]!).toBeGreaterThan(2.5 * perHour[4]!);
+    expect(CITY_HOURLY_PROFILE.reduce((a, b) => a + b, 0) / 24).toBeCloseTo(1, 6);
+  });
+
+  it('places hot spot calls within the radius with the hot spot mix, and only in its hours', () => {
+    const calls = generateCalls({ ...base, hours: 48 });
+    const night = calls.filter((c) => c.hotspotCode === 'H02');
+    expect(night.length).toBeGreaterThan(10);
+    for (const c of night) {
+      const hour = Math.floor(c.atSeconds / 3600) % 24;
+      expect(hour >= 20 || hour < 2).toBe(true);
+      expect(['fight', 'noise']).toContain(c.type);
+      const dx = (c.lngLat[0] - 120.15) * 111_320 * Math.cos((30.27 * Math.PI) / 180);
+      const dy = (c.lngLat[1] - 30.27) * 111_320;
+      expect(Math.hypot(dx, dy)).toBeLessThanOrEqual(201);
+    }
+  });
+
+  it('gives every call a valid type, priority, and positive call-taking and service times', () => {
+    for (const c of generateCalls(base)) {
+      expect(INCIDENT_TYPES).toContain(c.type);
+      expect([1, 2, 3, 4]).toContain(c.priority);
+      expect(c.callTakingSeconds).toBeGreaterThanOrEqual(10);
+      expect(c.serviceSeconds).toBeGreaterThanOrEqual(180);
+      expect(c.description.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('splits the rate between hot spots and background by the share', () => {
+    const r = callRates({ ...base, hotspots: [hotspot('H01', flat, 1)] }, 3600 * 12);
+    expect(r.hotspots[0]! * 3600).toBeCloseTo(20, 6);
+    expect(r.background * 3600).toBeCloseTo(20 * CITY_HOURLY_PROFILE[12]!, 6);
+    expect(generateCalls({ ...base, hotspots: [], background: [] })).toEqual([]);
+  });
+});
