@@ -242,6 +242,8 @@ export const en: Resources = {
     'assignment.en_route': 'En route',
     'assignment.on_scene': 'On scene',
     'assignment.clear': 'Cleared',
+    'incident.checkpoints': 'Checkpoints set',
+    'assignment.checkpoint': 'Checkpoint position',
     'assignment.cancel': 'Assignment cancelled',
   },
   notices: {

@@ -241,6 +241,8 @@ export const zhCN = {
     'assignment.on_scene': '到达现场',
     'assignment.clear': '完成任务',
     'assignment.cancel': '取消任务',
+    'incident.checkpoints': '设卡堵截',
+    'assignment.checkpoint': '卡点位置',
   },
   notices: {
     breach: '{{number}} {{clock}}超时',

@@ -1,6 +1,7 @@
 /**
  * Checkpoints on the situation map: a GeoJSON source of their own, fed from the checkpoint
- * layer store. Held checkpoints are green rings, unheld ones red; a faint line runs
+ * layer store. Held checkpoints are fuchsia rings (apart from the green of free units), unheld
+ * ones red; a faint line runs
  * from the incident out to each, the way the suspect would flee.
  */
 import type { CheckpointDto } from '@dispatch/contracts';
@@ -9,8 +10,8 @@ import type { Feature, FeatureCollection } from '../lib/geojson.js';
 import { useCheckpointLayerStore } from './checkpoint-layer-store.js';
 
 export const CHECKPOINT_SOURCE = 'checkpoints';
-export const CHECKPOINT_HELD_COLOR = '#22c55e';
-export const CHECKPOINT_UNHELD_COLOR = '#ef4444';
+export const CHECKPOINT_HELD_COLOR = '#e879f9';
+export const CHECKPOINT_UNHELD_COLOR = '#f87171';
 
 /** Points (one per checkpoint) and escape lines from `origin`, as one collection. */
 export function checkpointFeatures(

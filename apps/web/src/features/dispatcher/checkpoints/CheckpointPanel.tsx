@@ -19,8 +19,23 @@ import { useIncidentsStore } from '../../../stores/incidents-store.js';
 import { useUiStore } from '../../../stores/ui-store.js';
 import './checkpoints.css';
 
-/** Zoom that shows a ring of a few kilometres around the incident. */
-const RING_ZOOM = 13;
+/**
+ * Zoom at which the whole ring fits a map panel about 600 px across (web-mercator metres per
+ * pixel at zoom 0 are 156,543 x cos(latitude)), between a city and a district view.
+ */
+export function ringZoom(origin: readonly [number, number], checkpoints: readonly CheckpointDto[]): number {
+  const radius = Math.max(500, ...checkpoints.map((c) => metersBetween(origin, c.lngLat)));
+  const metersPerPixel = (2.2 * radius) / 600;
+  const zoom = Math.log2((156_543 * Math.cos((origin[1] * Math.PI) / 180)) / metersPerPixel);
+  return Math.min(15, Math.max(10, zoom));
+}
+
+function metersBetween(a: readonly [number, number], b: readonly number[]): number {
+  const rad = Math.PI / 180;
+  const x = (b[0]! - a[0]) * rad * Math.cos(((a[1] + b[1]!) / 2) * rad);
+  const y = (b[1]! - a[1]) * rad;
+  return Math.hypot(x, y) * 6_371_000;
+}
 
 const inRange = (value: number, min: number, max: number, integer = false) =>
   Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value));
@@ -103,7 +118,7 @@ export function CheckpointPanel({ incident, onDone }: { incident: IncidentDto; o
         maxCheckpoints: count,
       });
       show(next);
-      useUiStore.getState().requestFlyTo(next.origin, RING_ZOOM);
+      useUiStore.getState().requestFlyTo(next.origin, ringZoom(next.origin, next.checkpoints));
     } catch (e) {
       show(null);
       notifyError(e);
