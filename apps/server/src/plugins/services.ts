@@ -68,6 +68,8 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
   const recommendations = new RecommendationService(ctx, roads);
   const incidents = new IncidentService(ctx, gridIndex, recommendations);
   const grids = new GridService(ctx, gridIndex);
+  // Otherwise the first unit change after start re-broadcasts every grid.
+  await grids.prime();
   const units = new UnitService(ctx, grids);
   const positions = new PositionIngest({
     runner: app.db.runner,

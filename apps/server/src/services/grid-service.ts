@@ -41,6 +41,11 @@ export class GridService {
     return grids.map((g) => toGridDto(g, byId.get(g.id)));
   }
 
+  /** Records the current staffing without broadcasting (at start, clients get it in the snapshot). */
+  async prime(): Promise<void> {
+    for (const grid of await this.list()) this.lastStatus.set(grid.id, JSON.stringify(grid.staffing));
+  }
+
   /** Re-evaluates staffing and broadcasts grids whose status or counts changed. */
   async publishStaffing(): Promise<void> {
     const grids = await this.list();
