@@ -58,11 +58,9 @@ function clockOutcome(milestone: string, targetSql: string, asOfSql: string): st
     END`;
 }
 
-/** `WITH base AS MATERIALIZED (...)`: one row per filtered incident with its derived figures. */
-function baseCte(q: Params, period: PeriodParams): string {
+/** The WHERE conditions of the period and filters; `tz` is the time-zone parameter. */
+function filterConditions(q: Params, period: PeriodParams, tz: () => string): string[] {
   const { filters } = period;
-  const tz = q.p(period.timeZone, 'text');
-  const asOf = q.p(period.asOf, 'timestamptz');
   const where = [
     `i.received_at >= ${q.p(period.from, 'timestamptz')}`,
     `i.received_at < ${q.p(period.to, 'timestamptz')}`,
@@ -71,7 +69,7 @@ function baseCte(q: Params, period: PeriodParams): string {
   if (filters.type) where.push(`i.type = ${q.p(filters.type, 'text')}::"IncidentType"`);
   if (filters.priority !== undefined) where.push(`i.priority = ${q.p(filters.priority, 'int')}`);
   if (filters.shift) {
-    const local = `(i.received_at AT TIME ZONE ${tz})`;
+    const local = `(i.received_at AT TIME ZONE ${tz()})`;
     const minute = `(extract(hour FROM ${local}) * 60 + extract(minute FROM ${local}))`;
     const start = q.p(minuteOfDay(filters.shift.start), 'int');
     const end = q.p(minuteOfDay(filters.shift.end), 'int');
@@ -86,12 +84,21 @@ function baseCte(q: Params, period: PeriodParams): string {
     where.push(`i.id IN (SELECT a.incident_id FROM assignment a
       WHERE a.unit_id = ${q.p(filters.unitId, 'text')} AND a.assigned_at >= ${q.p(period.from, 'timestamptz')})`);
   }
+  return where;
+}
+
+/** `WITH base AS MATERIALIZED (...)`: one row per filtered incident with its derived figures. */
+function baseCte(q: Params, period: PeriodParams): string {
+  const tz = q.p(period.timeZone, 'text');
+  const asOf = q.p(period.asOf, 'timestamptz');
+  const where = filterConditions(q, period, () => tz);
   const t = period.targets;
   const dispatchTarget = q.p(t.dispatchSeconds, 'float8');
   const arrivalTarget = q.p(t.firstArrivalSeconds, 'float8');
   const reinforcementTarget = q.p(t.reinforcementSeconds, 'float8');
   const cancelled = `(i.status = 'cancelled' OR i.resolution IS NOT DISTINCT FROM 'cancelled')`;
-  // Latest unit clear once no assignment is active; looked up only for incidents that reached the scene.
+  // Latest unit clear once no assignment is active; looked up only for incidents that reached the
+  // scene, index-only through assignment_report_clear_idx.
   const lastClear = `CASE WHEN i.first_on_scene_at IS NOT NULL THEN (
       SELECT CASE WHEN bool_or(a.status IN ${ACTIVE_ASSIGNMENT}) THEN NULL ELSE max(a.cleared_at) END
       FROM assignment a WHERE a.incident_id = i.id) END`;
@@ -230,4 +237,12 @@ export function buildFullQuery(
     by_type.rows AS by_type, by_day.rows AS by_day, by_hour.rows AS by_hour, slowest.rows AS slowest
   FROM summary, by_type, by_day, by_hour, slowest`;
   return { sql, values: q.values };
+}
+
+/** A plain count over the same period and filters (the benchmark's baseline). */
+export function buildCountQuery(period: PeriodParams): { sql: string; values: unknown[] } {
+  const q = new Params();
+  let tz: string | undefined;
+  const where = filterConditions(q, period, () => (tz ??= q.p(period.timeZone, 'text')));
+  return { sql: `SELECT count(*)::int AS n FROM incident i WHERE ${where.join(' AND ')}`, values: q.values };
 }
