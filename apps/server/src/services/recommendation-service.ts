@@ -22,6 +22,7 @@ import {
   type Priority,
 } from '@dispatch/domain';
 import { estimateTravelTimes, routeTo, type TravelCandidate, type TravelRoute } from '@dispatch/routing';
+import { Prisma } from '../generated/prisma/client.js';
 import type { ServiceContext } from './context.js';
 import type { PositionIngest } from './position-ingest.js';
 import type { PlannedUnit, PlanSummary, RecommendInput, Recommender } from './recommender.js';
@@ -30,6 +31,19 @@ import { remainingPlan, type SentUnit } from './remaining-plan.js';
 
 /** Searches stop here: a unit more than 20 minutes away is no recommendation. */
 const MAX_SEARCH_SECONDS = 20 * 60;
+
+interface UnitRow {
+  id: string;
+  callSign: string;
+  kind: DispatchUnit['kind'];
+  status: DispatchUnit['status'];
+  homeGridId: string | null;
+  currentGridId: string | null;
+  capabilities: string[];
+  lastLng: number | null;
+  lastLat: number | null;
+  postRangeMeters: number | null;
+}
 
 interface LoadedUnit extends DispatchUnit {
   travel: TravelCandidate;
@@ -84,10 +98,16 @@ export class RecommendationService implements Recommender {
   }
 
   private async loadUnits(ids?: readonly string[]): Promise<LoadedUnit[]> {
-    const rows = await this.ctx.prisma.unit.findMany({
-      where: ids ? { id: { in: [...ids] } } : { status: { in: ['available', 'returning'] } },
-      include: { post: { select: { rangeMeters: true } } },
-    });
+    // Raw SQL: on every auto-dispatch this reads all free units (thousands in a city), and
+    // mapping full Prisma rows plus the post relation cost several times the query itself.
+    const rows = await this.ctx.prisma.$queryRaw<UnitRow[]>`
+      SELECT u.id, u.call_sign AS "callSign", u.kind::text AS kind, u.status::text AS status,
+             u.home_grid_id AS "homeGridId", u.current_grid_id AS "currentGridId", u.capabilities,
+             u.last_lng AS "lastLng", u.last_lat AS "lastLat", p.range_meters AS "postRangeMeters"
+      FROM unit u LEFT JOIN post p ON p.id = u.post_id
+      WHERE ${
+        ids ? Prisma.sql`u.id = ANY(${[...ids]}::text[])` : Prisma.sql`u.status IN ('available', 'returning')`
+      }`;
     const units: LoadedUnit[] = [];
     for (const row of rows) {
       const fresh = this.positions?.latestOf(row.id);
@@ -110,7 +130,7 @@ export class RecommendationService implements Recommender {
           id: row.id,
           kind: row.kind,
           lngLat,
-          postRangeMeters: row.post?.rangeMeters ?? null,
+          postRangeMeters: row.postRangeMeters,
         }),
       });
     }

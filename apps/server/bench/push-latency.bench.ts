@@ -1,0 +1,222 @@
+/**
+ * `pnpm --filter @dispatch/server bench:push`: incident POST -> `assignment:created` at the assigned
+ * unit's socket (auto-dispatch), while 2,000 unit terminals report their positions at 1 Hz.
+ *
+ * Measured from just before the POST is sent until the event arrives at the unit's socket in a
+ * load-worker process (clocks aligned by ping). Baselines from the same run: the same POST with
+ * every terminal connected but silent, and a plain GET /api/health round trip.
+ * Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres; a fresh database
+ * is created and dropped), BENCH_UNITS (2000), BENCH_INCIDENTS (200), BENCH_BASELINE_INCIDENTS
+ * (100), BENCH_HZ (1), BENCH_WORKERS (4), REDIS_URL (optional: Socket.IO Redis adapter).
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { IncidentDto } from '@dispatch/contracts';
+import { startBenchServer, type BenchServer } from './lib/bench-server.js';
+import type { WorkerMessage, WorkerUnit } from './lib/load-worker.js';
+import { clock, ms, sleep, summarize, table, type Summary } from './lib/stats.js';
+import { LoadWorker, mergeStats } from './lib/workers.js';
+
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const UNITS = env('BENCH_UNITS', 2000);
+const INCIDENTS = env('BENCH_INCIDENTS', 200);
+const BASELINE_INCIDENTS = env('BENCH_BASELINE_INCIDENTS', 100);
+const HZ = env('BENCH_HZ', 1);
+const WORKERS = env('BENCH_WORKERS', 4);
+/** Pause between incidents: a busy centre takes a call every few seconds, not back to back. */
+const GAP_MS = env('BENCH_GAP_MS', 200);
+const TARGET_P99_MS = 50;
+
+interface IncidentSample {
+  /** POST sent -> first assignment:created at an assigned unit's socket. */
+  pushMs: number;
+  /** POST sent -> last assignment event of the incident. */
+  allMs: number;
+  /** POST round trip (the response comes after the events are published). */
+  postMs: number;
+  assignments: number;
+}
+
+const arrivals = new Map<string, number[]>();
+
+function onWorkerMessage(message: WorkerMessage, worker: LoadWorker) {
+  if (message.type !== 'assignment') return;
+  const list = arrivals.get(message.incidentId) ?? [];
+  list.push(message.at - worker.offsetMs);
+  arrivals.set(message.incidentId, list);
+}
+
+async function api<T>(server: BenchServer, method: string, path: string, token: string, body?: unknown) {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+async function waitFor(check: () => boolean, timeoutMs: number) {
+  const until = clock() + timeoutMs;
+  while (!check() && clock() < until) await sleep(1);
+  return check();
+}
+
+async function incidentOnce(server: BenchServer, vertices: number[][]): Promise<IncidentSample | null> {
+  const [lng, lat] = vertices[Math.floor(Math.random() * vertices.length)]!;
+  const t0 = clock();
+  const incident = await api<IncidentDto>(server, 'POST', '/api/incidents', server.dispatcherToken, {
+    type: 'knife_attack',
+    priority: 1,
+    location: { lng, lat },
+    address: 'benchmark',
+    description: 'push-latency benchmark',
+  });
+  const postMs = clock() - t0;
+  const expected = incident.assignments.length;
+  if (expected === 0) return null;
+  await waitFor(() => (arrivals.get(incident.id)?.length ?? 0) >= expected, 5000);
+  const times = arrivals.get(incident.id) ?? [];
+  arrivals.delete(incident.id);
+  // Release the units so the fleet stays the same size through the run (not timed).
+  await api(server, 'POST', `/api/incidents/${incident.id}/cancel`, server.dispatcherToken, {
+    reason: 'bench',
+  });
+  if (times.length === 0) return null;
+  return { pushMs: Math.min(...times) - t0, allMs: Math.max(...times) - t0, postMs, assignments: expected };
+}
+
+async function incidents(server: BenchServer, vertices: number[][], n: number, label: string) {
+  const samples: IncidentSample[] = [];
+  let missed = 0;
+  for (let i = 0; i < n; i++) {
+    const s = await incidentOnce(server, vertices);
+    if (s) samples.push(s);
+    else missed += 1;
+    if ((i + 1) % 50 === 0) console.log(`  ${label}: ${i + 1}/${n} incidents`);
+    await sleep(GAP_MS * (0.5 + Math.random()));
+  }
+  return { samples, missed };
+}
+
+async function healthRoundTrips(server: BenchServer, n: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = clock();
+    const res = await fetch(`${server.url}/api/health`);
+    await res.arrayBuffer();
+    out.push(clock() - t0);
+    await sleep(5);
+  }
+  return out;
+}
+
+function row(name: string, s: Summary) {
+  return [name, s.n, ms(s.median), ms(s.p90), ms(s.p99), ms(s.max)];
+}
+
+async function main() {
+  console.log(
+    `push-latency bench: ${UNITS} units at ${HZ} Hz, ${INCIDENTS} incidents (+${BASELINE_INCIDENTS} baseline)`,
+  );
+  const server = await startBenchServer({ units: UNITS });
+  const vertices = server.city.roads.features.flatMap((f) => f.geometry.coordinates);
+  const workers = Array.from({ length: WORKERS }, (_, i) => new LoadWorker(`fleet-${i}`, onWorkerMessage));
+  try {
+    await Promise.all(workers.map((w) => w.calibrate()));
+    console.log(`clock offsets: ${workers.map((w) => w.offsetMs.toFixed(2)).join(', ')} ms`);
+    const shares: WorkerUnit[][] = workers.map(() => []);
+    server.units.forEach((u, i) => shares[i % WORKERS]!.push(u));
+    const connected = await Promise.all(
+      workers.map((w, i) =>
+        w.request(
+          {
+            type: 'connect',
+            url: server.url,
+            units: shares[i]!,
+            concurrency: 10,
+            ...(i === 0 ? { wallToken: server.dispatcherToken } : {}),
+          },
+          'connected',
+        ),
+      ),
+    );
+    console.log(
+      `connected ${connected.reduce((a, c) => a + c.sockets, 0)} sockets (${server.units.length} unit terminals + 1 wall) in ${Math.max(...connected.map((c) => c.ms)).toFixed(0)} ms`,
+    );
+
+    console.log('warm-up');
+    await incidents(server, vertices, 10, 'warm-up');
+
+    console.log('baseline: terminals connected, no position reports');
+    const idleHealth = await healthRoundTrips(server, 200);
+    const idle = await incidents(server, vertices, BASELINE_INCIDENTS, 'baseline');
+
+    console.log(`load: ${server.units.length} terminals reporting at ${HZ} Hz`);
+    for (const w of workers) w.send({ type: 'positions', hz: HZ });
+    await sleep(5000);
+    await Promise.all(workers.map((w) => w.stats(true)));
+    const ingestBefore = { ...server.app.services.positions.stats };
+    const eld = monitorEventLoopDelay({ resolution: 10 });
+    eld.enable();
+    const loadStarted = clock();
+    const loadHealth = await healthRoundTrips(server, 200);
+    const loaded = await incidents(server, vertices, INCIDENTS, 'load');
+    const loadSeconds = (clock() - loadStarted) / 1000;
+    eld.disable();
+    const fleet = mergeStats(await Promise.all(workers.map((w) => w.stats())));
+    const ingestAfter = { ...server.app.services.positions.stats };
+    for (const w of workers) w.send({ type: 'positions', hz: 0 });
+
+    const pushIdle = summarize(idle.samples.map((s) => s.pushMs));
+    const pushLoad = summarize(loaded.samples.map((s) => s.pushMs));
+    const healthIdle = summarize(idleHealth);
+    const healthLoad = summarize(loadHealth);
+    console.log('');
+    console.log(
+      table(
+        ['measure', 'n', 'median', 'p90', 'p99', 'max'],
+        [
+          row('incident POST -> assignment at unit socket, under load', pushLoad),
+          row(
+            '  same, all assignments of the incident delivered',
+            summarize(loaded.samples.map((s) => s.allMs)),
+          ),
+          row('  POST round trip', summarize(loaded.samples.map((s) => s.postMs))),
+          row('baseline: incident -> assignment, no position load', pushIdle),
+          row('baseline: GET /api/health, no position load', healthIdle),
+          row('GET /api/health under load', healthLoad),
+          row('unit:position ack round trip under load', summarize(fleet.ackMs)),
+        ],
+      ),
+    );
+    const reportsPerSecond = (ingestAfter.accepted - ingestBefore.accepted) / loadSeconds;
+    const writtenPerSecond = (ingestAfter.written - ingestBefore.written) / loadSeconds;
+    console.log('');
+    console.log(
+      `ratio under load / no load: median ${(pushLoad.median / pushIdle.median).toFixed(2)}x, p99 ${(pushLoad.p99 / pushIdle.p99).toFixed(2)}x`,
+    );
+    console.log(
+      `position load during the run: ${reportsPerSecond.toFixed(0)} reports/s accepted, ${writtenPerSecond.toFixed(0)} rows/s written, ` +
+        `${fleet.acked} acked, ${fleet.ackErrors} ack errors, ${fleet.disconnects} disconnects; ` +
+        `wall got ${fleet.wallPositionMessages} unit:positions batches (${(fleet.wallPositions / Math.max(1, fleet.wallPositionMessages)).toFixed(0)} units each)`,
+    );
+    console.log(
+      `server event-loop delay under load: p50 ${(eld.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(eld.percentile(99) / 1e6).toFixed(1)} ms, max ${(eld.max / 1e6).toFixed(1)} ms`,
+    );
+    console.log(
+      `assignments per incident: ${(loaded.samples.reduce((a, s) => a + s.assignments, 0) / Math.max(1, loaded.samples.length)).toFixed(1)}; incidents without an event: ${loaded.missed + idle.missed}`,
+    );
+    const pass = pushLoad.p99 < TARGET_P99_MS;
+    console.log(`target p99 < ${TARGET_P99_MS} ms: ${pass ? 'met' : 'MISSED'} (${ms(pushLoad.p99)})`);
+    process.exitCode = pass ? 0 : 1;
+  } finally {
+    await Promise.all(workers.map((w) => w.exit()));
+    await server.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
