@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoginResponse, SessionUserDto } from '@dispatch/contracts';
+import { createHarness, errorOf, PASSWORDS, type Harness } from '../test/app-harness.js';
+
+describe(`auth (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await createHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const login = (username: string, password: string) =>
+    h.call(null, { method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  const me = (authorization?: string) =>
+    h.app.inject({ method: 'GET', url: '/api/auth/me', headers: authorization ? { authorization } : {} });
+
+  it('logs in every demo role and says who the token belongs to', async () => {
+    const expected: Record<string, string> = {
+      admin: 'admin',
+      dispatcher: 'dispatcher',
+      dispatcher2: 'dispatcher',
+      leader: 'shift_leader',
+      supervisor: 'supervisor',
+      unit001: 'unit',
+    };
+    for (const [username, role] of Object.entries(expected)) {
+      const res = await login(username, PASSWORDS[username] ?? 'unit123');
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json<LoginResponse>();
+      expect(body.user).toMatchObject({ username, role });
+      expect(body.user.unitId !== null).toBe(role === 'unit');
+      const who = await me(`Bearer ${body.token}`);
+      expect(who.statusCode).toBe(200);
+      expect(who.json<SessionUserDto>()).toEqual(body.user);
+      const claims = h.app.jwt.decode<{ sub: string; role: string; unitId: string | null; exp: number }>(
+        body.token,
+      )!;
+      expect(claims).toMatchObject({ sub: body.user.id, role, unitId: body.user.unitId });
+      expect(claims.exp).toBeGreaterThan(Date.now() / 1000);
+    }
+  });
+
+  it('answers a wrong password and an unknown user alike', async () => {
+    const wrong = errorOf(await login('admin', 'admin124'), 401, 'UNAUTHENTICATED');
+    const unknown = errorOf(await login('nobody', 'admin123'), 401, 'UNAUTHENTICATED');
+    expect(wrong.message).toBe(unknown.message);
+  });
+
+  it('refuses missing, malformed, forged and expired tokens', async () => {
+    const { token } = await h.login('dispatcher');
+    const [header, payload] = token.split('.');
+    const forged = `${header}.${Buffer.from(JSON.stringify({ sub: 'x', username: 'x', role: 'admin', unitId: null })).toString('base64url')}.${token.split('.')[2]}`;
+    // A real user's claims, signed with the right key, but issued three hours ago (TTL 1 h).
+    const admin = await h.login('admin');
+    const claims = { sub: admin.userId, username: 'admin', role: 'admin' as const, unitId: null };
+    const past = Math.floor(Date.now() / 1000) - 3 * 3600;
+    const expired = h.app.jwt.sign({ ...claims, iat: past } as typeof claims);
+    expect(h.app.jwt.decode<{ exp: number }>(expired)!.exp).toBeLessThan(Date.now() / 1000);
+    expect((await me(`Bearer ${h.app.jwt.sign(claims)}`)).statusCode).toBe(200);
+    for (const authorization of [
+      undefined,
+      'Bearer',
+      `Bearer ${header}.${payload}`,
+      `Bearer ${forged}`,
+      `Bearer ${expired}`,
+      token,
+    ]) {
+      errorOf(await me(authorization), 401, 'UNAUTHENTICATED');
+    }
+  });
+
+  it('shuts out a disabled user, at login and with a token already issued', async () => {
+    const { token } = await h.login('dispatcher2');
+    await h.db.prisma.user.update({ where: { username: 'dispatcher2' }, data: { disabled: true } });
+    errorOf(await login('dispatcher2', 'dispatcher123'), 401, 'UNAUTHENTICATED');
+    errorOf(await me(`Bearer ${token}`), 401, 'UNAUTHENTICATED');
+  });
+});
