@@ -112,8 +112,8 @@ describe('checkpoints (设卡堵截) in the incident actions', () => {
     });
     expect(useUiStore.getState().flyTo?.lngLat).toEqual([116.4, 39.9]);
     // Zoomed so that the ring (about 1.4 km here) fits the map.
-    expect(useUiStore.getState().flyTo?.zoom).toBeGreaterThan(13.5);
-    expect(useUiStore.getState().flyTo?.zoom).toBeLessThan(15);
+    expect(useUiStore.getState().flyTo?.zoom).toBeGreaterThan(12.5);
+    expect(useUiStore.getState().flyTo?.zoom).toBeLessThan(14);
   });
 
   it('confirms with the previewed units and keeps the sent ring on the map', async () => {

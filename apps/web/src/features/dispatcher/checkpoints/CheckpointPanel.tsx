@@ -20,13 +20,13 @@ import { useUiStore } from '../../../stores/ui-store.js';
 import './checkpoints.css';
 
 /**
- * Zoom at which the whole ring fits a map panel about 600 px across (web-mercator metres per
- * pixel at zoom 0 are 156,543 x cos(latitude)), between a city and a district view.
+ * Zoom at which the whole ring fits a map panel about 500 px across (MapLibre's 512 px tiles:
+ * 78,272 m per pixel at zoom 0 on the equator, times cos(latitude)), city to district view.
  */
 export function ringZoom(origin: readonly [number, number], checkpoints: readonly CheckpointDto[]): number {
   const radius = Math.max(500, ...checkpoints.map((c) => metersBetween(origin, c.lngLat)));
-  const metersPerPixel = (2.2 * radius) / 600;
-  const zoom = Math.log2((156_543 * Math.cos((origin[1] * Math.PI) / 180)) / metersPerPixel);
+  const metersPerPixel = (2.2 * radius) / 500;
+  const zoom = Math.log2((78_272 * Math.cos((origin[1] * Math.PI) / 180)) / metersPerPixel);
   return Math.min(15, Math.max(10, zoom));
 }
 
