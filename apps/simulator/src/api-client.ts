@@ -30,6 +30,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class ApiClient {
   token: string | null = null;
   user: LoginResponse['user'] | null = null;
+  private credentials: { username: string; password: string } | null = null;
   /** Wraps every request (the run holds the simulated clock while one is in flight). */
   hold: <T>(work: () => Promise<T>) => Promise<T> = (work) => work();
 
@@ -65,6 +66,13 @@ export class ApiClient {
       const parsed: unknown = text ? JSON.parse(text) : undefined;
       if (response.ok) return parsed as T;
       const err = (parsed as { error?: { code?: string; message?: string } } | undefined)?.error;
+      // Token expired (a long live run): log in again once and repeat the request.
+      if (response.status === 401 && this.credentials && path !== '/auth/login' && attempt++ === 0) {
+        await this.send('POST', '/auth/login', this.credentials).then((r) =>
+          this.remember(r as LoginResponse),
+        );
+        continue;
+      }
       if (response.status >= 500 && attempt++ < this.retries) {
         await sleep(250 * 2 ** attempt);
         continue;
@@ -75,9 +83,14 @@ export class ApiClient {
 
   async login(username: string, password: string): Promise<LoginResponse> {
     const result = await this.request<LoginResponse>('POST', '/auth/login', { username, password });
+    this.credentials = { username, password };
+    this.remember(result);
+    return result;
+  }
+
+  private remember(result: LoginResponse): void {
     this.token = result.token;
     this.user = result.user;
-    return result;
   }
 
   units = () => this.request<UnitDto[]>('GET', '/units');

@@ -68,8 +68,13 @@ type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const TICK_MS = 100;
 
-function connect(url: string, token: string): ClientSocket {
-  return io(url, { auth: { token }, transports: ['websocket'], reconnectionDelayMax: 5000 });
+/** A socket that presents the client's current token on every (re)connect. */
+function connect(url: string, api: ApiClient): ClientSocket {
+  return io(url, {
+    auth: (cb) => cb({ token: api.token }),
+    transports: ['websocket'],
+    reconnectionDelayMax: 5000,
+  });
 }
 
 async function connected(socket: ClientSocket, timeoutMs = 60_000): Promise<void> {
@@ -139,7 +144,7 @@ export async function runSimulation(options: RunOptions): Promise<RunResult> {
     const unit = api.user?.unitId ? unitById.get(api.user.unitId) : undefined;
     if (!unit || unit.status === 'off_duty' || unit.status === 'out_of_service' || !unit.position)
       return null;
-    const socket = connect(options.url, api.token!);
+    const socket = connect(options.url, api);
     await connected(socket);
     return { api, unit, socket };
   });
@@ -175,7 +180,7 @@ export async function runSimulation(options: RunOptions): Promise<RunResult> {
 
   const agents: UnitAgent[] = [];
   const rng = createRng(options.seed).fork('units');
-  const wall = connect(options.url, dispatcherApi.token!);
+  const wall = connect(options.url, dispatcherApi);
   dispatcher.attach(wall);
   const sockets: ClientSocket[] = [wall];
   for (const { api, unit, socket } of onDuty) {

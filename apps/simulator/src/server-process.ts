@@ -74,10 +74,10 @@ export async function startFreshServer(
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  let exited = false;
+  let exited: string | null = null;
   const exit = new Promise<void>((resolve) =>
-    child.once('exit', () => {
-      exited = true;
+    child.once('exit', (code, signal) => {
+      exited = `exited with ${signal ?? `code ${code}`}`;
       resolve();
     }),
   );
@@ -96,7 +96,7 @@ export async function startFreshServer(
   while (!(await healthy(url))) {
     if (exited || Date.now() > deadline) {
       await stop();
-      throw new Error(`server did not start (${exited ? 'exited' : 'timeout'}):\n${tail.join('\n')}`);
+      throw new Error(`server did not start (${exited ?? 'timeout'}):\n${tail.join('\n')}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -30,6 +30,8 @@ interface Job {
   departed: boolean;
   /** Accept + en route, sent while the unit already drives off. */
   underway: Promise<boolean> | null;
+  /** Status of the assignment when the terminal learnt of it. */
+  initialStatus: AssignmentDto['status'];
 }
 
 export class UnitAgent {
@@ -59,6 +61,8 @@ export class UnitAgent {
     private readonly rng: Rng,
   ) {
     this.serverStatus = status;
+    // Left returning by an earlier session: head back to the grid first.
+    if (status === 'returning') this.phase = 'returning';
   }
 
   get lngLat(): LngLat {
@@ -109,6 +113,7 @@ export class UnitAgent {
       serviceEndAt: null,
       departed: false,
       underway: a.status === 'en_route' ? Promise.resolve(true) : null,
+      initialStatus: a.status,
     };
     this.phase = 'responding';
     this.leg = null;
@@ -182,7 +187,8 @@ export class UnitAgent {
         if (this.job?.serviceEndAt && now >= this.job.serviceEndAt) void this.clear(this.job);
         return;
       case 'returning':
-        if (arrived) void this.backInGrid();
+        if (!this.leg) this.startReturn();
+        else if (arrived) void this.backInGrid();
         return;
     }
   }
@@ -241,7 +247,7 @@ export class UnitAgent {
     this.startLeg(job.target!, true, this.world.trafficFactor(job.incidentId, this.callSign));
     job.underway ??= (async () => {
       try {
-        await this.api.assignmentAction(job.assignmentId, 'accept');
+        if (job.initialStatus === 'assigned') await this.api.assignmentAction(job.assignmentId, 'accept');
         await this.api.assignmentAction(job.assignmentId, 'en_route');
         return true;
       } catch (error) {
