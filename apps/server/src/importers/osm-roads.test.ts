@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildRoadNetwork } from '@dispatch/routing';
+import { readOsmPbf } from './osm-pbf.js';
 import { osmRoads } from './osm-roads.js';
 import { OsmXmlError, readOsmXml } from './osm-xml.js';
 
@@ -55,5 +57,16 @@ describe('OSM XML road import', () => {
 
   it('fails on XML that is not well-formed', async () => {
     await expect(osmRoads(() => readOsmXml(['<osm><way id="1"></osm>']))).rejects.toThrow(OsmXmlError);
+  });
+});
+
+describe('OSM PBF road import', () => {
+  // small-city.osm.pbf: small-city.osm less the deleted way, written by `osmium cat`.
+  const pbf = fileURLToPath(new URL('./fixtures/small-city.osm.pbf', import.meta.url));
+
+  it('reads the same roads and rejections as the XML', async () => {
+    const fromPbf = await osmRoads(() => readOsmPbf(pbf));
+    const fromXml = await osmRoads(() => readOsmXml([xml]));
+    expect(fromPbf).toEqual(fromXml);
   });
 });
