@@ -4,6 +4,8 @@ import { LoginPage } from './features/auth/LoginPage.js';
 import { RequireAuth } from './features/auth/RequireAuth.js';
 import { useSessionBootstrap } from './features/auth/use-session-bootstrap.js';
 import { DispatcherPage } from './features/dispatcher/DispatcherPage.js';
+import { ReportsPage } from './features/reports/ReportsPage.js';
+import { RequireReportAccess } from './features/reports/RequireReportAccess.js';
 import { SupervisorPage } from './features/supervisor/SupervisorPage.js';
 import { UnitTerminalPage } from './features/unit/UnitTerminalPage.js';
 import { WallPage } from './features/wall/WallPage.js';
@@ -38,6 +40,17 @@ export function App() {
             element={
               <RequireAuth page="dispatcher">
                 <DispatcherPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            path="/reports"
+            element={
+              // Any signed-in staff page, then report.read (roles.ts has no report page key).
+              <RequireAuth page="wall">
+                <RequireReportAccess>
+                  <ReportsPage />
+                </RequireReportAccess>
               </RequireAuth>
             }
           />

@@ -28,6 +28,7 @@ import type { IncidentType } from '@dispatch/domain';
 import { ApiError } from './api-error.js';
 import type { Http } from './http.js';
 import type { Feature, FeatureCollection, LineString } from '../lib/geojson.js';
+import type { ReportQuery, ResponseTimeReport, ShiftDefinition } from '../features/reports/report-types.js';
 
 export interface KpiTodayDto {
   openIncidents: number | null;
@@ -113,6 +114,9 @@ export function createApi(http: Http) {
     },
     clockTargets: () => http.get<ClockTargetsDto>('/api/settings/clock-targets'),
     kpiToday: () => http.get<KpiTodayDto>('/api/kpi/today'),
+    responseTimeReport: (query: ReportQuery) =>
+      http.get<ResponseTimeReport>('/api/reports/response-times', { ...query }),
+    reportShifts: () => http.get<ShiftDefinition[]>('/api/reports/shifts'),
   };
 }
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { can } from '@dispatch/domain';
 import { PAGE_PATHS, pagesFor } from '../lib/roles.js';
 import { useSessionStore } from '../stores/session-store.js';
 
@@ -14,6 +15,11 @@ export function NavBar() {
           {t(`nav.${page}`)}
         </NavLink>
       ))}
+      {can(role, 'report.read') && (
+        <NavLink to="/reports" end data-testid="nav-reports">
+          {t('nav.reports')}
+        </NavLink>
+      )}
     </nav>
   );
 }
