@@ -13,8 +13,9 @@
  *   `isochrones` (one origin or many: coverage) and `exitEdges` (checkpoints out of an area).
  *
  * Modelling choices: the unit's off-road offset is covered at `offRoadDriveSpeedMps` (5 m/s) and
- * the incident's at walking speed (`accessWalkSpeedMps`, 1.4 m/s); isochrones are concave hulls
- * (concaveman) of reached vertices and the points where time runs out along each road.
+ * the incident's at walking speed (`accessWalkSpeedMps`, 1.4 m/s); isochrones outline the road
+ * stretches reached in time on a grid (gaps closed, enclosed areas filled, see `outline.ts`), so
+ * every reached point lies inside and drawing them costs a few passes over the cells.
  */
 export { buildRoadNetwork, type BuildOptions } from './graph-build.js';
 export {

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildRoadNetwork } from './graph-build.js';
 import { isochrones } from './isochrone.js';
 import { vertexTimes } from './vertex-times.js';
 import { at, collection, road } from './test-support/lines.js';
+import { edgePoint, pointOf, randomNetwork } from './test-support/random-network.js';
 import type { InputFeature } from './geojson.js';
 
 /** An n x n lattice of two-way streets, `step` meters apart, at 10 m/s. */
@@ -95,6 +97,57 @@ describe('isochrones', () => {
     const { origin } = vertexTimes(times!);
     expect(origin.filter((o) => o === 0).length).toBe(origin.filter((o) => o === 1).length);
   });
+
+  it('encloses every vertex reached in time and nothing far beyond (random networks)', () => {
+    const detailMeters = 40; // cells of at most 10 m, gaps up to about 40 m closed
+    fc.assert(
+      fc.property(
+        randomNetwork.chain((rn) => fc.record({ rn: fc.constant(rn), origin: edgePoint(rn.edges.length) })),
+        fc.double({ min: 0.5, max: 90, noNaN: true }),
+        fc.constantFrom('outbound' as const, 'inbound' as const),
+        ({ rn, origin }, limit, direction) => {
+          const net = buildRoadNetwork(rn.geojson);
+          const { polygons, times } = isochrones(net, pointOf(rn, origin), {
+            thresholdsSeconds: [limit],
+            detailMeters,
+            direction,
+            params: { components: 'any' },
+          });
+          const feature = polygons.features[0];
+          const rings =
+            feature?.geometry.type === 'Polygon'
+              ? [feature.geometry.coordinates[0]!]
+              : ((feature?.geometry.coordinates as number[][][][] | undefined)?.map((p) => p[0]!) ?? []);
+          const vt = vertexTimes(times!, limit);
+          const { vertexX: x, vertexY: y, segFrom, segTo } = net;
+          // The box of the segments that may be partly reached (a reached end, or the origin's
+          // own), in meters, widened by the closing distance and a few cells.
+          const reach = 1.1 * detailMeters + 4 * (detailMeters / 4);
+          const box = [Infinity, Infinity, -Infinity, -Infinity];
+          const own = times!.origins[0]?.snap.segment;
+          for (let s = 0; s < net.segmentCount; s++) {
+            const reached = vt.seconds[segFrom[s]!]! <= limit || vt.seconds[segTo[s]!]! <= limit;
+            if (!reached && s !== own) continue;
+            for (const v of [segFrom[s]!, segTo[s]!]) {
+              box[0] = Math.min(box[0]!, x[v]! - reach);
+              box[1] = Math.min(box[1]!, y[v]! - reach);
+              box[2] = Math.max(box[2]!, x[v]! + reach);
+              box[3] = Math.max(box[3]!, y[v]! + reach);
+            }
+          }
+          for (let v = 0; v < net.vertexCount; v++) {
+            const p = [net.vertexLng[v]!, net.vertexLat[v]!] as const;
+            const inside = rings.some((r) => covers(r, p));
+            if (vt.seconds[v]! <= limit) expect(inside).toBe(true);
+            const far = x[v]! < box[0]! || y[v]! < box[1]! || x[v]! > box[2]! || y[v]! > box[3]!;
+            if (far) expect(inside).toBe(false);
+          }
+          expect(feature?.properties.vertexCount ?? 0).toBe(vt.seconds.filter((t) => t <= limit).length);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  }, 30_000);
 
   it('is empty without a road network', () => {
     expect(isochrones(null, at(0, 0))).toEqual({

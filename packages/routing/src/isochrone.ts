@@ -1,8 +1,8 @@
 import type { LngLat } from '@dispatch/domain';
 import type { FeatureCollection, MultiPolygonGeometry, PolygonGeometry } from './geojson.js';
-import { hullRing } from './hull.js';
+import { outlineRings } from './outline.js';
 import { travelTimesFrom, type NodeTravelTimes, type TravelTimesOptions } from './travel-times.js';
-import { vertexTimes, type VertexTimes } from './vertex-times.js';
+import { vertexTimesInto, type VertexTimes } from './vertex-times.js';
 import type { RoadNetwork } from './network.js';
 
 /** Default isochrone thresholds: the 1-3-5 minute response clocks. */
@@ -25,11 +25,14 @@ export type IsochroneCollection = FeatureCollection<
 export interface IsochroneOptions extends TravelTimesOptions {
   /** Thresholds in seconds (default 60, 180, 300). */
   readonly thresholdsSeconds?: readonly number[];
-  /** concaveman concavity: 1 detailed, higher smoother (default 2). */
+  /**
+   * Smoothing: gaps between reached roads narrower than `concavity * detailMeters` are filled
+   * (default 2; 1 follows the roads more closely, higher is smoother).
+   */
   readonly concavity?: number;
   /**
-   * Outline detail in meters (default 100): interior points are thinned to one per cell of this
-   * size and hull edges shorter than half of it are not refined. Smaller is finer and slower.
+   * Outline detail in meters (default 100): the outline is drawn on a grid of a quarter of this
+   * (finer for small areas). Smaller is finer and slower.
    */
   readonly detailMeters?: number;
 }
@@ -41,104 +44,152 @@ export interface Isochrones {
   readonly times: NodeTravelTimes | null;
 }
 
+/** Reused between calls: piece coordinates (grown on demand). */
+let pieceBuffer = new Float64Array(1 << 14);
+
 /**
- * Points that outline the area reached within `limit`, in meters of the local plane, grouped by
- * the origin that reaches them first: the point where the limit runs out inside each segment
- * leaving the area and the reached vertices at those segments (one per cell of a quarter of
- * `cellMeters`), reached junctions (one per cell of `cellMeters`), and the reached stretch of each
- * origin's own segment. Interior shape vertices are left out: they cannot shape the outline.
+ * The stretches of road reached within `limit`, in meters of the local plane, as flat segments
+ * `[ax, ay, bx, by]` (a lone reached vertex as a zero-length one): from each reached vertex along
+ * its segments as far as travel direction and the remaining time allow, and each origin's own
+ * stretch from its snap point. A view into a buffer reused by the next call.
  */
-function reachablePoints(
-  t: NodeTravelTimes,
-  vt: VertexTimes,
-  limit: number,
-  cellMeters: number,
-): { groups: Map<number, number[][]>; vertices: number } {
+function reachedPieces(t: NodeTravelTimes, vt: VertexTimes, limit: number): Float64Array {
   const net = t.network;
-  const { vertexX: x, vertexY: y, segFrom, segTo, edgeSegStart, edgeFlags, vertexNode } = net;
-  const { seconds, origin } = vt;
+  const { vertexX: x, vertexY: y, segFrom, segTo, edgeSegStart, edgeFlags } = net;
+  const { seconds, edges } = vt;
   const { profile, secondsPerCost: k } = t;
+  const { segCost } = profile;
+  // Outbound the area grows along travel; inbound it grows against it.
   const outbound = t.direction === 'outbound';
-  const groups = new Map<number, number[][]>();
-  const group = (o: number): number[][] => {
-    let g = groups.get(o);
-    if (!g) groups.set(o, (g = []));
-    return g;
+  const alongMask = outbound ? profile.forwardMask : profile.backwardMask;
+  const againstMask = outbound ? profile.backwardMask : profile.forwardMask;
+  let out = pieceBuffer;
+  let n = 0;
+  const reserve = (more: number) => {
+    if (n + more <= out.length) return;
+    const grown = new Float64Array(Math.max(2 * out.length, n + more));
+    grown.set(out.subarray(0, n));
+    out = pieceBuffer = grown;
   };
-  // At most one point per grid cell and origin: the hull's cost grows with the point count.
-  const cells = new Set<number>();
-  const keep = (px: number, py: number, o: number, size: number, layer: number) => {
-    const key =
-      Math.floor(px / size) + 32768 + (Math.floor(py / size) + 32768) * 65536 + (o * 4 + layer) * 2 ** 32;
-    if (cells.has(key)) return;
-    cells.add(key);
-    group(o).push([px, py]);
-  };
-  const frontier = new Uint8Array(net.vertexCount);
-  const cut = (a: number, b: number, segSeconds: number) => {
-    frontier[a] = 1;
-    const f = (limit - seconds[a]!) / segSeconds;
-    if (f > 0 && f < 1)
-      keep(x[a]! + (x[b]! - x[a]!) * f, y[a]! + (y[b]! - y[a]!) * f, origin[a]!, cellMeters / 4, 0);
-  };
-  let vertices = 0;
   // Only edges touched within the largest limit can matter (vt.edges).
-  for (const e of vt.edges) {
-    const flags = edgeFlags[e]!;
-    // Outbound the area grows along travel; inbound it grows against it.
-    const aToB = (flags & (outbound ? profile.forwardMask : profile.backwardMask)) !== 0;
-    const bToA = (flags & (outbound ? profile.backwardMask : profile.forwardMask)) !== 0;
+  for (let q = 0; q < edges.length; q++) {
+    const e = edges[q]!;
+    const aToB = (edgeFlags[e]! & alongMask) !== 0;
+    const bToA = (edgeFlags[e]! & againstMask) !== 0;
     for (let s = edgeSegStart[e]!, end = edgeSegStart[e + 1]!; s < end; s++) {
       const a = segFrom[s]!;
       const b = segTo[s]!;
       const ta = seconds[a]!;
       const tb = seconds[b]!;
-      if (ta <= limit === tb <= limit) continue;
-      const segSeconds = profile.segCost[s]! * k;
-      if (ta <= limit && aToB) cut(a, b, segSeconds);
-      if (tb <= limit && bToA) cut(b, a, segSeconds);
+      if (!(ta <= limit) && !(tb <= limit)) continue;
+      reserve(8);
+      const segSeconds = segCost[s]! * k;
+      const ax = x[a]!;
+      const ay = y[a]!;
+      const bx = x[b]!;
+      const by = y[b]!;
+      const fa = ta <= limit ? (aToB ? reachFraction(limit - ta, segSeconds) : 0) : -1;
+      if (fa >= 0) {
+        out[n++] = ax;
+        out[n++] = ay;
+        out[n++] = ax + (bx - ax) * fa;
+        out[n++] = ay + (by - ay) * fa;
+      }
+      // From b only what a's piece does not already cover.
+      if (tb <= limit && fa < 1) {
+        const fb = bToA ? reachFraction(limit - tb, segSeconds) : 0;
+        out[n++] = bx;
+        out[n++] = by;
+        out[n++] = bx + (ax - bx) * fb;
+        out[n++] = by + (ay - by) * fb;
+      }
     }
   }
-  const seen = new Uint8Array(net.vertexCount);
-  for (const e of vt.edges) {
-    for (let s = edgeSegStart[e]!, end = edgeSegStart[e + 1]!; s <= end; s++) {
-      const v = s < end ? segFrom[s]! : segTo[end - 1]!;
-      if (seen[v] || !(seconds[v]! <= limit)) continue;
-      seen[v] = 1;
-      vertices++;
-      // Frontier vertices hold the outline; interior junctions only stop the hull cutting deep.
-      if (frontier[v]) keep(x[v]!, y[v]!, origin[v]!, cellMeters / 4, 1);
-      else if (vertexNode[v]! >= 0) keep(x[v]!, y[v]!, origin[v]!, cellMeters, 2);
-    }
-  }
-  t.origins.forEach((o, i) => {
-    if (!o || o.offsetSeconds > limit) return;
+  for (const o of t.origins) {
+    if (!o || o.offsetSeconds > limit) continue;
     const { snap } = o;
     const a = segFrom[snap.segment]!;
     const b = segTo[snap.segment]!;
-    const sx = x[a]! + (x[b]! - x[a]!) * snap.fraction;
-    const sy = y[a]! + (y[b]! - y[a]!) * snap.fraction;
-    const pts = group(i);
-    pts.push([sx, sy]);
     const flags = edgeFlags[snap.edge]!;
-    const reach = (limit - o.offsetSeconds) / (profile.segCost[snap.segment]! * k);
-    const ahead = (flags & (outbound ? profile.forwardMask : profile.backwardMask)) !== 0;
-    const behind = (flags & (outbound ? profile.backwardMask : profile.forwardMask)) !== 0;
-    for (const f of [
-      ahead ? Math.min(1, snap.fraction + reach) : null,
-      behind ? Math.max(0, snap.fraction - reach) : null,
-    ]) {
-      if (f !== null) pts.push([x[a]! + (x[b]! - x[a]!) * f, y[a]! + (y[b]! - y[a]!) * f]);
-    }
-  });
-  return { groups, vertices };
+    const reach = reachFraction(limit - o.offsetSeconds, segCost[snap.segment]! * k);
+    const from = flags & againstMask ? Math.max(0, snap.fraction - reach) : snap.fraction;
+    const to = flags & alongMask ? Math.min(1, snap.fraction + reach) : snap.fraction;
+    const ax = x[a]!;
+    const ay = y[a]!;
+    const dx = x[b]! - ax;
+    const dy = y[b]! - ay;
+    reserve(4);
+    out[n++] = ax + dx * from;
+    out[n++] = ay + dy * from;
+    out[n++] = ax + dx * to;
+    out[n++] = ay + dy * to;
+  }
+  return out.subarray(0, n);
+}
+
+/** Fraction of a segment of `segSeconds` covered in `remaining` seconds. */
+function reachFraction(remaining: number, segSeconds: number): number {
+  return segSeconds > 0 ? Math.min(1, remaining / segSeconds) : 1;
 }
 
 /**
- * Isochrone polygons from per-node seconds: per threshold, a concave hull (concaveman) of the
- * reached road vertices plus interpolated points where the time runs out along roads. With several
- * origins each origin's first-reached points get their own hull, so the result is a MultiPolygon
- * whose parts may overlap slightly at their borders (fine for display and point-in-area tests).
+ * Grid cells across the reached area: below this many at `detailMeters / 4` the cells shrink (a
+ * short stretch of road still gets a tight outline), above the larger count they grow (the work
+ * stays bounded for large areas and coverage of many units).
+ */
+const MIN_CELLS_ACROSS = 64;
+const MAX_CELLS_ACROSS = 192;
+/** Smallest grid cell in meters. */
+const MIN_CELL_METERS = 1;
+
+/** The larger side in meters of the pieces' bounding box (0 for none). */
+function piecesExtent(pieces: Float64Array): number {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let p = 0; p < pieces.length; p += 2) {
+    const px = pieces[p]!;
+    const py = pieces[p + 1]!;
+    if (px < minX) minX = px;
+    if (px > maxX) maxX = px;
+    if (py < minY) minY = py;
+    if (py > maxY) maxY = py;
+  }
+  return pieces.length > 0 ? Math.max(maxX - minX, maxY - minY) : 0;
+}
+
+const vertexBufferCache = new WeakMap<RoadNetwork, [Float64Array, Int32Array]>();
+
+/** Per-vertex seconds and origin arrays of a network, reset (fresh ones cost page faults). */
+function vertexBuffers(net: RoadNetwork): [Float64Array, Int32Array] {
+  let b = vertexBufferCache.get(net);
+  if (!b) {
+    b = [new Float64Array(net.vertexCount), new Int32Array(net.vertexCount)];
+    vertexBufferCache.set(net, b);
+  }
+  b[0].fill(Infinity);
+  b[1].fill(-1);
+  return b;
+}
+
+/** Per threshold, the number of vertices reached within it. */
+function reachedVertexCounts(seconds: Float64Array, thresholds: readonly number[]): number[] {
+  const counts = thresholds.map(() => 0);
+  for (let v = 0; v < seconds.length; v++) {
+    const s = seconds[v]!;
+    if (s === Infinity) continue;
+    for (let i = 0; i < thresholds.length; i++) if (s <= thresholds[i]!) counts[i]!++;
+  }
+  return counts;
+}
+
+/**
+ * Isochrone polygons from per-node seconds: per threshold, the outline of the road stretches
+ * reached in time (`outlineRings`): grid cells of a quarter of `detailMeters` (finer for small
+ * areas), gaps between reached roads narrower than `concavity * detailMeters` and areas enclosed
+ * by them filled. Every reached point lies inside. Areas reached from several origins merge; areas
+ * apart from each other make a MultiPolygon.
  */
 export function isochronePolygons(
   times: NodeTravelTimes,
@@ -147,19 +198,33 @@ export function isochronePolygons(
   detailMeters = 100,
 ): IsochroneCollection {
   const features: IsochroneCollection['features'] = [];
-  const vt = vertexTimes(times, Math.max(...thresholdsSeconds));
-  for (const limit of thresholdsSeconds) {
-    const { groups, vertices } = reachablePoints(times, vt, limit, detailMeters);
-    const rings = [...groups.values()].map((pts) =>
-      hullRing(pts, times.network.projection, concavity, detailMeters / 2),
+  const proj = times.network.projection;
+  const vt = vertexTimesInto(times, Math.max(...thresholdsSeconds), ...vertexBuffers(times.network));
+  const counts = reachedVertexCounts(vt.seconds, thresholdsSeconds);
+  thresholdsSeconds.forEach((limit, i) => {
+    const pieces = reachedPieces(times, vt, limit);
+    const extent = piecesExtent(pieces);
+    const cellMeters = Math.max(
+      MIN_CELL_METERS,
+      extent / MAX_CELLS_ACROSS,
+      Math.min(detailMeters / 4, extent / MIN_CELLS_ACROSS),
     );
-    if (rings.length === 0) continue;
+    const rings = outlineRings(pieces, { cellMeters, closeMeters: (concavity * detailMeters) / 2 }).map(
+      (flat) => {
+        const ring: number[][] = [];
+        for (let p = 0; p < flat.length; p += 2) {
+          ring.push([proj.lng0 + flat[p]! / proj.mPerDegLng, proj.lat0 + flat[p + 1]! / proj.mPerDegLat]);
+        }
+        return ring;
+      },
+    );
+    if (rings.length === 0) return;
     const geometry: PolygonGeometry | MultiPolygonGeometry =
       rings.length === 1
         ? { type: 'Polygon', coordinates: [rings[0]!] }
         : { type: 'MultiPolygon', coordinates: rings.map((r) => [r]) };
-    features.push({ type: 'Feature', geometry, properties: { seconds: limit, vertexCount: vertices } });
-  }
+    features.push({ type: 'Feature', geometry, properties: { seconds: limit, vertexCount: counts[i]! } });
+  });
   return { type: 'FeatureCollection', features };
 }
 

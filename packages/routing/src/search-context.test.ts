@@ -70,7 +70,7 @@ describe('SearchContext.runUnordered', () => {
       ),
       { numRuns: 200 },
     );
-  });
+  }, 30_000);
 
   it('handles repeated seed offers, arbitrary arc costs and the zero-cost fallback', () => {
     const arcCost = fc.oneof(fc.constant(0), fc.double({ min: 1e-3, max: 1e3, noNaN: true }));
@@ -91,7 +91,7 @@ describe('SearchContext.runUnordered', () => {
       ),
       { numRuns: 500 },
     );
-  });
+  }, 30_000);
 
   it('reports a bound stop and leaves the context ready for the next search', () => {
     // A path 0 -> 1 -> 2 -> 3 with arcs of 10.

@@ -18,11 +18,23 @@ export interface VertexTimes {
  * ends are beyond it are skipped, so drawing a 5-minute area after a one-to-all search stays cheap.
  */
 export function vertexTimes(t: NodeTravelTimes, limit = t.maxSeconds): VertexTimes {
+  const n = t.network.vertexCount;
+  return vertexTimesInto(t, limit, new Float64Array(n).fill(Infinity), new Int32Array(n).fill(-1));
+}
+
+/**
+ * {@link vertexTimes} into the caller's arrays (vertex count long, all Infinity and -1 on entry),
+ * so repeated isochrones reuse them.
+ */
+export function vertexTimesInto(
+  t: NodeTravelTimes,
+  limit: number,
+  seconds: Float64Array,
+  origin: Int32Array,
+): VertexTimes {
   const net = t.network;
   const { profile, secondsPerCost: k } = t;
   const outbound = t.direction === 'outbound';
-  const seconds = new Float64Array(net.vertexCount).fill(Infinity);
-  const origin = new Int32Array(net.vertexCount).fill(-1);
   const edges: number[] = [];
   const { segFrom, segTo, edgeSegStart, edgeFrom, edgeTo, edgeFlags } = net;
   const { segStartCost, edgeCost } = profile;
