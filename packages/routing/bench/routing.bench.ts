@@ -151,11 +151,11 @@ rowBestOf('1/3/5-min isochrones (search to 5 min)', boundedIsochrones, ISOCHRONE
 const bestOf3 = (fn: () => unknown) => Math.min(time(fn)[1], time(fn)[1], time(fn)[1]);
 const allTimes = incidents.slice(0, ISOCHRONE_RUNS).map((p) => travelTimesFrom(net, [p])!);
 row(
-  '  of which: one-to-all search, best of 3',
+  '  of which one-to-all search (best of 3)',
   incidents.slice(0, ISOCHRONE_RUNS).map((p) => bestOf3(() => travelTimesFrom(net, [p]))),
 );
 row(
-  '  of which: 3 polygons from the times, best of 3',
+  '  of which the 3 polygons (best of 3)',
   allTimes.map((t) => bestOf3(() => isochronePolygons(t, [60, 180, 300]))),
 );
 
