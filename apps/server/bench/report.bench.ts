@@ -11,6 +11,7 @@
  * report indexes of migration 20261123170000_add_report_indexes. The database is dropped at the end.
  */
 import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { DEFAULT_CLOCK_TARGETS } from '@dispatch/domain';
 import { openDatabase } from '../src/db/database.js';
@@ -202,9 +203,29 @@ async function main() {
       return byScenario;
     };
 
-    const sample = await report(plan[2] as (typeof plan)[number]);
+    const sample = await report({
+      scenario: scenarios[2] as Scenario,
+      from: new Date(START + 120 * DAY),
+      to: new Date(START + 150 * DAY),
+    });
     console.log(
       `sample (30 days): ${sample.current.counts.incidents} incidents, call->on scene median ${sample.current.segments.callToOnScene.median?.toFixed(1)} s, 3-min share ${((sample.current.shares.firstArrival.share ?? 0) * 100).toFixed(1)} %`,
+    );
+    // CPU calibration: how busy this machine is (about 0.25 s for 3M rows on an idle modern core).
+    const calibration: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      const [, ms] = await timed(() =>
+        db.runner.transaction(async (tx) => {
+          await tx.exec('SET LOCAL jit = off');
+          await tx.query('SELECT count(*) FROM generate_series(1, 3000000)');
+        }),
+      );
+      calibration.push(ms);
+    }
+    console.log(
+      `calibration: SELECT count(*) FROM generate_series(1, 3000000) min ${Math.min(...calibration).toFixed(0)} ms; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${cpus().length} CPUs`,
     );
     const withIndexes = await run('report (with report indexes)', report);
     for (const [scenario, times] of withIndexes) console.log(`  ${describeTimes(scenario, times)}`);
