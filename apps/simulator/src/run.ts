@@ -251,7 +251,17 @@ export async function runSimulation(options: RunOptions): Promise<RunResult> {
 
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
-      const now = clock.now();
+      // Discrete events: the clock stops at the next one (a call, a dispatch, an arrival...).
+      let limit = Infinity;
+      if (options.mode === 'headless') {
+        const current = clock.now();
+        limit = scheduler.nextAt;
+        for (const agent of agents) {
+          const d = agent.nextDeadline();
+          if (d !== null && d > current && d < limit) limit = d;
+        }
+      }
+      const now = clock.advance(limit);
       const realNow = Date.now();
       scheduler.runDue(now);
       for (const agent of agents) {

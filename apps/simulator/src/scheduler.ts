@@ -19,6 +19,11 @@ export class Scheduler {
     return n;
   }
 
+  /** Simulated time of the next task (Infinity when none). */
+  get nextAt(): number {
+    return this.tasks[0]?.at ?? Infinity;
+  }
+
   get size(): number {
     return this.tasks.length;
   }

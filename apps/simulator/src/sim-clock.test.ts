@@ -8,26 +8,37 @@ function fakeClock(speed: number) {
 }
 
 describe('SimClock', () => {
-  it('runs speed times faster than real time', () => {
+  it('runs speed times faster than real time, moved by the tick', () => {
     const { clock, advance } = fakeClock(60);
     advance(1000);
-    expect(clock.now()).toBe(60_000);
+    expect(clock.now()).toBe(0);
+    expect(clock.advance()).toBe(60_000);
     expect(clock.elapsedSeconds()).toBe(60);
+  });
+
+  it('never runs past the next event, whatever the lag', () => {
+    const { clock, advance } = fakeClock(60);
+    advance(5000); // a late tick: 300 s simulated
+    expect(clock.advance(100_000)).toBe(100_000);
+    expect(clock.pausedMs()).toBeCloseTo(5000 - 100_000 / 60, 6);
+    advance(1000);
+    expect(clock.advance()).toBe(160_000);
   });
 
   it('stands still while a held request is in flight and maps server timestamps back', async () => {
     const { clock, advance, real } = fakeClock(10);
-    advance(1000); // 10 s simulated
+    advance(1000);
+    clock.advance(); // 10 s simulated
     let release!: () => void;
     const held = clock.hold(() => new Promise<void>((r) => (release = r)));
     const serverStamp = real() + 300; // stamped by the server mid-request
     advance(500);
-    expect(clock.now()).toBe(10_000);
+    expect(clock.advance()).toBe(10_000);
     release();
     await held;
     expect(clock.toSim(serverStamp)).toBe(10_000);
     advance(1000);
-    expect(clock.now()).toBe(20_000);
+    expect(clock.advance()).toBe(20_000);
     expect(clock.pausedMs()).toBe(500);
     expect(clock.toSim(real())).toBe(20_000);
   });
@@ -42,7 +53,7 @@ describe('SimClock', () => {
     a();
     await pa;
     advance(100);
-    expect(clock.now()).toBe(0);
+    expect(clock.advance()).toBe(0);
     b();
     await pb;
     expect(clock.pausedMs()).toBe(200);

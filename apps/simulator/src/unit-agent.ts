@@ -161,6 +161,26 @@ export class UnitAgent {
     this.startLeg(target, true);
   }
 
+  /**
+   * Simulated time of this unit's next step that talks to the server (set off, arrive, clear,
+   * back in the grid); the clock does not run past it. Null when nothing is due.
+   */
+  nextDeadline(): number | null {
+    const legEnd = this.leg ? this.legStartedAt + this.leg.durationSeconds * 1000 : null;
+    switch (this.phase) {
+      case 'free':
+        return null;
+      case 'responding':
+        if (!this.job) return null;
+        if (!this.job.departed) return this.job.target ? this.job.departAt : null;
+        return legEnd;
+      case 'on_scene':
+        return this.job?.serviceEndAt ?? null;
+      case 'returning':
+        return legEnd;
+    }
+  }
+
   /** Advances the unit to simulated time `now`; fires the status calls due. */
   tick(now: number): void {
     this.move(now);
