@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import type {
   AssignmentDto,
+  ClockBreachEvent,
   ClientToServerEvents,
   IncidentDto,
   ServerToClientEvents,
@@ -257,5 +258,34 @@ describe(`realtime (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
     const asked = await again.emitWithAck('snapshot:request');
     expect(asked.ok).toBe(true);
     expect((asked as { value: SnapshotEvent }).value.incidents.map((i) => i.id)).toContain(later.id);
+  });
+  it('pushes a 1-3-5 clock breach to the wall, not to units', async () => {
+    const { socket: wall } = await connect('dispatcher');
+    const { socket: mine } = await connect('unit001');
+    const unit = await h.db.prisma.unit.findFirstOrThrow({ where: { status: 'available' } });
+    const incident = (
+      await h.call('dispatcher', {
+        method: 'POST',
+        url: '/api/incidents',
+        payload: {
+          type: 'theft',
+          priority: 3,
+          location: { lng: unit.lastLng, lat: unit.lastLat },
+          autoDispatch: false,
+        },
+      })
+    ).json<IncidentDto>();
+    h.clock.advance(60_000);
+    await h.app.services.clocks.tick();
+    const breach = await next<ClockBreachEvent>(wall, 'clock:breach', (b) => b.incidentId === incident.id);
+    expect(breach).toEqual({
+      incidentId: incident.id,
+      incidentNumber: incident.number,
+      clock: 'dispatch',
+      targetSeconds: 60,
+      deadline: Date.parse(incident.receivedAt) + 60_000,
+    });
+    expect(await h.db.prisma.clockBreach.count({ where: { incidentId: incident.id } })).toBe(1);
+    expect(namesOf(mine)).not.toContain('clock:breach');
   });
 });
