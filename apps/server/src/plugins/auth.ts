@@ -32,6 +32,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** preHandler: rejects requests without a valid token (401 UNAUTHENTICATED). */
     authenticate: (request: FastifyRequest) => Promise<void>;
+    /** Throws UNAUTHENTICATED when the user's account has been disabled. */
+    assertUserActive: (userId: string) => Promise<void>;
     /** preHandler factory: 403 FORBIDDEN unless the caller's role may do `action`. */
     requirePermission: (
       action: PermissionAction,
@@ -53,6 +55,7 @@ export function assertAllowed(user: TokenPayload, action: PermissionAction, cont
 
 /** The only API routes callable without a token; everything else under /api/ is authenticated. */
 const PUBLIC_ROUTES = new Set(['/api/auth/login', '/api/health']);
+const ACTIVE_USER_RECHECK_MS = 5_000;
 
 export default fp<AuthPluginOptions>(async function auth(app: FastifyInstance, options) {
   await app.register(jwt, { secret: options.secret, sign: { expiresIn: options.tokenTtl } });
@@ -67,12 +70,28 @@ export default fp<AuthPluginOptions>(async function auth(app: FastifyInstance, o
       (request: FastifyRequest) => app.authenticate(request),
     ] as RouteOptions['onRequest'];
   });
+  // A token outlives a disabled account (12 h by default): each user is re-checked against the
+  // database, at most every few seconds, so disabling someone takes effect at once in practice.
+  const activeSince = new Map<string, number>();
+  app.decorate('assertUserActive', async (userId: string) => {
+    const checked = activeSince.get(userId);
+    if (checked !== undefined && Date.now() - checked < ACTIVE_USER_RECHECK_MS) return;
+    const user = await app.db.prisma.user.findUnique({ where: { id: userId }, select: { disabled: true } });
+    // Only a disabled account is refused here: users are disabled, never deleted (assignments
+    // and audit rows keep pointing at them), and service tokens may name no stored user.
+    if (user?.disabled) {
+      activeSince.delete(userId);
+      throw new DomainErrorException(domainError('UNAUTHENTICATED', 'User disabled'));
+    }
+    activeSince.set(userId, Date.now());
+  });
   app.decorate('authenticate', async (request: FastifyRequest) => {
     try {
       await request.jwtVerify();
     } catch {
       throw new DomainErrorException(domainError('UNAUTHENTICATED', 'A valid bearer token is required'));
     }
+    await app.assertUserActive(request.user.sub);
   });
   app.decorate('requirePermission', (action, context) => async (request: FastifyRequest) => {
     await app.authenticate(request);

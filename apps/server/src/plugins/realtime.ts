@@ -59,11 +59,13 @@ export default fp<RealtimeOptions>(async function realtime(app: FastifyInstance,
   }
   app.decorate('io', io);
 
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     const token = (socket.handshake.auth as { token?: unknown })?.token;
     try {
       if (typeof token !== 'string') throw new Error('missing token');
-      (socket as DispatchSocket).data.user = app.jwt.verify<TokenPayload>(token);
+      const user = app.jwt.verify<TokenPayload>(token);
+      await app.assertUserActive(user.sub);
+      (socket as DispatchSocket).data.user = user;
       next();
     } catch {
       next(new Error('UNAUTHENTICATED'));

@@ -73,9 +73,16 @@ describe(`auth (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
   });
 
   it('shuts out a disabled user, at login and with a token already issued', async () => {
-    const { token } = await h.login('dispatcher2');
-    await h.db.prisma.user.update({ where: { username: 'dispatcher2' }, data: { disabled: true } });
-    errorOf(await login('dispatcher2', 'dispatcher123'), 401, 'UNAUTHENTICATED');
+    // A user no earlier test has used: active users are re-checked only every few seconds.
+    const { token } = await h.login('unit050');
+    await h.db.prisma.user.update({ where: { username: 'unit050' }, data: { disabled: true } });
+    errorOf(await login('unit050', 'unit123'), 401, 'UNAUTHENTICATED');
     errorOf(await me(`Bearer ${token}`), 401, 'UNAUTHENTICATED');
+    const list = await h.app.inject({
+      method: 'GET',
+      url: '/api/units',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    errorOf(list, 401, 'UNAUTHENTICATED');
   });
 });
