@@ -1,15 +1,20 @@
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AppShell } from './components/AppShell.js';
 import { LoginPage } from './features/auth/LoginPage.js';
 import { RequireAuth } from './features/auth/RequireAuth.js';
 import { useSessionBootstrap } from './features/auth/use-session-bootstrap.js';
 import { DispatcherPage } from './features/dispatcher/DispatcherPage.js';
-import { ReportsPage } from './features/reports/ReportsPage.js';
 import { RequireReportAccess } from './features/reports/RequireReportAccess.js';
 import { SupervisorPage } from './features/supervisor/SupervisorPage.js';
 import { UnitTerminalPage } from './features/unit/UnitTerminalPage.js';
 import { WallPage } from './features/wall/WallPage.js';
 import { useLiveData } from './realtime/use-live-data.js';
+
+// The reports page (and echarts with it) loads on first visit, outside the main bundle.
+const ReportsPage = lazy(() =>
+  import('./features/reports/ReportsPage.js').then((m) => ({ default: m.ReportsPage })),
+);
 
 export function App() {
   useSessionBootstrap();
@@ -49,7 +54,9 @@ export function App() {
               // Any signed-in staff page, then report.read (roles.ts has no report page key).
               <RequireAuth page="wall">
                 <RequireReportAccess>
-                  <ReportsPage />
+                  <Suspense fallback={null}>
+                    <ReportsPage />
+                  </Suspense>
                 </RequireReportAccess>
               </RequireAuth>
             }
