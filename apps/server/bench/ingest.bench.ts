@@ -7,7 +7,8 @@
  * the total is checked against COUNT(*) at the end). Flush latency is the time of one buffered
  * write (INSERT of the samples + UPDATE of the last positions, one transaction).
  * Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres; a fresh database
- * is created and dropped), BENCH_UNITS (2000), BENCH_SECONDS (20 per phase), BENCH_SOCKET_HZ (2),
+ * is created and dropped), BENCH_UNITS (2000), BENCH_SOCKETS (400), BENCH_SECONDS (20 per phase),
+ * BENCH_SOCKET_HZ (5),
  * BENCH_REST_RATE (20000 reports/s offered), BENCH_BATCH (500 reports per POST), BENCH_WORKERS (4).
  */
 import { cpus, loadavg } from 'node:os';
@@ -19,10 +20,16 @@ import { LoadWorker, mergeStats } from './lib/workers.js';
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const UNITS = env('BENCH_UNITS', 2000);
 const SECONDS = env('BENCH_SECONDS', 20);
-const SOCKET_HZ = env('BENCH_SOCKET_HZ', 2);
+const SOCKET_HZ = env('BENCH_SOCKET_HZ', 5);
 const REST_RATE = env('BENCH_REST_RATE', 20_000);
 const BATCH = env('BENCH_BATCH', 500);
 const WORKERS = env('BENCH_WORKERS', 4);
+/**
+ * Unit terminals on Socket.IO. Fewer than the units by default: the server builds a full snapshot
+ * for every connecting socket (about 2 connections/s with 2,000 units on the 2-core machine), and
+ * the socket path's throughput is what is measured here, not the connection storm.
+ */
+const SOCKETS = Math.min(UNITS, env('BENCH_SOCKETS', 400));
 const WARMUP_SECONDS = 3;
 /** Rates are counted per window; a flush lands whole, so windows shorter than a flush read 0. */
 const WINDOW_SECONDS = 2;
@@ -147,7 +154,7 @@ async function phase(
   await server.app.services.positions.flush();
   return {
     name,
-    offered: server.units.length * load.socketHz + load.restRate,
+    offered: SOCKETS * load.socketHz + load.restRate,
     windowRates,
     writtenPerSecond,
     acceptedPerSecond,
@@ -166,6 +173,13 @@ async function main() {
   const server = await startBenchServer({ units: UNITS });
   const flushes = instrumentFlushes(server);
   const workers = Array.from({ length: WORKERS }, (_, i) => new LoadWorker(`fleet-${i}`, () => undefined));
+  // Ctrl-C still drops the database and stops the workers.
+  process.once('SIGINT', () => {
+    console.error('interrupted: cleaning up');
+    void Promise.all(workers.map((w) => w.exit()))
+      .then(() => server.close())
+      .finally(() => process.exit(130));
+  });
   try {
     console.log('baseline: one INSERT per report through Prisma (20 concurrent writers)');
     const samplesBefore = await server.database.prisma.positionSample.count();
@@ -173,19 +187,19 @@ async function main() {
     const baselineRows = (await server.database.prisma.positionSample.count()) - samplesBefore;
 
     const shares: WorkerUnit[][] = workers.map(() => []);
-    server.units.forEach((u, i) => shares[i % WORKERS]!.push(u));
+    server.units.slice(0, SOCKETS).forEach((u, i) => shares[i % WORKERS]!.push(u));
     const connected = await Promise.all(
       workers.map((w, i) =>
-        w.request({ type: 'connect', url: server.url, units: shares[i]!, concurrency: 25 }, 'connected'),
+        w.request({ type: 'connect', url: server.url, units: shares[i]!, concurrency: 10 }, 'connected'),
       ),
     );
     console.log(
       `connected ${connected.reduce((a, c) => a + c.sockets, 0)} unit terminals in ${Math.max(...connected.map((c) => c.ms)).toFixed(0)} ms`,
     );
     const phases: PhaseResult[] = [];
-    console.log(`phase 1: ${UNITS} terminals on Socket.IO at ${SOCKET_HZ} Hz`);
+    console.log(`phase 1: ${SOCKETS} terminals on Socket.IO at ${SOCKET_HZ} Hz`);
     phases.push(
-      await phase(server, workers, flushes, `socket, ${SOCKET_HZ} Hz x ${UNITS}`, {
+      await phase(server, workers, flushes, `socket, ${SOCKET_HZ} Hz x ${SOCKETS}`, {
         socketHz: SOCKET_HZ,
         restRate: 0,
       }),
@@ -194,7 +208,7 @@ async function main() {
     phases.push(
       await phase(server, workers, flushes, `REST batches of ${BATCH}`, { socketHz: 0, restRate: REST_RATE }),
     );
-    const mixedRest = Math.max(0, TARGET_PER_SECOND * 1.2 - UNITS);
+    const mixedRest = Math.max(0, TARGET_PER_SECOND * 1.2 - SOCKETS);
     console.log(`phase 3: terminals at 1 Hz + gateways at ${mixedRest} reports/s`);
     phases.push(
       await phase(server, workers, flushes, 'mixed: socket 1 Hz + REST', {
@@ -214,9 +228,11 @@ async function main() {
         [
           'phase',
           'offered/s',
-          'written/s median',
-          'min',
+          `written/s, median of ${WINDOW_SECONDS} s windows`,
+          'min window',
+          'written/s overall',
           'accepted/s',
+          'backlog',
           'flush p50',
           'flush p99',
           'rows/flush',
@@ -268,6 +284,8 @@ async function main() {
     );
     process.exitCode = pass ? 0 : 1;
   } finally {
+    // Background work may still touch the pool while it closes; that is not a benchmark failure.
+    process.on('unhandledRejection', () => undefined);
     await Promise.all(workers.map((w) => w.exit()));
     await server.close();
   }

@@ -79,7 +79,7 @@ export async function startBenchServer(options: {
   await login(url, unitUsername(0), DEMO_UNIT_PASSWORD);
   const users = await database.prisma.user.findMany({
     where: { role: 'unit' },
-    include: { unit: { select: { id: true, lastLng: true, lastLat: true } } },
+    include: { unit: { select: { id: true, kind: true, lastLng: true, lastLat: true } } },
     orderBy: { username: 'asc' },
   });
   const units: WorkerUnit[] = users
@@ -87,6 +87,7 @@ export async function startBenchServer(options: {
     .map((u) => ({
       id: u.unit!.id,
       token: app.jwt.sign({ sub: u.id, username: u.username, role: u.role, unitId: u.unit!.id }),
+      kind: u.unit!.kind,
       lngLat: [u.unit!.lastLng ?? city.center[0], u.unit!.lastLat ?? city.center[1]],
     }));
   return {

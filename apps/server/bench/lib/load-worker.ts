@@ -13,6 +13,7 @@ type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export interface WorkerUnit {
   id: string;
   token: string;
+  kind: string;
   lngLat: [number, number];
 }
 
@@ -80,9 +81,21 @@ let gatewayRunning = false;
 function connectOne(url: string, token: string): Promise<ClientSocket> {
   return new Promise((resolve, reject) => {
     // Websocket only: 2,000 long-polling handshakes would measure the upgrade, not the console.
-    const socket: ClientSocket = io(url, { auth: { token }, transports: ['websocket'], reconnection: true });
+    // A slow handshake (the server builds a snapshot per connection) is retried, not fatal.
+    const socket: ClientSocket = io(url, {
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: true,
+      timeout: 60_000,
+    });
+    let failures = 0;
     socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (e) => reject(e));
+    socket.on('connect_error', (e) => {
+      if (++failures >= 10 || e.message === 'UNAUTHENTICATED') {
+        socket.disconnect();
+        reject(e);
+      }
+    });
     socket.on('disconnect', () => {
       stats.disconnects += 1;
     });
@@ -211,6 +224,9 @@ async function gateway(cmd: Extract<WorkerCommand, { type: 'gateway' }>) {
   });
   void Promise.all(lanes);
 }
+
+// Never outlive the benchmark that started this worker.
+process.on('disconnect', () => process.exit(0));
 
 process.on('message', (raw) => {
   const cmd = raw as WorkerCommand;

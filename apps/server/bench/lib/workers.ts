@@ -8,7 +8,11 @@ const WORKER = fileURLToPath(new URL('./load-worker.ts', import.meta.url));
 
 export class LoadWorker {
   private readonly child: ChildProcess;
-  private waiters: { type: WorkerMessage['type']; resolve: (m: WorkerMessage) => void }[] = [];
+  private waiters: {
+    type: WorkerMessage['type'];
+    resolve: (m: WorkerMessage) => void;
+    reject: (e: Error) => void;
+  }[] = [];
   /** Worker clock minus parent clock (ms), from the ping with the shortest round trip. */
   offsetMs = 0;
 
@@ -22,7 +26,10 @@ export class LoadWorker {
     });
     this.child.on('message', (raw) => {
       const message = raw as WorkerMessage;
-      if (message.type === 'error') console.error(`[${name}] ${message.message}`);
+      if (message.type === 'error') {
+        // A failed command fails whoever waits on this worker, instead of hanging the run.
+        for (const w of this.waiters.splice(0)) w.reject(new Error(`[${name}] ${message.message}`));
+      }
       const i = this.waiters.findIndex((w) => w.type === message.type);
       if (i >= 0) this.waiters.splice(i, 1)[0]!.resolve(message);
       onMessage(message, this);
@@ -37,8 +44,8 @@ export class LoadWorker {
     command: WorkerCommand,
     reply: T,
   ): Promise<Extract<WorkerMessage, { type: T }>> {
-    return new Promise((resolve) => {
-      this.waiters.push({ type: reply, resolve: resolve as (m: WorkerMessage) => void });
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ type: reply, resolve: resolve as (m: WorkerMessage) => void, reject });
       this.child.send(command);
     });
   }
