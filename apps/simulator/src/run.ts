@@ -156,7 +156,7 @@ export async function runSimulation(options: RunOptions): Promise<RunResult> {
     log(`${uncrewed.length} units without a simulated crew booked off duty`);
   }
 
-  const startSimMs =
+  let startSimMs =
     options.mode === 'live' ? Date.now() : simStartAt(Date.now(), options.startHour, options.utcOffsetHours);
   const startHour =
     options.mode === 'live'
@@ -208,6 +208,8 @@ export async function runSimulation(options: RunOptions): Promise<RunResult> {
   );
 
   // The simulated clock starts now; the calls follow it.
+  // Live: simulated time starts at the wall clock once every terminal is on line.
+  if (options.mode === 'live') startSimMs = Date.now();
   const clock = createSimClock({ speed: options.speed, startSimMs, realNow: Date.now });
   world.clock = clock;
   if (options.mode === 'headless') {
