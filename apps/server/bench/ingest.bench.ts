@@ -149,9 +149,13 @@ async function phase(
     });
   }
   const fleet = mergeStats(await Promise.all(workers.map((w) => w.stats())));
-  // Let the buffer drain before the next phase.
-  await sleep(1500);
-  await server.app.services.positions.flush();
+  // Drain the buffer before the next phase, so no phase is credited with another's backlog.
+  await sleep(500);
+  const drainUntil = clock() + 120_000;
+  while (stats.written < stats.accepted && clock() < drainUntil) {
+    await server.app.services.positions.flush();
+    await sleep(50);
+  }
   return {
     name,
     offered: SOCKETS * load.socketHz + load.restRate,

@@ -147,8 +147,11 @@ export class DispatchService {
   ) {
     const now = this.ctx.now();
     // Lock the unit row first: its status before the claim goes into the audit trail.
+    // NO KEY UPDATE, the strength of the UPDATE that follows: FOR UPDATE would also block the
+    // foreign-key checks of every position sample inserted for the unit meanwhile, and a position
+    // flush covering two claimed units deadlocked with the dispatch (found by bench:push).
     const [locked] = await tx.$queryRaw<{ status: string }[]>`
-      SELECT status::text AS status FROM unit WHERE id = ${unit.unitId} FOR UPDATE`;
+      SELECT status::text AS status FROM unit WHERE id = ${unit.unitId} FOR NO KEY UPDATE`;
     if (!locked) return null;
     const claimed = await tx.unit.updateMany({
       where: { id: unit.unitId, status: { in: [...DISPATCHABLE_UNIT_STATUSES] } },
