@@ -37,7 +37,7 @@ const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           create: { key: 'clock.targets', value: request.body },
           update: { value: request.body },
         });
-        await writeAudit(tx, actorOf(request), Date.now(), [
+        await writeAudit(tx, actorOf(request), app.services.ctx.now(), [
           {
             action: 'setting.clock_targets',
             entityType: 'setting',
@@ -95,7 +95,7 @@ const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           create: { incidentType, priority, plan: plan as never },
           update: { plan: plan as never },
         });
-        await writeAudit(tx, actorOf(request), Date.now(), [
+        await writeAudit(tx, actorOf(request), app.services.ctx.now(), [
           { action: 'plan.edit', entityType: 'plan', entityId: plan.id, after: plan },
         ]);
       });
