@@ -117,3 +117,14 @@ describe('deriveIncidentStatus', () => {
     }
   });
 });
+
+describe('deriveIncidentStatus with checkpoint units', () => {
+  it('a checkpoint unit at its road block leaves the incident dispatched, a scene unit moves it on', () => {
+    const checkpoint = { status: 'on_scene' as const, role: 'checkpoint' as const };
+    expect(deriveIncidentStatus({ status: 'dispatched' }, [checkpoint])).toBe('dispatched');
+    expect(deriveIncidentStatus({ status: 'received' }, [checkpoint])).toBe('dispatched');
+    expect(
+      deriveIncidentStatus({ status: 'dispatched' }, [checkpoint, { status: 'en_route', role: 'primary' }]),
+    ).toBe('en_route');
+  });
+});

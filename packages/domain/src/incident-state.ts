@@ -4,7 +4,7 @@
  * normally derived from assignments with {@link deriveIncidentStatus}.
  */
 import { domainError } from './errors.js';
-import type { AssignmentStatus, IncidentStatus, Resolution } from './model.js';
+import type { AssignmentRole, AssignmentStatus, IncidentStatus, Resolution } from './model.js';
 import { RESOLUTIONS } from './model.js';
 import { err, ok, type Result } from './result.js';
 
@@ -125,11 +125,15 @@ function assignmentRank(status: AssignmentStatus): number {
  */
 export function deriveIncidentStatus(
   incident: { status: IncidentStatus },
-  assignments: readonly { status: AssignmentStatus }[],
+  assignments: readonly { status: AssignmentStatus; role?: AssignmentRole }[],
 ): IncidentStatus {
   const current = incident.status;
   if (current === 'resolved' || isIncidentTerminal(current)) return current;
   let rank = PROGRESS_RANK[current];
-  for (const a of assignments) rank = Math.max(rank, assignmentRank(a.status));
+  for (const a of assignments) {
+    // A checkpoint unit moving to its road block dispatches the incident but brings nobody to the scene.
+    const r = assignmentRank(a.status);
+    rank = Math.max(rank, a.role === 'checkpoint' ? Math.min(r, PROGRESS_RANK.dispatched) : r);
+  }
   return RANK_STATUS[rank] ?? current;
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   applyMilestones,
+  attendsScene,
   initialMilestones,
   milestoneEventForAssignment,
   type IncidentMilestones,
@@ -102,5 +103,16 @@ describe('milestoneEventForAssignment', () => {
     expect(milestoneEventForAssignment('accepted')).toBeNull();
     expect(milestoneEventForAssignment('cleared')).toBeNull();
     expect(milestoneEventForAssignment('cancelled')).toBeNull();
+  });
+});
+
+describe('checkpoint assignments', () => {
+  it('count as a dispatch but never as an arrival on scene', () => {
+    expect(attendsScene({ role: 'checkpoint' })).toBe(false);
+    expect(attendsScene({ role: 'backup' })).toBe(true);
+    expect(milestoneEventForAssignment('assigned', 'checkpoint')).toBe('assignment_created');
+    expect(milestoneEventForAssignment('en_route', 'checkpoint')).toBeNull();
+    expect(milestoneEventForAssignment('on_scene', 'checkpoint')).toBeNull();
+    expect(milestoneEventForAssignment('on_scene', 'primary')).toBe('assignment_on_scene');
   });
 });

@@ -3,7 +3,7 @@
  * once from events and never overwritten, so late or repeated events cannot move the
  * 1-3-5 clocks or the reports.
  */
-import type { AssignmentStatus } from './model.js';
+import type { AssignmentRole, AssignmentStatus } from './model.js';
 
 export interface IncidentMilestones {
   receivedAt: number;
@@ -72,8 +72,24 @@ export function applyMilestones(
   return next;
 }
 
-/** Milestone event implied by an assignment reaching `status`, if any. */
-export function milestoneEventForAssignment(status: AssignmentStatus): MilestoneEvent | null {
+/**
+ * Whether an assignment's arrival is an arrival at the scene. A checkpoint unit works a road out
+ * of the area, not the scene: its arrival must not stop the 3- or 5-minute clock or mark the
+ * incident on scene.
+ */
+export function attendsScene(assignment: { role?: AssignmentRole }): boolean {
+  return assignment.role !== 'checkpoint';
+}
+
+/**
+ * Milestone event implied by an assignment reaching `status`, if any. A checkpoint assignment
+ * counts as a dispatch only.
+ */
+export function milestoneEventForAssignment(
+  status: AssignmentStatus,
+  role: AssignmentRole = 'primary',
+): MilestoneEvent | null {
+  if (!attendsScene({ role }) && status !== 'assigned') return null;
   switch (status) {
     case 'assigned':
       return 'assignment_created';

@@ -198,6 +198,24 @@ describe(`checkpoints (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, ()
     expect(haversineMeters(path.coordinates.at(-1)!, target)).toBeLessThan(60);
     expect(Math.abs(path.etaSeconds - first.etaSeconds!)).toBeLessThanOrEqual(5 + first.etaSeconds! * 0.1);
 
+    // A checkpoint unit reaching its road block is not an arrival on scene: the incident stays
+    // dispatched and its 3-minute clock keeps running.
+    for (const action of ['en_route', 'on_scene'] as const) {
+      const step = await call({
+        method: 'POST',
+        url: `/api/assignments/${first.id}/actions`,
+        payload: { action },
+      });
+      expect(step.statusCode, step.body).toBe(200);
+    }
+    const after = await call({ method: 'GET', url: `/api/incidents/${incident.id}` });
+    expect(after.json<IncidentDto>()).toMatchObject({
+      status: 'dispatched',
+      firstEnRouteAt: null,
+      firstOnSceneAt: null,
+      reinforcedAt: null,
+    });
+
     // Units already sent are not proposed again.
     const again = (await preview(incident.id, '?escapeMinutes=4')).json<CheckpointPlanDto>();
     for (const cp of again.checkpoints) expect(shownUnits).not.toContain(cp.unit?.unitId);

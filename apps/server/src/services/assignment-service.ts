@@ -89,7 +89,7 @@ export class AssignmentService {
         include: unitInclude,
       });
       const assignments = await tx.assignment.findMany({ where: { incidentId } });
-      const milestone = milestoneEventForAssignment(next);
+      const milestone = milestoneEventForAssignment(next, current.role);
       const progress = progressUpdate(incident, assignments, milestone ? [milestone] : [], now);
       let updated = await tx.incident.update({
         where: { id: incidentId },

@@ -60,7 +60,9 @@ export class ClockMonitor {
       const now = this.ctx.now();
       const incidents = await this.ctx.prisma.incident.findMany({
         where: { status: { in: ['received', 'dispatched', 'en_route', 'on_scene'] } },
-        include: { assignments: { select: { unitId: true, onSceneAt: true } } },
+        include: {
+          assignments: { where: { role: { not: 'checkpoint' } }, select: { unitId: true, onSceneAt: true } },
+        },
       });
       for (const incident of incidents) {
         const clocks = evaluateResponseClocks(

@@ -1,6 +1,7 @@
 /** Bridges incident rows (Dates) and the domain's milestone/status rules (epoch ms). */
 import {
   applyMilestones,
+  attendsScene,
   deriveIncidentStatus,
   type IncidentMilestones,
   type MilestoneEvent,
@@ -28,7 +29,7 @@ export function milestonesOf(incident: Incident): IncidentMilestones {
  */
 export function progressUpdate(
   incident: Incident,
-  assignments: readonly Pick<Assignment, 'unitId' | 'status' | 'onSceneAt'>[],
+  assignments: readonly Pick<Assignment, 'unitId' | 'status' | 'onSceneAt' | 'role'>[],
   events: readonly MilestoneEvent[],
   at: number,
 ) {
@@ -39,7 +40,7 @@ export function progressUpdate(
   if (!reinforcedAt && incident.requiredUnits > 1) {
     const arrivals = new Map<string, number>();
     for (const a of assignments) {
-      if (!a.onSceneAt) continue;
+      if (!a.onSceneAt || !attendsScene(a)) continue;
       const t = a.onSceneAt.getTime();
       arrivals.set(a.unitId, Math.min(arrivals.get(a.unitId) ?? Infinity, t));
     }

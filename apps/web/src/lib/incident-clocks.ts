@@ -25,7 +25,8 @@ export function toClockIncident(incident: IncidentDto): ClockIncident {
     },
     requiredUnits: incident.requiredUnits,
     assignments: incident.assignments
-      .filter((a) => a.status !== 'cancelled' || a.onSceneAt !== null)
+      // Checkpoint units hold roads out of the area; their arrival is not an arrival on scene.
+      .filter((a) => a.role !== 'checkpoint' && (a.status !== 'cancelled' || a.onSceneAt !== null))
       .map((a) => ({ unitId: a.unitId, onSceneAt: parse(a.onSceneAt) })),
   };
 }
