@@ -288,4 +288,27 @@ describe(`realtime (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
     expect(await h.db.prisma.clockBreach.count({ where: { incidentId: incident.id } })).toBe(1);
     expect(namesOf(mine)).not.toContain('clock:breach');
   });
+  it('gives a unit terminal a snapshot of its own unit and incidents, and staff screens the whole city', async () => {
+    const me = await h.login('unit001');
+    const unit = await h.db.prisma.unit.findUniqueOrThrow({ where: { id: me.unitId! } });
+    const mineActive = await h.db.prisma.incident.findMany({
+      where: { assignments: { some: { unitId: unit.id } }, status: { notIn: ['closed', 'cancelled'] } },
+    });
+    const { snapshot: terminal } = await connect('unit001');
+    expect(terminal.units.map((u) => u.id)).toEqual([unit.id]);
+    expect(terminal.grids).toEqual([]);
+    for (const incident of mineActive) expect(terminal.incidents.map((i) => i.id)).toContain(incident.id);
+    for (const incident of terminal.incidents) {
+      expect(incident.assignments.some((a) => a.unitId === unit.id)).toBe(true);
+    }
+
+    // Several staff screens connecting together (a wall of screens after a restart) may share
+    // one build; each still gets the whole picture.
+    const screens = await Promise.all(['dispatcher', 'dispatcher2', 'supervisor'].map((u) => connect(u)));
+    const unitCount = await h.db.prisma.unit.count();
+    for (const { snapshot } of screens) {
+      expect(snapshot.units).toHaveLength(unitCount);
+      expect(snapshot.grids).toHaveLength(await h.db.prisma.grid.count());
+    }
+  });
 });

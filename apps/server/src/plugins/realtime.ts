@@ -99,14 +99,19 @@ export default fp<RealtimeOptions>(async function realtime(app: FastifyInstance,
         ack?.(errorReply(error));
       }
     });
+    // A unit terminal hears only its own unit's room: its snapshot covers exactly that.
+    const snapshot = () =>
+      user.role === 'unit'
+        ? app.services.snapshots.buildForUnit(user.unitId ?? '')
+        : app.services.snapshots.build();
     socket.on('snapshot:request', async (ack) => {
       try {
-        ack({ ok: true, value: await app.services.snapshots.build() });
+        ack({ ok: true, value: await snapshot() });
       } catch (error) {
         ack(errorReply(error));
       }
     });
-    if (!socket.recovered) socket.emit('snapshot', await app.services.snapshots.build());
+    if (!socket.recovered) socket.emit('snapshot', await snapshot());
   });
 
   const unsubscribe = app.services.bus.subscribe((event) => {

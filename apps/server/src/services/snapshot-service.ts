@@ -1,7 +1,7 @@
 /** The consistent picture a (re)connecting client starts from. */
 import type { SnapshotEvent } from '@dispatch/contracts';
 import type { ServiceContext } from './context.js';
-import { incidentInclude, toIncidentDto } from './dto.js';
+import { incidentInclude, toIncidentDto, toUnitDto, unitInclude } from './dto.js';
 import type { GridService } from './grid-service.js';
 import type { UnitService } from './unit-service.js';
 
@@ -9,13 +9,62 @@ import type { UnitService } from './unit-service.js';
 const RECENTLY_ENDED_MS = 2 * 60 * 60 * 1000;
 
 export class SnapshotService {
+  /** The next full build, shared by every client that asks before it starts. */
+  private queued: Promise<SnapshotEvent> | null = null;
+
   constructor(
     private readonly ctx: ServiceContext,
     private readonly units: UnitService,
     private readonly grids: GridService,
   ) {}
 
-  async build(): Promise<SnapshotEvent> {
+  /**
+   * The full picture for staff screens. After a restart every wall screen and console reconnects
+   * at once: requests that arrive before a build starts share it. A build that already started
+   * is never shared, because a client that joined its rooms after the build began could miss an
+   * event committed in between.
+   */
+  build(): Promise<SnapshotEvent> {
+    if (this.queued) return this.queued;
+    const next = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.queued = null;
+      return this.buildNow();
+    });
+    this.queued = next;
+    return next;
+  }
+
+  /**
+   * A unit terminal's picture: its own unit and the incidents it works. Terminals sit only in their
+   * unit's room, so this is exactly what their event stream keeps up to date, and it is small
+   * enough that 2,000 terminals reconnecting after a restart do not queue behind full snapshots.
+   */
+  async buildForUnit(unitId: string): Promise<SnapshotEvent> {
+    const serverTime = this.ctx.now();
+    const [unit, incidents] = await Promise.all([
+      this.ctx.prisma.unit.findUnique({ where: { id: unitId }, include: unitInclude }),
+      this.ctx.prisma.incident.findMany({
+        where: {
+          assignments: { some: { unitId } },
+          OR: [
+            { status: { notIn: ['closed', 'cancelled'] } },
+            { closedAt: { gte: new Date(serverTime - RECENTLY_ENDED_MS) } },
+          ],
+        },
+        include: incidentInclude,
+        orderBy: { receivedAt: 'desc' },
+        take: 20,
+      }),
+    ]);
+    return {
+      serverTime,
+      incidents: incidents.map(toIncidentDto),
+      units: unit ? [toUnitDto(unit)] : [],
+      grids: [],
+    };
+  }
+
+  private async buildNow(): Promise<SnapshotEvent> {
     const serverTime = this.ctx.now();
     const [incidents, units, grids] = await Promise.all([
       this.ctx.prisma.incident.findMany({
