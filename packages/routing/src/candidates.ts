@@ -1,7 +1,7 @@
 import type { RoadNetwork } from './network.js';
 import { driveProfile, walkProfile } from './profile.js';
 import { buildSinkSet, type Sink, type SinkSet } from './sink-search.js';
-import { snapPoint } from './snap.js';
+import { snapPoint, type Snap } from './snap.js';
 import {
   DEFAULT_TRAVEL_PARAMS,
   type TravelCandidate,
@@ -60,20 +60,56 @@ export function prepareCandidates(
   candidates: readonly TravelCandidate[],
   params: Partial<TravelParams> = {},
 ): PreparedCandidates {
-  const p: TravelParams = { ...DEFAULT_TRAVEL_PARAMS, ...params };
+  return prepareWith(network, candidates, { ...DEFAULT_TRAVEL_PARAMS, ...params }, null);
+}
+
+/** Snaps (or misses) of a preparation, by mode and position: a snap depends on nothing else. */
+const snapsOf = new WeakMap<PreparedCandidates, Map<string, Snap | null>>();
+
+function snapKey(mode: 'drive' | 'walk', lngLat: readonly number[]): string {
+  return `${mode}:${lngLat[0]}:${lngLat[1]}`;
+}
+
+/**
+ * Same result as `prepareCandidates(previous.network, candidates, previous.params)`, but only the
+ * candidates whose mode or position is new since `previous` are snapped again (the costly part);
+ * the node index is rebuilt. Pass `network` to detect a reloaded road network (then everything
+ * is snapped afresh).
+ */
+export function updatePreparedCandidates(
+  previous: PreparedCandidates,
+  candidates: readonly TravelCandidate[],
+  network: RoadNetwork | null | undefined = previous.network,
+): PreparedCandidates {
+  const reuse = network === previous.network ? (snapsOf.get(previous) ?? null) : null;
+  return prepareWith(network, candidates, previous.params, reuse);
+}
+
+function prepareWith(
+  network: RoadNetwork | null | undefined,
+  candidates: readonly TravelCandidate[],
+  p: TravelParams,
+  reuse: ReadonlyMap<string, Snap | null> | null,
+): PreparedCandidates {
   if (!usableNetwork(network)) return { network: null, params: p, candidates, drive: null, walk: null };
   const net = network;
+  const snaps = new Map<string, Snap | null>();
   const group = (mode: 'drive' | 'walk'): GraphGroup | null => {
     const indices: number[] = [];
     const sinks: Sink[] = [];
     const range: number[] = [];
     candidates.forEach((c, i) => {
       if (modeOf(c) !== mode || !isValidLngLat(c.lngLat)) return;
-      const snap = snapPoint(net, c.lngLat, {
-        profile: mode,
-        components: p.components,
-        maxDistanceMeters: p.maxSnapMeters,
-      });
+      const key = snapKey(mode, c.lngLat);
+      let snap = snaps.get(key) ?? reuse?.get(key);
+      if (snap === undefined) {
+        snap = snapPoint(net, c.lngLat, {
+          profile: mode,
+          components: p.components,
+          maxDistanceMeters: p.maxSnapMeters,
+        });
+      }
+      snaps.set(key, snap);
       if (!snap) return; // left to the straight-line fallback
       indices.push(i);
       if (mode === 'drive') {
@@ -106,5 +142,13 @@ export function prepareCandidates(
     const profile = mode === 'drive' ? driveProfile(net) : walkProfile(net);
     return { indices, set: buildSinkSet(net, profile, sinks), rangeMeters: Float64Array.from(range) };
   };
-  return { network: net, params: p, candidates, drive: group('drive'), walk: group('walk') };
+  const prepared: PreparedCandidates = {
+    network: net,
+    params: p,
+    candidates,
+    drive: group('drive'),
+    walk: group('walk'),
+  };
+  snapsOf.set(prepared, snaps);
+  return prepared;
 }
