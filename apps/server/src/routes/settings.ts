@@ -99,6 +99,8 @@ const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { action: 'plan.edit', entityType: 'plan', entityId: plan.id, after: plan },
         ]);
       });
+      // After the commit: the next incident reads the edited plan.
+      recommendations.invalidatePlans();
       return plan;
     },
   );

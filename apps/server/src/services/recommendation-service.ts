@@ -21,7 +21,15 @@ import {
   type LngLat,
   type Priority,
 } from '@dispatch/domain';
-import { estimateTravelTimes, routeTo, type TravelCandidate, type TravelRoute } from '@dispatch/routing';
+import {
+  estimatePrepared,
+  prepareCandidates,
+  routeTo,
+  updatePreparedCandidates,
+  type PreparedCandidates,
+  type TravelCandidate,
+  type TravelRoute,
+} from '@dispatch/routing';
 import { Prisma } from '../generated/prisma/client.js';
 import type { ServiceContext } from './context.js';
 import type { PositionIngest } from './position-ingest.js';
@@ -31,6 +39,8 @@ import { remainingPlan, type SentUnit } from './remaining-plan.js';
 
 /** Searches stop here: a unit more than 20 minutes away is no recommendation. */
 const MAX_SEARCH_SECONDS = 20 * 60;
+/** How long response plans are kept before re-reading (edits made through another node). */
+const PLAN_CACHE_MS = 5_000;
 
 interface UnitRow {
   id: string;
@@ -73,6 +83,12 @@ export function travelCandidateOf(unit: {
 
 export class RecommendationService implements Recommender {
   private positions: PositionIngest | null = null;
+  /**
+   * The free units as last snapped to the road graph. Snapping thousands of units costs tens of
+   * milliseconds, the search itself a few: each ranking re-snaps only units that moved.
+   */
+  private prepared: PreparedCandidates | null = null;
+  private planCache: { at: number; plans: Promise<ResponsePlan[]> } | null = null;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -85,6 +101,30 @@ export class RecommendationService implements Recommender {
 
   /** Stored plans (validated) before the defaults, so an edited plan wins. */
   async plans(): Promise<ResponsePlan[]> {
+    // Read on every incident create and dispatch, edited a few times a year: kept in memory,
+    // dropped on this node's edits and re-read after PLAN_CACHE_MS for edits made on another node.
+    const cached = this.planCache;
+    if (cached && performance.now() - cached.at < PLAN_CACHE_MS) return cached.plans;
+    // The promise itself is kept: concurrent readers share one query, and an edit committed
+    // while it runs drops it (invalidatePlans), so later readers see the edit.
+    const at = performance.now();
+    const plans = this.readPlans();
+    this.planCache = { at, plans };
+    plans.then(
+      () => undefined,
+      () => {
+        if (this.planCache?.plans === plans) this.planCache = null; // never cache a failed read
+      },
+    );
+    return plans;
+  }
+
+  /** Forget the cached plans: the next read goes to the database (call after a plan edit commits). */
+  invalidatePlans(): void {
+    this.planCache = null;
+  }
+
+  private async readPlans(): Promise<ResponsePlan[]> {
     const rows = await this.ctx.prisma.responsePlan.findMany();
     const stored = rows
       .map((r) => r.plan as unknown as ResponsePlan)
@@ -137,13 +177,25 @@ export class RecommendationService implements Recommender {
     return units;
   }
 
-  private estimates(target: LngLat, units: readonly LoadedUnit[]): Map<string, DispatchEstimate> {
-    const results = estimateTravelTimes(
-      this.roads.network,
-      target,
-      units.map((u) => u.travel),
-      { maxSeconds: MAX_SEARCH_SECONDS },
-    );
+  /**
+   * Candidates ready to search. `keep`: the set of all free units, cached for the next ranking;
+   * a few named units reuse the cached snaps without replacing them.
+   */
+  private prepare(units: readonly LoadedUnit[], keep: boolean): PreparedCandidates {
+    const travels = units.map((u) => u.travel);
+    const prepared = this.prepared
+      ? updatePreparedCandidates(this.prepared, travels, this.roads.network)
+      : prepareCandidates(this.roads.network, travels);
+    if (keep) this.prepared = prepared;
+    return prepared;
+  }
+
+  private estimates(
+    target: LngLat,
+    units: readonly LoadedUnit[],
+    keep: boolean,
+  ): Map<string, DispatchEstimate> {
+    const results = estimatePrepared(this.prepare(units, keep), target, { maxSeconds: MAX_SEARCH_SECONDS });
     return new Map(
       results.map((r) => [
         r.id,
@@ -159,7 +211,7 @@ export class RecommendationService implements Recommender {
 
   private async rank(input: RecommendInput) {
     const units = (await this.loadUnits()).filter((u) => isUnitDispatchable(u.status));
-    const estimates = this.estimates(input.lngLat, units);
+    const estimates = this.estimates(input.lngLat, units, true);
     const incident = {
       type: input.type,
       priority: input.priority,
@@ -261,7 +313,7 @@ export class RecommendationService implements Recommender {
 
   async estimate(lngLat: LngLat, unitIds: readonly string[]) {
     const units = await this.loadUnits(unitIds);
-    const estimates = this.estimates(lngLat, units);
+    const estimates = this.estimates(lngLat, units, false);
     const out = new Map<
       string,
       { etaSeconds: number | null; distanceMeters: number | null; method: string | null }

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IncidentDto, RecommendationsDto } from '@dispatch/contracts';
+import { DEFAULT_RESPONSE_PLANS } from '@dispatch/dispatch';
+import { createHarness, type Harness } from '../test/app-harness.js';
+
+// The recommendation service keeps the snapped units and the response plans between requests:
+// these prove a cached value never hides a change.
+describe(`recommendation caches (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  let h: Harness;
+  let here: { lng: number; lat: number };
+
+  beforeAll(async () => {
+    h = await createHarness();
+    const me = await h.login('unit001');
+    const unit = await h.db.prisma.unit.findUniqueOrThrow({ where: { id: me.unitId! } });
+    here = { lng: unit.lastLng!, lat: unit.lastLat! };
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const recommend = async () => {
+    const res = await h.call('dispatcher', {
+      method: 'GET',
+      url: `/api/recommendations?lng=${here.lng}&lat=${here.lat}&type=theft&priority=3&limit=50`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<RecommendationsDto>();
+  };
+
+  it('ranks a unit that moved by its new position on the next recommendation', async () => {
+    const first = await recommend();
+    expect(await recommend()).toEqual(first); // nothing moved: the cached preparation answers alike
+    const me = await h.login('unit001');
+    // A free patrol car ranked well behind unit001: it drives to the incident's spot.
+    const far = await h.db.prisma.unit.findFirstOrThrow({
+      where: {
+        kind: 'patrol_car',
+        status: 'available',
+        id: { notIn: [me.unitId!, ...first.candidates.slice(0, 5).map((c) => c.unitId)] },
+        lastLng: { not: null },
+      },
+    });
+    const before = first.candidates.find((c) => c.unitId === far.id);
+    const moved = await h.call('admin', {
+      method: 'POST',
+      url: '/api/units/positions',
+      payload: { reports: [{ unitId: far.id, lng: here.lng, lat: here.lat }] },
+    });
+    expect(moved.statusCode, moved.body).toBe(202);
+    await h.app.services.positions.flush();
+    const after = (await recommend()).candidates.find((c) => c.unitId === far.id);
+    expect(after).toBeDefined();
+    expect(after!.etaSeconds).toBeLessThan(before?.etaSeconds ?? Infinity);
+    expect(after!.rank).toBeLessThanOrEqual(2);
+  });
+
+  it('applies a response plan edit on the next incident', async () => {
+    const create = async () => {
+      const res = await h.call('dispatcher', {
+        method: 'POST',
+        url: '/api/incidents',
+        payload: { type: 'fight', priority: 3, location: here, autoDispatch: false },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<IncidentDto>();
+    };
+    const fight = DEFAULT_RESPONSE_PLANS.find((p) => p.id === 'fight')!;
+    expect((await create()).requiredUnits).toBe(fight.requiredUnits); // plans now cached
+    const edited = { ...fight, requiredUnits: fight.requiredUnits - 1 };
+    const put = await h.call('admin', {
+      method: 'PUT',
+      url: `/api/settings/response-plans/${fight.id}`,
+      payload: edited,
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect((await create()).requiredUnits).toBe(fight.requiredUnits - 1);
+  });
+});
