@@ -49,7 +49,12 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         // Urgent types go out at once; if nobody is free the incident stays in the queue, visible.
         try {
           incident = (
-            await dispatch.dispatch(incident.id, { auto: true }, { ...actor, name: `${actor.name} (auto)` })
+            await dispatch.dispatch(
+              incident.id,
+              { auto: true },
+              { ...actor, name: `${actor.name} (auto)` },
+              incident,
+            )
           ).incident;
         } catch (error) {
           request.log.warn({ err: error, incidentId: incident.id }, 'auto-dispatch found no unit');

@@ -46,8 +46,18 @@ export class DispatchService {
     private readonly recommender: Recommender,
   ) {}
 
-  async dispatch(incidentId: string, request: DispatchRequest, actor: Actor): Promise<DispatchOutcome> {
-    const snapshot = await loadIncident(this.ctx.prisma as unknown as Tx, incidentId);
+  /**
+   * `known`: the incident as the caller just read or wrote it (auto-dispatch after create), which
+   * saves reading it again; it only guides the plan, the transaction re-reads it under lock.
+   */
+  async dispatch(
+    incidentId: string,
+    request: DispatchRequest,
+    actor: Actor,
+    known?: IncidentWithAssignments,
+  ): Promise<DispatchOutcome> {
+    const snapshot =
+      known?.id === incidentId ? known : await loadIncident(this.ctx.prisma as unknown as Tx, incidentId);
     if (!isIncidentOpen(snapshot.status)) {
       throw new DomainErrorException(
         domainError('INCIDENT_CLOSED', `Incident is ${snapshot.status}`, { incidentId }),
