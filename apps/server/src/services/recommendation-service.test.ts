@@ -55,6 +55,41 @@ describe(`recommendation caches (${process.env.DATABASE_URL ? 'postgres' : 'pgli
     expect(after!.rank).toBeLessThanOrEqual(2);
   });
 
+  it('ranks by the position last shown on the wall once one was broadcast', async () => {
+    const first = await recommend();
+    const me = await h.login('unit001');
+    const far = await h.db.prisma.unit.findFirstOrThrow({
+      where: {
+        kind: 'patrol_car',
+        status: 'available',
+        id: { notIn: [me.unitId!, ...first.candidates.slice(0, 5).map((c) => c.unitId)] },
+        lastLng: { not: null },
+      },
+    });
+    const before = first.candidates.find((c) => c.unitId === far.id);
+    h.app.services.bus.publish([
+      {
+        name: 'unit:positions',
+        payload: {
+          positions: [
+            {
+              id: far.id,
+              lngLat: [here.lng, here.lat],
+              headingDeg: null,
+              speedMps: null,
+              at: new Date().toISOString(),
+            },
+          ],
+        },
+        rooms: [],
+      },
+    ]);
+    const after = (await recommend()).candidates.find((c) => c.unitId === far.id);
+    expect(after).toBeDefined();
+    expect(after!.etaSeconds).toBeLessThan(before?.etaSeconds ?? Infinity);
+    expect(after!.rank).toBeLessThanOrEqual(3);
+  });
+
   it('applies a response plan edit on the next incident', async () => {
     const create = async () => {
       const res = await h.call('dispatcher', {

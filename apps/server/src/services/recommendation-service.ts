@@ -32,6 +32,7 @@ import {
 } from '@dispatch/routing';
 import { Prisma } from '../generated/prisma/client.js';
 import type { ServiceContext } from './context.js';
+import type { EventPayload } from './event-bus.js';
 import type { PositionIngest } from './position-ingest.js';
 import type { PlannedUnit, PlanSummary, RecommendInput, Recommender } from './recommender.js';
 import type { RoadNetworkService } from './road-network-service.js';
@@ -95,8 +96,20 @@ export class RecommendationService implements Recommender {
     private readonly roads: RoadNetworkService,
   ) {}
 
+  /**
+   * Positions as last shown on the wall (the 1 s `unit:positions` batch): ranking uses these,
+   * so a unit is re-snapped at most once a second however often it reports, and the ETAs
+   * match the map the dispatcher sees.
+   */
+  private shown = new Map<string, LngLat>();
+
   usePositions(positions: PositionIngest): void {
     this.positions = positions;
+    this.ctx.bus.subscribe((event) => {
+      if (event.name !== 'unit:positions') return;
+      const { positions: batch } = event.payload as EventPayload<'unit:positions'>;
+      for (const p of batch) this.shown.set(p.id, [p.lngLat[0], p.lngLat[1]]);
+    });
   }
 
   /** Stored plans (validated) before the defaults, so an edited plan wins. */
@@ -150,12 +163,15 @@ export class RecommendationService implements Recommender {
       }`;
     const units: LoadedUnit[] = [];
     for (const row of rows) {
-      const fresh = this.positions?.latestOf(row.id);
-      const lngLat: LngLat | null = fresh
-        ? [fresh.lng, fresh.lat]
-        : row.lastLng !== null && row.lastLat !== null
-          ? [row.lastLng, row.lastLat]
-          : null;
+      const shown = this.shown.get(row.id);
+      const fresh = shown ? undefined : this.positions?.latestOf(row.id);
+      const lngLat: LngLat | null = shown
+        ? shown
+        : fresh
+          ? [fresh.lng, fresh.lat]
+          : row.lastLng !== null && row.lastLat !== null
+            ? [row.lastLng, row.lastLat]
+            : null;
       if (!lngLat) continue; // a unit with no known position cannot be ranked
       units.push({
         id: row.id,
