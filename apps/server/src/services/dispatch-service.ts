@@ -160,14 +160,14 @@ export class DispatchService {
     // NO KEY UPDATE, the strength of the UPDATE that follows: FOR UPDATE would also block the
     // foreign-key checks of every position sample inserted for the unit meanwhile, and a position
     // flush covering two claimed units deadlocked with the dispatch (found by bench:push).
+    // One round trip: lock, check and claim; RETURNING gives the status the lock found.
     const [locked] = await tx.$queryRaw<{ status: string }[]>`
-      SELECT status::text AS status FROM unit WHERE id = ${unit.unitId} FOR NO KEY UPDATE`;
+      WITH locked AS (SELECT id, status FROM unit WHERE id = ${unit.unitId} FOR NO KEY UPDATE)
+      UPDATE unit u SET status = 'assigned', version = u.version + 1, updated_at = ${new Date(now)}
+      FROM locked
+      WHERE u.id = locked.id AND locked.status::text = ANY(${[...DISPATCHABLE_UNIT_STATUSES]}::text[])
+      RETURNING locked.status::text AS status`;
     if (!locked) return null;
-    const claimed = await tx.unit.updateMany({
-      where: { id: unit.unitId, status: { in: [...DISPATCHABLE_UNIT_STATUSES] } },
-      data: { status: 'assigned', version: { increment: 1 } },
-    });
-    if (claimed.count === 0) return null;
     let assignmentId: string;
     try {
       const assignment = await tx.assignment.create({
