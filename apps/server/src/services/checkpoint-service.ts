@@ -12,7 +12,6 @@
 import {
   DEFAULT_ESCAPE_MINUTES,
   DEFAULT_MAX_CHECKPOINTS,
-  ROOMS,
   type CheckpointDto,
   type CheckpointPlanDto,
 } from '@dispatch/contracts';
@@ -44,11 +43,9 @@ import {
 } from '@dispatch/routing';
 import { writeAudit } from './audit.js';
 import { inTransaction, type Actor, type ServiceContext } from './context.js';
-import type { DispatchService } from './dispatch-service.js';
-import { toAssignmentDto, toIncidentDto, type IncidentWithAssignments } from './dto.js';
-import { incidentRooms } from './incident-service.js';
+import { recordAssignments, type DispatchService } from './dispatch-service.js';
+import type { IncidentWithAssignments } from './dto.js';
 import { lockIncident, loadIncident } from './incident-repository.js';
-import { progressUpdate } from './incident-milestones.js';
 import type { PositionIngest } from './position-ingest.js';
 import { travelCandidateOf } from './recommendation-service.js';
 import type { RoadNetworkService } from './road-network-service.js';
@@ -293,21 +290,7 @@ export class CheckpointService {
           escapeMinutes: plan.escapeMinutes,
         });
       }
-      const assignments = await tx.assignment.findMany({ where: { incidentId } });
-      const progress = progressUpdate(incident, assignments, ['assignment_created'], now);
-      const updated = await tx.incident.update({
-        where: { id: incidentId },
-        data: {
-          status: progress.status,
-          firstDispatchedAt: progress.firstDispatchedAt,
-          version: { increment: 1 },
-        },
-        include: { assignments: { include: { unit: { select: { callSign: true, kind: true } } } } },
-      });
-      for (const a of updated.assignments.filter((x) => created.includes(x.id))) {
-        outbox.add('assignment:created', toAssignmentDto(a), [ROOMS.wall, ROOMS.unit(a.unitId)]);
-      }
-      outbox.add('incident:updated', toIncidentDto(updated), incidentRooms(updated));
+      const updated = await recordAssignments(tx, outbox, incident, created, now);
       await writeAudit(tx, actor, now, [
         ...[...records].map(([assignmentId, record]) => ({
           action: 'assignment.checkpoint',

@@ -40,6 +40,35 @@ export interface DispatchOutcome {
 
 const ACTIVE = ['assigned', 'accepted', 'en_route', 'on_scene'] as const;
 
+/**
+ * After new assignments were claimed for `incident` (in the same transaction): sets the dispatch
+ * milestone and status, and queues the assignment and incident events for after the commit.
+ */
+export async function recordAssignments(
+  tx: Tx,
+  outbox: Outbox,
+  incident: IncidentWithAssignments,
+  created: readonly string[],
+  now: number,
+): Promise<IncidentWithAssignments> {
+  const assignments = await tx.assignment.findMany({ where: { incidentId: incident.id } });
+  const progress = progressUpdate(incident, assignments, ['assignment_created'], now);
+  const updated = await tx.incident.update({
+    where: { id: incident.id },
+    data: {
+      status: progress.status,
+      firstDispatchedAt: progress.firstDispatchedAt,
+      version: { increment: 1 },
+    },
+    include: { assignments: { include: { unit: { select: { callSign: true, kind: true } } } } },
+  });
+  for (const a of updated.assignments.filter((x) => created.includes(x.id))) {
+    outbox.add('assignment:created', toAssignmentDto(a), [ROOMS.wall, ROOMS.unit(a.unitId)]);
+  }
+  outbox.add('incident:updated', toIncidentDto(updated), incidentRooms(updated));
+  return updated;
+}
+
 export class DispatchService {
   constructor(
     private readonly ctx: ServiceContext,
@@ -116,21 +145,7 @@ export class DispatchService {
           domainError('UNIT_NOT_AVAILABLE', 'None of the planned units is still free', { incidentId }),
         );
       }
-      const assignments = await tx.assignment.findMany({ where: { incidentId } });
-      const progress = progressUpdate(incident, assignments, ['assignment_created'], this.ctx.now());
-      const updated = await tx.incident.update({
-        where: { id: incidentId },
-        data: {
-          status: progress.status,
-          firstDispatchedAt: progress.firstDispatchedAt,
-          version: { increment: 1 },
-        },
-        include: { assignments: { include: { unit: { select: { callSign: true, kind: true } } } } },
-      });
-      for (const a of updated.assignments.filter((x) => created.includes(x.id))) {
-        outbox.add('assignment:created', toAssignmentDto(a), [ROOMS.wall, ROOMS.unit(a.unitId)]);
-      }
-      outbox.add('incident:updated', toIncidentDto(updated), incidentRooms(updated));
+      const updated = await recordAssignments(tx, outbox, incident, created, this.ctx.now());
       await writeAudit(tx, actor, this.ctx.now(), [
         {
           action: 'incident.dispatch',
