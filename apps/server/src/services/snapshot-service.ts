@@ -8,6 +8,12 @@ import type { UnitService } from './unit-service.js';
 /** Ended incidents stay in the snapshot this long, so the wall ticker and queue are not empty after a restart. */
 const RECENTLY_ENDED_MS = 2 * 60 * 60 * 1000;
 
+/** Incidents a snapshot carries: every open one and those ended in the last two hours. */
+const shownIncidents = (serverTime: number) => [
+  { status: { notIn: ['closed' as const, 'cancelled' as const] } },
+  { closedAt: { gte: new Date(serverTime - RECENTLY_ENDED_MS) } },
+];
+
 export class SnapshotService {
   /** The next full build, shared by every client that asks before it starts. */
   private queued: Promise<SnapshotEvent> | null = null;
@@ -46,10 +52,7 @@ export class SnapshotService {
       this.ctx.prisma.incident.findMany({
         where: {
           assignments: { some: { unitId } },
-          OR: [
-            { status: { notIn: ['closed', 'cancelled'] } },
-            { closedAt: { gte: new Date(serverTime - RECENTLY_ENDED_MS) } },
-          ],
+          OR: shownIncidents(serverTime),
         },
         include: incidentInclude,
         orderBy: { receivedAt: 'desc' },
@@ -69,10 +72,7 @@ export class SnapshotService {
     const [incidents, units, grids] = await Promise.all([
       this.ctx.prisma.incident.findMany({
         where: {
-          OR: [
-            { status: { notIn: ['closed', 'cancelled'] } },
-            { closedAt: { gte: new Date(serverTime - RECENTLY_ENDED_MS) } },
-          ],
+          OR: shownIncidents(serverTime),
         },
         include: incidentInclude,
         orderBy: [{ priority: 'asc' }, { receivedAt: 'asc' }],
