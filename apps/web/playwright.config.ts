@@ -12,8 +12,8 @@ const external = process.env.E2E_BASE_URL;
 const port = Number(process.env.E2E_PORT ?? 8123);
 const baseURL = external ?? `http://127.0.0.1:${port}`;
 
-// Debian's Chromium (apt-get install chromium) when present, as on CI where Playwright's own
-// download is blocked; elsewhere Playwright's bundled Chromium (`pnpm exec playwright install chromium`).
+// Debian's Chromium (apt-get install chromium; browser downloads are blocked on CI), or the one named
+// by CHROMIUM_PATH; without either, Playwright looks for its own installed browser.
 const chromiumPath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const chromiumArgs = [
