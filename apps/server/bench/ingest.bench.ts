@@ -11,10 +11,10 @@
  * BENCH_SOCKET_HZ (5),
  * BENCH_REST_RATE (20000 reports/s offered), BENCH_BATCH (500 reports per POST), BENCH_WORKERS (4).
  */
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import { startBenchServer, type BenchServer } from './lib/bench-server.js';
 import type { WorkerUnit, WorkerStats } from './lib/load-worker.js';
-import { clock, ms, percentile, sleep, summarize, table } from './lib/stats.js';
+import { clock, loadAverage, ms, percentile, sleep, summarize, table } from './lib/stats.js';
 import { LoadWorker, mergeStats } from './lib/workers.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -170,9 +170,7 @@ async function phase(
 
 async function main() {
   console.log(
-    `ingest bench: ${UNITS} units, ${SECONDS} s per phase; machine: ${cpus().length} CPUs, load average ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}`,
+    `ingest bench: ${UNITS} units, ${SECONDS} s per phase; machine: ${cpus().length} CPUs, load average ${loadAverage()}`,
   );
   const server = await startBenchServer({ units: UNITS });
   const flushes = instrumentFlushes(server);
@@ -281,11 +279,7 @@ async function main() {
     console.log(
       `target >= ${TARGET_PER_SECOND} rows/s (mixed phase, written overall): ${pass ? 'met' : 'MISSED'} (${mixed.toFixed(0)})`,
     );
-    console.log(
-      `load average at the end: ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}`,
-    );
+    console.log(`load average at the end: ${loadAverage()}`);
     process.exitCode = pass ? 0 : 1;
   } finally {
     // Background work may still touch the pool while it closes; that is not a benchmark failure.

@@ -11,7 +11,7 @@
  * report indexes of migration 20261123170000_add_report_indexes. The database is dropped at the end.
  */
 import { randomUUID } from 'node:crypto';
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import pg from 'pg';
 import { DEFAULT_CLOCK_TARGETS } from '@dispatch/domain';
 import { openDatabase } from '../src/db/database.js';
@@ -19,6 +19,7 @@ import type { SqlRunner } from '../src/db/migrate.js';
 import { runResponseTimeReport } from '../src/reports/response-time-report.js';
 import { buildCountQuery, type ReportFilters } from '../src/reports/response-time-sql.js';
 import { DEFAULT_SHIFTS } from '../src/reports/shifts.js';
+import { loadAverage } from './lib/stats.js';
 
 const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 1_000_000);
@@ -169,25 +170,19 @@ async function main() {
       const to = START + (120 + ((k * 37) % 240)) * DAY;
       return { scenario, from: new Date(to - scenario.days * DAY), to: new Date(to) };
     });
+    // The report and its COUNT baseline read the same range with the same filters.
+    const queryOf = (p: (typeof plan)[number]) => ({
+      from: p.from,
+      to: p.to,
+      timeZone: TZ,
+      asOf: new Date(END),
+      targets: DEFAULT_CLOCK_TARGETS,
+      filters: p.scenario.filters,
+    });
     const report = (p: (typeof plan)[number]) =>
-      runResponseTimeReport(db.runner, {
-        from: p.from,
-        to: p.to,
-        timeZone: TZ,
-        asOf: new Date(END),
-        targets: DEFAULT_CLOCK_TARGETS,
-        filters: p.scenario.filters,
-        slowestLimit: 20,
-      });
+      runResponseTimeReport(db.runner, { ...queryOf(p), slowestLimit: 20 });
     const count = (p: (typeof plan)[number]) => {
-      const { sql, values } = buildCountQuery({
-        from: p.from,
-        to: p.to,
-        timeZone: TZ,
-        asOf: new Date(END),
-        targets: DEFAULT_CLOCK_TARGETS,
-        filters: p.scenario.filters,
-      });
+      const { sql, values } = buildCountQuery(queryOf(p));
       return db.runner.query(sql, values);
     };
     const run = async (label: string, work: (p: (typeof plan)[number]) => Promise<unknown>) => {
@@ -223,9 +218,7 @@ async function main() {
       calibration.push(ms);
     }
     console.log(
-      `calibration: SELECT count(*) FROM generate_series(1, 3000000) min ${Math.min(...calibration).toFixed(0)} ms; load average ${loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')} on ${cpus().length} CPUs`,
+      `calibration: SELECT count(*) FROM generate_series(1, 3000000) min ${Math.min(...calibration).toFixed(0)} ms; load average ${loadAverage()} on ${cpus().length} CPUs`,
     );
     const withIndexes = await run('report (with report indexes)', report);
     for (const [scenario, times] of withIndexes) console.log(`  ${describeTimes(scenario, times)}`);

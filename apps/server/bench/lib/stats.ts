@@ -1,4 +1,5 @@
 /** Small statistics for the benchmarks: percentiles over raw samples, and fixed-width tables. */
+import { loadavg } from 'node:os';
 
 /** Nearest-rank percentile (p in 0..100) of unsorted samples; NaN when empty. */
 export function percentile(samples: readonly number[], p: number): number {
@@ -44,3 +45,9 @@ export const sleep = (msToWait: number) => new Promise<void>((r) => setTimeout(r
 
 /** Wall-clock milliseconds with sub-millisecond resolution, comparable across processes. */
 export const clock = () => performance.timeOrigin + performance.now();
+
+/** The 1, 5 and 15-minute load averages, printed with every figure (the machine may be shared). */
+export const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
