@@ -147,4 +147,40 @@ describe('rankCandidates', () => {
       }),
     );
   });
+  it('explains each jump by the fastest unit it was placed ahead of in its tie group', () => {
+    const tolerance = DEFAULT_DISPATCH_RULES.etaToleranceSeconds;
+    fc.assert(
+      fc.property(incidentArb, fleetArb({ minLength: 5 }), (incident, { units, estimates: spread }) => {
+        // ETAs squeezed into a minute: tie groups of several units, where explanations differ.
+        const estimates = new Map(
+          [...spread].map(([id, e]) => [id, { ...e, etaSeconds: e.etaSeconds % 40 }]),
+        );
+        const { ranked } = rankCandidates(incident, units, estimates);
+        // Tie groups, as the module defines them: anchored on the fastest remaining unit.
+        const byEta = [...ranked].sort(
+          (a, b) => a.etaSeconds - b.etaSeconds || (a.unit.id < b.unit.id ? -1 : 1),
+        );
+        const groupOf = new Map<string, number>();
+        for (let i = 0, g = 0; i < byEta.length; g++) {
+          const anchor = byEta[i]!.etaSeconds;
+          while (i < byEta.length && byEta[i]!.etaSeconds <= anchor + tolerance)
+            groupOf.set(byEta[i++]!.unit.id, g);
+        }
+        ranked.forEach((r, i) => {
+          const overtaken = ranked
+            .slice(i + 1)
+            .filter((o) => groupOf.get(o.unit.id) === groupOf.get(r.unit.id) && o.etaSeconds < r.etaSeconds)
+            .sort((a, b) => a.etaSeconds - b.etaSeconds || (a.unit.id < b.unit.id ? -1 : 1))[0];
+          const tieBreak = r.reasons.find((x) => x.code === 'TIE_BREAK');
+          if (!overtaken) expect(tieBreak).toBeUndefined();
+          if (tieBreak) {
+            expect(tieBreak).toMatchObject({
+              overUnitId: overtaken!.unit.id,
+              etaDeltaSeconds: r.etaSeconds - overtaken!.etaSeconds,
+            });
+          }
+        });
+      }),
+    );
+  });
 });

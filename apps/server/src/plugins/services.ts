@@ -19,6 +19,7 @@ import { PositionIngest } from '../services/position-ingest.js';
 import { RecommendationService } from '../services/recommendation-service.js';
 import { RoadNetworkService } from '../services/road-network-service.js';
 import { SnapshotService } from '../services/snapshot-service.js';
+import { UnitRoster } from '../services/unit-roster.js';
 import { UnitService } from '../services/unit-service.js';
 
 export interface Services {
@@ -26,6 +27,7 @@ export interface Services {
   bus: EventBus;
   gridIndex: GridIndex;
   roads: RoadNetworkService;
+  roster: UnitRoster;
   recommendations: RecommendationService;
   incidents: IncidentService;
   dispatch: DispatchService;
@@ -65,7 +67,8 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
   await gridIndex.load(ctx.prisma);
   const roads = new RoadNetworkService(ctx, app.log);
   await roads.load();
-  const recommendations = new RecommendationService(ctx, roads);
+  const roster = new UnitRoster(ctx);
+  const recommendations = new RecommendationService(ctx, roads, roster);
   const incidents = new IncidentService(ctx, gridIndex, recommendations);
   const grids = new GridService(ctx, gridIndex);
   // Otherwise the first unit change after start re-broadcasts every grid.
@@ -79,7 +82,7 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     unitExists: async (id) => (await ctx.prisma.unit.count({ where: { id } })) > 0,
     onError: (error) => app.log.error({ err: error }, 'position flush failed; will retry'),
   });
-  recommendations.usePositions(positions);
+  recommendations.usePositions(positions, options.background !== false);
   const clockTargets = async (): Promise<ClockTargets> => {
     const row = await ctx.prisma.setting.findUnique({ where: { key: 'clock.targets' } });
     return { ...DEFAULT_CLOCK_TARGETS, ...((row?.value ?? {}) as Partial<ClockTargets>) };
@@ -105,6 +108,7 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     bus,
     gridIndex,
     roads,
+    roster,
     recommendations,
     incidents,
     dispatch: new DispatchService(ctx, recommendations),
@@ -125,9 +129,11 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
   if (options.background !== false) {
     positions.start();
     clocks.start();
+    roster.start(1000);
   }
   app.addHook('onClose', async () => {
     clocks.stop();
+    roster.stop();
     await positions.stop();
   });
 });

@@ -228,6 +228,49 @@ describe(`incidents (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =
       expect(forced.status).toBe('dispatched');
       expect(forced.assignments).toHaveLength(1);
     });
+    it('takes the call even when its auto-dispatch cannot be written, and sends nothing twice', async () => {
+      // An inconsistent unit: free by status, yet still on an active assignment (left by a
+      // crash or a hand edit). The plan's first pick is that unit, so the dispatch must fail.
+      const where = { lng: here.lng, lat: here.lat };
+      const preview = (
+        await h.call('dispatcher', {
+          method: 'GET',
+          url: `/api/recommendations?lng=${where.lng}&lat=${where.lat}&type=knife_attack&priority=1`,
+        })
+      ).json<RecommendationsDto>();
+      const picked = preview.candidates.filter((c) => c.tier !== null);
+      expect(picked.length).toBeGreaterThan(0);
+      const holder = await create({ type: 'other', priority: 4, autoDispatch: false });
+      const stale = await h.db.prisma.assignment.create({
+        data: { incidentId: holder.id, unitId: picked[0]!.unitId, assignedAt: new Date(h.clock.ms) },
+      });
+      const events: string[] = [];
+      const unsubscribe = h.app.services.bus.subscribe((e) => events.push(e.name));
+      try {
+        const before = await h.counts();
+        const incident = await create({ type: 'knife_attack', priority: 1 });
+        expect(incident.status).toBe('received');
+        expect(incident.assignments).toEqual([]);
+        // The rolled-back attempt left no trace: one number used, one incident, one audit entry.
+        const after = await h.counts();
+        expect(after).toMatchObject({
+          incident: before.incident! + 1,
+          assignment: before.assignment,
+          audit_event: before.audit_event! + 1,
+        });
+        const previous = Number(holder.number.slice(-4));
+        expect(Number(incident.number.slice(-4))).toBe(previous + 1);
+        const statuses = await h.db.prisma.unit.findMany({
+          where: { id: { in: picked.map((c) => c.unitId) } },
+          select: { status: true },
+        });
+        expect(statuses.every((u) => u.status === 'available' || u.status === 'returning')).toBe(true);
+        expect(events).toEqual(['incident:created']);
+      } finally {
+        unsubscribe();
+        await h.db.prisma.assignment.delete({ where: { id: stale.id } });
+      }
+    });
   });
 
   describe('recommendations', () => {

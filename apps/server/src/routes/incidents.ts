@@ -42,23 +42,11 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      let incident = await incidents.create(request.body, actor);
-      const summary = await recommendations.planSummary(incident.type, incident.priority as Priority);
-      if (request.body.autoDispatch ?? summary.autoDispatch) {
-        // Urgent types go out at once; if nobody is free the incident stays in the queue, visible.
-        try {
-          incident = (
-            await dispatch.dispatch(
-              incident.id,
-              { auto: true },
-              { ...actor, name: `${actor.name} (auto)` },
-              incident,
-            )
-          ).incident;
-        } catch (error) {
-          request.log.warn({ err: error, incidentId: incident.id }, 'auto-dispatch found no unit');
-        }
+      // Urgent types go out at once; if nobody is free the incident stays in the queue, visible.
+      const { incident, autoDispatch } = await incidents.create(request.body, actorOf(request), dispatch);
+      if (autoDispatch && autoDispatch.sent === 0) {
+        const { error, ...outcome } = { error: undefined, ...autoDispatch };
+        request.log.warn({ err: error, incidentId: incident.id, ...outcome }, 'auto-dispatch sent no unit');
       }
       return reply.status(201).send(toIncidentDto(incident));
     },

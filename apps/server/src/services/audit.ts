@@ -8,6 +8,8 @@ export interface AuditEntry {
   entityId: string;
   before?: unknown;
   after?: unknown;
+  /** Who did it, when not the actor of the whole write (auto-dispatch inside a call's creation). */
+  actor?: Actor;
 }
 
 const json = (value: unknown) =>
@@ -25,8 +27,8 @@ export async function writeAudit(
   await tx.auditEvent.createMany({
     data: entries.map((e) => ({
       at: new Date(at),
-      actorId: actor.id,
-      actorName: actor.name,
+      actorId: (e.actor ?? actor).id,
+      actorName: (e.actor ?? actor).name,
       action: e.action,
       entityType: e.entityType,
       entityId: e.entityId,

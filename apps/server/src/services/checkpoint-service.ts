@@ -257,27 +257,29 @@ export class CheckpointService {
       const incident = await lockIncident(tx, incidentId);
       this.assertOpen(incident);
       const now = this.ctx.now();
-      const created: string[] = [];
+      const claim = await this.dispatcher.claimUnits(
+        tx,
+        outbox,
+        incident.id,
+        manned.map(({ unit }) => ({
+          unitId: unit!.unitId,
+          role: 'checkpoint' as const,
+          tier: 1,
+          etaSeconds: unit!.etaSeconds,
+          distanceMeters: unit!.distanceMeters,
+          method: unit!.method,
+        })),
+        actor,
+      );
+      // The plan was confirmed as a whole: one unit taken meanwhile refuses it all.
+      const [refused] = claim.refusedUnitIds;
+      if (refused !== undefined) await this.dispatcher.explainRefusal(tx, incident, refused);
+      const assignmentOf = new Map(claim.assignments.map((a) => [a.unitId, a.id]));
+      const created = claim.assignments.map((a) => a.id);
       const records = new Map<string, CheckpointRecord>();
       for (const checkpoint of manned) {
         const unit = checkpoint.unit!;
-        const assignmentId = await this.dispatcher.claimUnit(
-          tx,
-          outbox,
-          incident,
-          {
-            unitId: unit.unitId,
-            role: 'checkpoint',
-            tier: 1,
-            etaSeconds: unit.etaSeconds,
-            distanceMeters: unit.distanceMeters,
-            method: unit.method,
-          },
-          actor,
-        );
-        if (!assignmentId) await this.dispatcher.explainRefusal(tx, incident, unit.unitId);
-        const id = assignmentId as string;
-        created.push(id);
+        const id = assignmentOf.get(unit.unitId)!;
         checkpoint.assignmentId = id;
         records.set(id, {
           checkpointId: checkpoint.id,
@@ -290,8 +292,9 @@ export class CheckpointService {
           escapeMinutes: plan.escapeMinutes,
         });
       }
-      const updated = await recordAssignments(tx, outbox, incident, created, now);
+      const updated = await recordAssignments(tx, outbox, incident, claim.assignments, now);
       await writeAudit(tx, actor, now, [
+        ...claim.audit,
         ...[...records].map(([assignmentId, record]) => ({
           action: 'assignment.checkpoint',
           entityType: 'assignment' as const,

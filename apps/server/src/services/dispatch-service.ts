@@ -1,6 +1,6 @@
 /**
- * Sending units to an incident. Correct under concurrency: the incident row is locked, each unit
- * is claimed with a conditional UPDATE (only from a dispatchable status), and the partial unique
+ * Sending units to an incident. Correct under concurrency: the incident row is locked, the units
+ * are claimed with one conditional UPDATE (only from a dispatchable status), and the partial unique
  * index on active assignments backs it up. Two dispatchers sending one unit: exactly one wins.
  */
 import { ROOMS } from '@dispatch/contracts';
@@ -14,14 +14,14 @@ import {
   type IncidentType,
   type Priority,
 } from '@dispatch/domain';
-import { Prisma } from '../generated/prisma/client.js';
-import { writeAudit } from './audit.js';
+import { Prisma, type Assignment, type Unit } from '../generated/prisma/client.js';
+import { writeAudit, type AuditEntry } from './audit.js';
 import { inTransaction, type Actor, type ServiceContext, type Tx } from './context.js';
 import {
   toAssignmentDto,
   toIncidentDto,
   toUnitDto,
-  unitInclude,
+  type AssignmentWithUnit,
   type IncidentWithAssignments,
 } from './dto.js';
 import type { Outbox } from './event-bus.js';
@@ -40,29 +40,43 @@ export interface DispatchOutcome {
 
 const ACTIVE = ['assigned', 'accepted', 'en_route', 'on_scene'] as const;
 
+/** What claiming a set of units did, for the caller to record in its own transaction. */
+export interface ClaimResult {
+  /** The new assignments, in the order the units were planned. */
+  assignments: AssignmentWithUnit[];
+  /** Planned units that were no longer free (in plan order). */
+  refusedUnitIds: string[];
+  /** Audit entries of the claims, written by the caller with its own (one INSERT). */
+  audit: AuditEntry[];
+}
+
+/** A claimed unit row as RETURNING gives it: the unit after the claim, and its status before. */
+type ClaimedUnitRow = Unit & { statusBefore: string };
+
 /**
  * After new assignments were claimed for `incident` (in the same transaction): sets the dispatch
  * milestone and status, and queues the assignment and incident events for after the commit.
+ * `incident` must carry its assignments as read under the incident lock (or none, if new).
  */
 export async function recordAssignments(
   tx: Tx,
   outbox: Outbox,
   incident: IncidentWithAssignments,
-  created: readonly string[],
+  created: readonly AssignmentWithUnit[],
   now: number,
 ): Promise<IncidentWithAssignments> {
-  const assignments = await tx.assignment.findMany({ where: { incidentId: incident.id } });
+  const assignments = [...incident.assignments, ...created];
   const progress = progressUpdate(incident, assignments, ['assignment_created'], now);
-  const updated = await tx.incident.update({
+  const row = await tx.incident.update({
     where: { id: incident.id },
     data: {
       status: progress.status,
       firstDispatchedAt: progress.firstDispatchedAt,
       version: { increment: 1 },
     },
-    include: { assignments: { include: { unit: { select: { callSign: true, kind: true } } } } },
   });
-  for (const a of updated.assignments.filter((x) => created.includes(x.id))) {
+  const updated = { ...row, assignments };
+  for (const a of created) {
     outbox.add('assignment:created', toAssignmentDto(a), [ROOMS.wall, ROOMS.unit(a.unitId)]);
   }
   outbox.add('incident:updated', toIncidentDto(updated), incidentRooms(updated));
@@ -76,8 +90,8 @@ export class DispatchService {
   ) {}
 
   /**
-   * `known`: the incident as the caller just read or wrote it (auto-dispatch after create), which
-   * saves reading it again; it only guides the plan, the transaction re-reads it under lock.
+   * `known`: the incident as the caller just read or wrote it, which saves reading it again; it
+   * only guides the plan, the transaction re-reads it under lock.
    */
   async dispatch(
     incidentId: string,
@@ -130,64 +144,108 @@ export class DispatchService {
           domainError('INCIDENT_CLOSED', `Incident is ${incident.status}`, { incidentId }),
         );
       }
-      const created: string[] = [];
-      // Units are claimed in id order, so two dispatches naming the same units in a different
-      // order queue behind each other instead of deadlocking.
-      const byUnitId = [...planned].sort((x, y) => (x.unitId < y.unitId ? -1 : x.unitId > y.unitId ? 1 : 0));
-      for (const unit of byUnitId) {
-        const claimed = await this.claimUnit(tx, outbox, incident, unit, actor);
-        if (claimed) created.push(claimed);
-        // A manual choice is all-or-nothing: the dispatcher asked for exactly these units.
-        else if (manual) await this.explainRefusal(tx, incident, unit.unitId);
-      }
-      if (created.length === 0) {
+      const claim = await this.claimUnits(tx, outbox, incident.id, planned, actor);
+      // A manual choice is all-or-nothing: the dispatcher asked for exactly these units.
+      const [refused] = claim.refusedUnitIds;
+      if (manual && refused !== undefined) await this.explainRefusal(tx, incident, refused);
+      if (claim.assignments.length === 0) {
         throw new DomainErrorException(
           domainError('UNIT_NOT_AVAILABLE', 'None of the planned units is still free', { incidentId }),
         );
       }
-      const updated = await recordAssignments(tx, outbox, incident, created, this.ctx.now());
+      const updated = await recordAssignments(tx, outbox, incident, claim.assignments, this.ctx.now());
+      const assignmentIds = claim.assignments.map((a) => a.id);
       await writeAudit(tx, actor, this.ctx.now(), [
+        ...claim.audit,
         {
           action: 'incident.dispatch',
           entityType: 'incident',
           entityId: incidentId,
           before: { status: incident.status },
-          after: { status: updated.status, assignmentIds: created, mode: manual ? 'manual' : 'plan' },
+          after: { status: updated.status, assignmentIds, mode: manual ? 'manual' : 'plan' },
         },
       ]);
-      return { incident: updated, assignmentIds: created };
+      return { incident: updated, assignmentIds };
     });
   }
 
   /**
-   * Claims one unit for the incident; returns the new assignment id, or null if the unit is taken.
-   * Public for other dispatch paths (checkpoint-service.ts) that run in their own transaction.
+   * Auto-dispatch of an incident being created, inside its creating transaction (one commit, so
+   * the unit hears of the call as soon as it exists). `planned` was ranked before the insert.
+   * Returns the incident after the dispatch and the audit entries to write with the creation.
    */
-  async claimUnit(
+  async dispatchNew(
     tx: Tx,
     outbox: Outbox,
     incident: IncidentWithAssignments,
-    unit: PlannedUnit,
+    planned: readonly PlannedUnit[],
     actor: Actor,
-  ) {
+  ): Promise<{ incident: IncidentWithAssignments; audit: AuditEntry[] }> {
+    if (planned.length === 0) return { incident, audit: [] };
+    const claim = await this.claimUnits(tx, outbox, incident.id, planned, actor);
+    if (claim.assignments.length === 0) return { incident, audit: [] };
+    const updated = await recordAssignments(tx, outbox, incident, claim.assignments, this.ctx.now());
+    return {
+      incident: updated,
+      audit: [
+        ...claim.audit,
+        {
+          action: 'incident.dispatch',
+          entityType: 'incident',
+          entityId: incident.id,
+          before: { status: incident.status },
+          after: {
+            status: updated.status,
+            assignmentIds: claim.assignments.map((a) => a.id),
+            mode: 'plan',
+          },
+        },
+      ],
+    };
+  }
+
+  /**
+   * Claims the planned units for the incident in two statements whatever their number: one
+   * conditional UPDATE takes every unit that is still dispatchable, one INSERT creates their
+   * assignments. Units no longer free are returned as refused. Public for other dispatch paths
+   * (checkpoint-service.ts) that run in their own transaction.
+   */
+  async claimUnits(
+    tx: Tx,
+    outbox: Outbox,
+    incidentId: string,
+    planned: readonly PlannedUnit[],
+    actor: Actor,
+  ): Promise<ClaimResult> {
     const now = this.ctx.now();
-    // Lock the unit row first: its status before the claim goes into the audit trail.
+    // Rows are locked in id order (ORDER BY under the locking clause), so two dispatches naming
+    // the same units in a different order queue behind each other instead of deadlocking.
     // NO KEY UPDATE, the strength of the UPDATE that follows: FOR UPDATE would also block the
     // foreign-key checks of every position sample inserted for the unit meanwhile, and a position
     // flush covering two claimed units deadlocked with the dispatch (found by bench:push).
-    // One round trip: lock, check and claim; RETURNING gives the status the lock found.
-    const [locked] = await tx.$queryRaw<{ status: string }[]>`
-      WITH locked AS (SELECT id, status FROM unit WHERE id = ${unit.unitId} FOR NO KEY UPDATE)
+    // RETURNING gives the unit as claimed (its event) and the status the lock found (the audit).
+    const rows = await tx.$queryRaw<ClaimedUnitRow[]>`
+      WITH locked AS (
+        SELECT id, status FROM unit WHERE id = ANY(${planned.map((p) => p.unitId)}::text[])
+        ORDER BY id FOR NO KEY UPDATE)
       UPDATE unit u SET status = 'assigned', version = u.version + 1, updated_at = ${new Date(now)}
       FROM locked
       WHERE u.id = locked.id AND locked.status::text = ANY(${[...DISPATCHABLE_UNIT_STATUSES]}::text[])
-      RETURNING locked.status::text AS status`;
-    if (!locked) return null;
-    let assignmentId: string;
+      RETURNING u.id, u.call_sign AS "callSign", u.kind::text AS kind, u.status::text AS status,
+        u.home_grid_id AS "homeGridId", u.current_grid_id AS "currentGridId", u.post_id AS "postId",
+        u.capabilities, u.last_lng AS "lastLng", u.last_lat AS "lastLat",
+        u.last_heading_deg AS "lastHeadingDeg", u.last_speed_mps AS "lastSpeedMps",
+        u.last_position_at AS "lastPositionAt", u.version, u.created_at AS "createdAt",
+        u.updated_at AS "updatedAt", locked.status::text AS "statusBefore"`;
+    const claimed = new Map(rows.map((r) => [r.id, r]));
+    const taken = planned.filter((p) => claimed.has(p.unitId));
+    const refusedUnitIds = planned.filter((p) => !claimed.has(p.unitId)).map((p) => p.unitId);
+    if (taken.length === 0) return { assignments: [], refusedUnitIds, audit: [] };
+    let created: Assignment[];
     try {
-      const assignment = await tx.assignment.create({
-        data: {
-          incidentId: incident.id,
+      created = await tx.assignment.createManyAndReturn({
+        data: taken.map((unit) => ({
+          incidentId,
           unitId: unit.unitId,
           role: unit.role,
           tier: unit.tier,
@@ -196,41 +254,50 @@ export class DispatchService {
           etaMethod: unit.method,
           assignedById: actor.id,
           assignedAt: new Date(now),
-        },
+        })),
       });
-      assignmentId = assignment.id;
     } catch (error) {
+      // The partial unique index backs the claim: a unit free by status yet still on an
+      // active assignment (an inconsistency) is refused, not double-booked.
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
         throw new DomainErrorException(
           domainError('UNIT_ALREADY_ASSIGNED', 'Unit already has an active assignment', {
-            unitId: unit.unitId,
+            unitIds: taken.map((t) => t.unitId),
           }),
         );
       }
       throw error;
     }
-    const updatedUnit = await tx.unit.findUniqueOrThrow({ where: { id: unit.unitId }, include: unitInclude });
-    outbox.add('unit:updated', toUnitDto(updatedUnit), [
-      ROOMS.wall,
-      ROOMS.unit(updatedUnit.id),
-      ...(updatedUnit.currentGridId ? [ROOMS.grid(updatedUnit.currentGridId)] : []),
-    ]);
-    await writeAudit(tx, actor, now, [
-      {
-        action: 'assignment.create',
-        entityType: 'assignment',
-        entityId: assignmentId,
-        after: { ...unit, incidentId: incident.id },
-      },
-      {
-        action: 'unit.status',
-        entityType: 'unit',
-        entityId: unit.unitId,
-        before: { status: locked.status },
-        after: { status: 'assigned' },
-      },
-    ]);
-    return assignmentId;
+    const byUnit = new Map(created.map((a) => [a.unitId, a]));
+    const assignments: AssignmentWithUnit[] = [];
+    const audit: AuditEntry[] = [];
+    for (const unit of taken) {
+      const assignment = byUnit.get(unit.unitId)!;
+      const row = claimed.get(unit.unitId)!;
+      const { statusBefore, ...claimedUnit } = row;
+      assignments.push({ ...assignment, unit: { callSign: row.callSign, kind: row.kind } });
+      outbox.add(
+        'unit:updated',
+        toUnitDto({ ...claimedUnit, assignments: [{ id: assignment.id, incidentId }] }),
+        [ROOMS.wall, ROOMS.unit(row.id), ...(row.currentGridId ? [ROOMS.grid(row.currentGridId)] : [])],
+      );
+      audit.push(
+        {
+          action: 'assignment.create',
+          entityType: 'assignment',
+          entityId: assignment.id,
+          after: { ...unit, incidentId },
+        },
+        {
+          action: 'unit.status',
+          entityType: 'unit',
+          entityId: unit.unitId,
+          before: { status: statusBefore },
+          after: { status: 'assigned' },
+        },
+      );
+    }
+    return { assignments, refusedUnitIds, audit };
   }
 
   /** Throws the precise reason a unit could not be claimed (409 with a code). */

@@ -11,7 +11,7 @@ import {
   type MilestoneEvent,
   type Priority,
 } from '@dispatch/domain';
-import { writeAudit } from './audit.js';
+import { writeAudit, type AuditEntry } from './audit.js';
 import { inTransaction, type Actor, type ServiceContext, type Tx } from './context.js';
 import {
   incidentInclude,
@@ -25,8 +25,26 @@ import type { Outbox } from './event-bus.js';
 import type { GridIndex } from './grid-index.js';
 import { lockIncident, loadIncident } from './incident-repository.js';
 import { progressUpdate } from './incident-milestones.js';
+import type { DispatchService } from './dispatch-service.js';
 import type { Recommender } from './recommender.js';
 import { centreDayKey } from './time-zone.js';
+
+/** A taken call, and what its auto-dispatch did (null: not asked for). */
+export interface CreatedIncident {
+  incident: IncidentWithAssignments;
+  autoDispatch:
+    | null
+    | { sent: number }
+    | { sent: 0; reason: 'none' | 'taken' }
+    | { sent: 0; reason: 'failed'; error: unknown };
+}
+
+/** Thrown inside the creating transaction to roll the dispatch back and retake the call alone. */
+class AutoDispatchFailure extends Error {
+  constructor(cause: unknown) {
+    super('auto-dispatch failed', { cause });
+  }
+}
 
 /** Rooms that hear about an incident: the wall, its grid, and every unit ever assigned. */
 export function incidentRooms(incident: IncidentWithAssignments): string[] {
@@ -43,7 +61,17 @@ export class IncidentService {
     private readonly recommender: Recommender,
   ) {}
 
-  async create(body: CreateIncidentBody, actor: Actor): Promise<IncidentWithAssignments> {
+  /**
+   * Takes a call. With `dispatcher`, the call is auto-dispatched when asked to (or when its type's
+   * plan says so) in the same transaction that creates it: one commit, and the unit's terminal
+   * hears of the call the moment it exists. If the dispatch cannot be written the call is still
+   * taken (without it) and stays in the queue.
+   */
+  async create(
+    body: CreateIncidentBody,
+    actor: Actor,
+    dispatcher?: DispatchService,
+  ): Promise<CreatedIncident> {
     const now = this.ctx.now();
     const receivedAt = body.receivedAt ? Date.parse(body.receivedAt) : now;
     if (receivedAt > now + 5_000) {
@@ -53,44 +81,107 @@ export class IncidentService {
     }
     const lngLat = [body.location.lng, body.location.lat] as const;
     const gridId = this.grids.locate(lngLat);
-    const plan = await this.recommender.planSummary(body.type, body.priority as Priority);
-    const day = centreDayKey(receivedAt, this.ctx.timeZone);
-    return inTransaction(this.ctx, async (tx, outbox) => {
-      const [seq] = await tx.$queryRaw<{ last: number }[]>`
-        INSERT INTO incident_sequence (day, last) VALUES (${day}, 1)
-        ON CONFLICT (day) DO UPDATE SET last = incident_sequence.last + 1
-        RETURNING last`;
-      const number = unwrap(formatIncidentNumber(day, Number(seq?.last ?? 1)));
-      const incident = await tx.incident.create({
-        data: {
-          number,
-          type: body.type,
-          priority: body.priority,
-          source: body.source ?? 'call',
-          lng: body.location.lng,
-          lat: body.location.lat,
-          address: body.address ?? '',
-          description: body.description ?? '',
-          callerName: body.callerName ?? null,
-          callerPhone: body.callerPhone ?? null,
-          gridId,
-          requiredUnits: plan.requiredUnits,
-          receivedAt: new Date(receivedAt),
-          createdById: actor.id,
-        },
-        include: incidentInclude,
+    const priority = body.priority as Priority;
+    const plan = await this.recommender.planSummary(body.type, priority);
+    const auto = dispatcher !== undefined && (body.autoDispatch ?? plan.autoDispatch);
+    // Ranked before the transaction opens: the ranking may read (plans, other nodes' unit
+    // changes), and on the embedded database a read outside the open transaction would wait
+    // for it. Settled, never rejected: a failed ranking still takes the call.
+    const planned = auto
+      ? await this.recommender
+          .plan({ lngLat, type: body.type, priority, gridId, assignedUnitIds: [], next: false })
+          .then(
+            (units) => ({ units }),
+            (error: unknown) => ({ error }),
+          )
+      : null;
+    const insert = (tx: Tx) => this.insert(tx, body, actor, gridId, plan.requiredUnits, receivedAt);
+    const takeCall = () =>
+      inTransaction(this.ctx, async (tx, outbox) => {
+        const { incident, audit } = await insert(tx);
+        await writeAudit(tx, actor, now, [audit]);
+        outbox.add('incident:created', toIncidentDto(incident), incidentRooms(incident));
+        return incident;
       });
-      await writeAudit(tx, actor, now, [
-        {
-          action: 'incident.create',
-          entityType: 'incident',
-          entityId: incident.id,
-          after: toIncidentDto(incident),
-        },
-      ]);
-      outbox.add('incident:created', toIncidentDto(incident), incidentRooms(incident));
-      return incident;
+    if (!dispatcher || !planned) return { incident: await takeCall(), autoDispatch: null };
+    if ('error' in planned) {
+      return {
+        incident: await takeCall(),
+        autoDispatch: { sent: 0, reason: 'failed', error: planned.error },
+      };
+    }
+    const autoActor: Actor = { ...actor, name: `${actor.name} (auto)` };
+    try {
+      return await inTransaction(this.ctx, async (tx, outbox) => {
+        const { incident, audit } = await insert(tx);
+        outbox.add('incident:created', toIncidentDto(incident), incidentRooms(incident));
+        const dispatched = await dispatcher
+          .dispatchNew(tx, outbox, incident, planned.units, autoActor)
+          .catch((error: unknown) => {
+            throw new AutoDispatchFailure(error);
+          });
+        // The creation's audit entry and the dispatch's in one INSERT; the dispatch's are
+        // signed by the "(auto)" actor.
+        await writeAudit(tx, actor, now, [
+          audit,
+          ...dispatched.audit.map((entry) => ({ ...entry, actor: autoActor })),
+        ]);
+        const sent = dispatched.incident.assignments.length;
+        return {
+          incident: dispatched.incident,
+          autoDispatch: sent > 0 ? { sent } : { sent: 0, reason: planned.units.length ? 'taken' : 'none' },
+        } satisfies CreatedIncident;
+      });
+    } catch (error) {
+      if (!(error instanceof AutoDispatchFailure)) throw error;
+      // Rolled back, number included: take the call again without the dispatch.
+      return { incident: await takeCall(), autoDispatch: { sent: 0, reason: 'failed', error: error.cause } };
+    }
+  }
+
+  /** Numbers and inserts the incident (no assignments yet); returns it with its audit entry. */
+  private async insert(
+    tx: Tx,
+    body: CreateIncidentBody,
+    actor: Actor,
+    gridId: string | null,
+    requiredUnits: number,
+    receivedAt: number,
+  ): Promise<{ incident: IncidentWithAssignments; audit: AuditEntry }> {
+    const day = centreDayKey(receivedAt, this.ctx.timeZone);
+    const [seq] = await tx.$queryRaw<{ last: number }[]>`
+      INSERT INTO incident_sequence (day, last) VALUES (${day}, 1)
+      ON CONFLICT (day) DO UPDATE SET last = incident_sequence.last + 1
+      RETURNING last`;
+    const number = unwrap(formatIncidentNumber(day, Number(seq?.last ?? 1)));
+    const row = await tx.incident.create({
+      data: {
+        number,
+        type: body.type,
+        priority: body.priority,
+        source: body.source ?? 'call',
+        lng: body.location.lng,
+        lat: body.location.lat,
+        address: body.address ?? '',
+        description: body.description ?? '',
+        callerName: body.callerName ?? null,
+        callerPhone: body.callerPhone ?? null,
+        gridId,
+        requiredUnits,
+        receivedAt: new Date(receivedAt),
+        createdById: actor.id,
+      },
     });
+    const incident: IncidentWithAssignments = { ...row, assignments: [] };
+    return {
+      incident,
+      audit: {
+        action: 'incident.create',
+        entityType: 'incident',
+        entityId: incident.id,
+        after: toIncidentDto(incident),
+      },
+    };
   }
 
   /** Cancel (any open status), resolve (with a resolution) or close (after resolve). */

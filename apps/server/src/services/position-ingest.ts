@@ -37,6 +37,7 @@ export class PositionIngest {
   /** Newest sample of units whose last position a flush could not write (row locked meanwhile). */
   private unwritten = new Map<string, Sample>();
   private timers: NodeJS.Timeout[] = [];
+  private acceptListeners: ((unitId: string) => void)[] = [];
   /** Totals since start, for the benchmark and /api/health. */
   readonly stats = { accepted: 0, written: 0, flushes: 0, failedFlushes: 0 };
 
@@ -93,7 +94,13 @@ export class PositionIngest {
     };
   }
 
+  /** Calls `listener` with the unit of every accepted report (synchronously; keep it cheap). */
+  onAccept(listener: (unitId: string) => void): void {
+    this.acceptListeners.push(listener);
+  }
+
   private accept(sample: Sample): void {
+    for (const listener of this.acceptListeners) listener(sample.unitId);
     this.pending.push(sample);
     const previous = this.latest.get(sample.unitId);
     if (!previous || previous.at <= sample.at) this.latest.set(sample.unitId, sample);

@@ -30,12 +30,12 @@ import {
   type TravelCandidate,
   type TravelRoute,
 } from '@dispatch/routing';
-import { Prisma } from '../generated/prisma/client.js';
 import type { ServiceContext } from './context.js';
 import type { EventPayload } from './event-bus.js';
 import type { PositionIngest } from './position-ingest.js';
 import type { PlannedUnit, PlanSummary, RecommendInput, Recommender } from './recommender.js';
 import type { RoadNetworkService } from './road-network-service.js';
+import type { RosterUnit, UnitRoster } from './unit-roster.js';
 import { remainingPlan, type SentUnit } from './remaining-plan.js';
 
 /** Searches stop here: a unit more than 20 minutes away is no recommendation. */
@@ -89,11 +89,25 @@ export class RecommendationService implements Recommender {
    * milliseconds, the search itself a few: each ranking re-snaps only units that moved.
    */
   private prepared: PreparedCandidates | null = null;
+  /**
+   * The free units ready to rank, rebuilt only when the roster or the shown positions changed
+   * (at most about once a second under 1 Hz position reports), not per call.
+   */
+  private free: {
+    rosterGeneration: number;
+    shownGeneration: number;
+    network: RoadNetworkService['network'];
+    units: LoadedUnit[];
+    prepared: PreparedCandidates;
+  } | null = null;
+  /** Bumped when the positions ranking uses change (a wall batch, or a first report). */
+  private shownGeneration = 0;
   private planCache: { at: number; plans: Promise<ResponsePlan[]> } | null = null;
 
   constructor(
     private readonly ctx: ServiceContext,
     private readonly roads: RoadNetworkService,
+    private readonly roster: UnitRoster,
   ) {}
 
   /**
@@ -103,12 +117,22 @@ export class RecommendationService implements Recommender {
    */
   private shown = new Map<string, LngLat>();
 
-  usePositions(positions: PositionIngest): void {
+  /**
+   * `warm`: rebuild the ranking input right after each position batch, off the request path
+   * (servers with background work; tests keep it lazy).
+   */
+  usePositions(positions: PositionIngest, warm = false): void {
     this.positions = positions;
+    // A unit not yet on the wall is ranked by its latest report: such a report changes the input.
+    positions.onAccept((unitId) => {
+      if (!this.shown.has(unitId)) this.shownGeneration += 1;
+    });
     this.ctx.bus.subscribe((event) => {
       if (event.name !== 'unit:positions') return;
       const { positions: batch } = event.payload as EventPayload<'unit:positions'>;
       for (const p of batch) this.shown.set(p.id, [p.lngLat[0], p.lngLat[1]]);
+      this.shownGeneration += 1;
+      if (warm) setImmediate(() => void this.freeUnits().catch(() => undefined));
     });
   }
 
@@ -150,47 +174,69 @@ export class RecommendationService implements Recommender {
     return { requiredUnits: plan.requiredUnits, autoDispatch: plan.autoDispatch };
   }
 
-  private async loadUnits(ids?: readonly string[]): Promise<LoadedUnit[]> {
-    // Raw SQL: on every auto-dispatch this reads all free units (thousands in a city), and
-    // mapping full Prisma rows plus the post relation cost several times the query itself.
+  /** Where a unit is: as last shown on the wall, else as just reported, else as stored. */
+  private positionOf(id: string, lastLng: number | null, lastLat: number | null): LngLat | null {
+    const shown = this.shown.get(id);
+    if (shown) return shown;
+    const fresh = this.positions?.latestOf(id);
+    if (fresh) return [fresh.lng, fresh.lat];
+    return lastLng !== null && lastLat !== null ? [lastLng, lastLat] : null;
+  }
+
+  private loaded(row: UnitRow | RosterUnit): LoadedUnit | null {
+    const lngLat = this.positionOf(row.id, row.lastLng, row.lastLat);
+    if (!lngLat) return null; // a unit with no known position cannot be ranked
+    return {
+      id: row.id,
+      callSign: row.callSign,
+      kind: row.kind,
+      status: row.status,
+      homeGridId: row.homeGridId,
+      currentGridId: row.currentGridId,
+      capabilities: row.capabilities as Capability[],
+      lngLat,
+      travel: travelCandidateOf({ id: row.id, kind: row.kind, lngLat, postRangeMeters: row.postRangeMeters }),
+    };
+  }
+
+  /** Named units, read from the database (a manual dispatch's, a route's). */
+  private async loadUnits(ids: readonly string[]): Promise<LoadedUnit[]> {
     const rows = await this.ctx.prisma.$queryRaw<UnitRow[]>`
       SELECT u.id, u.call_sign AS "callSign", u.kind::text AS kind, u.status::text AS status,
              u.home_grid_id AS "homeGridId", u.current_grid_id AS "currentGridId", u.capabilities,
              u.last_lng AS "lastLng", u.last_lat AS "lastLat", p.range_meters AS "postRangeMeters"
       FROM unit u LEFT JOIN post p ON p.id = u.post_id
-      WHERE ${
-        ids ? Prisma.sql`u.id = ANY(${[...ids]}::text[])` : Prisma.sql`u.status IN ('available', 'returning')`
-      }`;
+      WHERE u.id = ANY(${[...ids]}::text[])`;
+    return rows.map((row) => this.loaded(row)).filter((u): u is LoadedUnit => u !== null);
+  }
+
+  /** Every free unit with a known position, snapped and ready to search (see `free`). */
+  private async freeUnits(): Promise<{ units: LoadedUnit[]; prepared: PreparedCandidates }> {
+    const roster = await this.roster.all();
+    const free = this.free;
+    if (
+      free &&
+      free.rosterGeneration === this.roster.generation &&
+      free.shownGeneration === this.shownGeneration &&
+      free.network === this.roads.network
+    )
+      return free;
+    const rosterGeneration = this.roster.generation;
+    const shownGeneration = this.shownGeneration;
     const units: LoadedUnit[] = [];
-    for (const row of rows) {
-      const shown = this.shown.get(row.id);
-      const fresh = shown ? undefined : this.positions?.latestOf(row.id);
-      const lngLat: LngLat | null = shown
-        ? shown
-        : fresh
-          ? [fresh.lng, fresh.lat]
-          : row.lastLng !== null && row.lastLat !== null
-            ? [row.lastLng, row.lastLat]
-            : null;
-      if (!lngLat) continue; // a unit with no known position cannot be ranked
-      units.push({
-        id: row.id,
-        callSign: row.callSign,
-        kind: row.kind,
-        status: row.status,
-        homeGridId: row.homeGridId,
-        currentGridId: row.currentGridId,
-        capabilities: row.capabilities as Capability[],
-        lngLat,
-        travel: travelCandidateOf({
-          id: row.id,
-          kind: row.kind,
-          lngLat,
-          postRangeMeters: row.postRangeMeters,
-        }),
-      });
+    for (const unit of roster.values()) {
+      if (!isUnitDispatchable(unit.status)) continue;
+      const loaded = this.loaded(unit);
+      if (loaded) units.push(loaded);
     }
-    return units;
+    this.free = {
+      rosterGeneration,
+      shownGeneration,
+      network: this.roads.network,
+      units,
+      prepared: this.prepare(units, true),
+    };
+    return this.free;
   }
 
   /**
@@ -206,12 +252,8 @@ export class RecommendationService implements Recommender {
     return prepared;
   }
 
-  private estimates(
-    target: LngLat,
-    units: readonly LoadedUnit[],
-    keep: boolean,
-  ): Map<string, DispatchEstimate> {
-    const results = estimatePrepared(this.prepare(units, keep), target, { maxSeconds: MAX_SEARCH_SECONDS });
+  private estimates(target: LngLat, prepared: PreparedCandidates): Map<string, DispatchEstimate> {
+    const results = estimatePrepared(prepared, target, { maxSeconds: MAX_SEARCH_SECONDS });
     return new Map(
       results.map((r) => [
         r.id,
@@ -226,8 +268,8 @@ export class RecommendationService implements Recommender {
   }
 
   private async rank(input: RecommendInput) {
-    const units = (await this.loadUnits()).filter((u) => isUnitDispatchable(u.status));
-    const estimates = this.estimates(input.lngLat, units, true);
+    const { units, prepared } = await this.freeUnits();
+    const estimates = this.estimates(input.lngLat, prepared);
     const incident = {
       type: input.type,
       priority: input.priority,
@@ -329,7 +371,7 @@ export class RecommendationService implements Recommender {
 
   async estimate(lngLat: LngLat, unitIds: readonly string[]) {
     const units = await this.loadUnits(unitIds);
-    const estimates = this.estimates(lngLat, units, false);
+    const estimates = this.estimates(lngLat, this.prepare(units, false));
     const out = new Map<
       string,
       { etaSeconds: number | null; distanceMeters: number | null; method: string | null }
