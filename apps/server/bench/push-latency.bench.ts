@@ -13,8 +13,11 @@
  * every terminal connected but silent, and a plain GET /api/health round trip.
  * Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres; a fresh database
  * is created and dropped), BENCH_UNITS (2000), BENCH_INCIDENTS (200), BENCH_BASELINE_INCIDENTS
- * (100), BENCH_HZ (1), BENCH_WORKERS (4), REDIS_URL (optional: Socket.IO Redis adapter).
+ * (100), BENCH_HZ (1), BENCH_WORKERS (4), REDIS_URL (optional: Socket.IO Redis adapter),
+ * BENCH_CPU_PROFILE (a file: CPU profile of the server process over the loaded phase).
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { cpus } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { IncidentDto } from '@dispatch/contracts';
@@ -141,6 +144,24 @@ function row(name: string, s: Summary) {
   return [name, s.n, ms(s.median), ms(s.p90), ms(s.p99), ms(s.max)];
 }
 
+/** BENCH_CPU_PROFILE=file.cpuprofile: a CPU profile of this process over the loaded phase only. */
+async function startProfiler() {
+  const file = process.env.BENCH_CPU_PROFILE;
+  if (!file) return null;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+      console.log(`CPU profile of the loaded phase: ${file}`);
+    },
+  };
+}
+
 async function main() {
   console.log(
     `push-latency bench: ${UNITS} units at ${HZ} Hz, ${INCIDENTS} incidents (+${BASELINE_INCIDENTS} baseline)`,
@@ -213,11 +234,13 @@ async function main() {
     const ingestBefore = { ...server.app.services.positions.stats };
     const eld = monitorEventLoopDelay({ resolution: 10 });
     eld.enable();
+    const profiler = await startProfiler();
     const loadStarted = clock();
     const loadHealth = await healthRoundTrips(server, 200);
     const loaded = await incidents(server, vertices, INCIDENTS, 'load');
     const loadSeconds = (clock() - loadStarted) / 1000;
     eld.disable();
+    await profiler?.stop();
     const fleet = mergeStats(await Promise.all(workers.map((w) => w.stats())));
     const ingestAfter = { ...server.app.services.positions.stats };
     for (const w of workers) {

@@ -50,40 +50,29 @@ export function filterCandidates(
   const excludedIds = new Set(excludeUnitIds);
   const candidates: Candidate[] = [];
   const excluded: ExcludedUnit[] = [];
-  for (const unit of units) {
-    const reject = (reason: ExclusionReason) => excluded.push({ unitId: unit.id, reason });
-    if (excludedIds.has(unit.id)) {
-      reject('EXCLUDED');
-      continue;
-    }
-    if (!isUnitDispatchable(unit.status)) {
-      reject('NOT_DISPATCHABLE');
-      continue;
-    }
+  // One closure for all units (not one per unit: thousands of them per ranking).
+  const exclusionOf = (unit: DispatchUnit): ExclusionReason | null => {
+    if (excludedIds.has(unit.id)) return 'EXCLUDED';
+    if (!isUnitDispatchable(unit.status)) return 'NOT_DISPATCHABLE';
     const fitness = unitFitness(rules, incident.type, incident.priority, unit.kind);
-    if (fitness === null) {
-      reject('KIND_NOT_FIT');
-      continue;
-    }
+    if (fitness === null) return 'KIND_NOT_FIT';
     const estimate = estimates.get(unit.id);
-    if (estimate === undefined) {
-      reject('NO_ESTIMATE');
-      continue;
-    }
+    if (estimate === undefined) return 'NO_ESTIMATE';
     // Estimators report unreachable units with an infinite ETA; both mean "cannot get there".
-    if (!estimate.reachable || !Number.isFinite(estimate.etaSeconds)) {
-      reject('UNREACHABLE');
-      continue;
-    }
+    if (!estimate.reachable || !Number.isFinite(estimate.etaSeconds)) return 'UNREACHABLE';
     const limit = rules.kindLimits[unit.kind];
     if (
       (limit?.maxDistanceMeters !== undefined && estimate.distanceMeters > limit.maxDistanceMeters) ||
       (limit?.maxEtaSeconds !== undefined && estimate.etaSeconds > limit.maxEtaSeconds)
-    ) {
-      reject('BEYOND_KIND_LIMIT');
-      continue;
-    }
+    )
+      return 'BEYOND_KIND_LIMIT';
     candidates.push({ unit, estimate, fitness });
+    return null;
+  };
+  for (const unit of units) {
+    const reason = exclusionOf(unit);
+    if (reason === null) continue;
+    excluded.push({ unitId: unit.id, reason });
   }
   return { candidates, excluded };
 }

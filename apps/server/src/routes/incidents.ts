@@ -43,7 +43,9 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       // Urgent types go out at once; if nobody is free the incident stays in the queue, visible.
-      const { incident, autoDispatch } = await incidents.create(request.body, actorOf(request), dispatch);
+      const { incident, autoDispatch } = await incidents.create(request.body, actorOf(request), {
+        allowAutoDispatch: true,
+      });
       if (autoDispatch && autoDispatch.sent === 0) {
         const { error, ...outcome } = { error: undefined, ...autoDispatch };
         request.log.warn({ err: error, incidentId: incident.id, ...outcome }, 'auto-dispatch sent no unit');

@@ -170,41 +170,6 @@ export class DispatchService {
   }
 
   /**
-   * Auto-dispatch of an incident being created, inside its creating transaction (one commit, so
-   * the unit hears of the call as soon as it exists). `planned` was ranked before the insert.
-   * Returns the incident after the dispatch and the audit entries to write with the creation.
-   */
-  async dispatchNew(
-    tx: Tx,
-    outbox: Outbox,
-    incident: IncidentWithAssignments,
-    planned: readonly PlannedUnit[],
-    actor: Actor,
-  ): Promise<{ incident: IncidentWithAssignments; audit: AuditEntry[] }> {
-    if (planned.length === 0) return { incident, audit: [] };
-    const claim = await this.claimUnits(tx, outbox, incident.id, planned, actor);
-    if (claim.assignments.length === 0) return { incident, audit: [] };
-    const updated = await recordAssignments(tx, outbox, incident, claim.assignments, this.ctx.now());
-    return {
-      incident: updated,
-      audit: [
-        ...claim.audit,
-        {
-          action: 'incident.dispatch',
-          entityType: 'incident',
-          entityId: incident.id,
-          before: { status: incident.status },
-          after: {
-            status: updated.status,
-            assignmentIds: claim.assignments.map((a) => a.id),
-            mode: 'plan',
-          },
-        },
-      ],
-    };
-  }
-
-  /**
    * Claims the planned units for the incident in two statements whatever their number: one
    * conditional UPDATE takes every unit that is still dispatchable, one INSERT creates their
    * assignments. Units no longer free are returned as refused. Public for other dispatch paths

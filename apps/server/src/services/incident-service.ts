@@ -11,7 +11,10 @@ import {
   type MilestoneEvent,
   type Priority,
 } from '@dispatch/domain';
+import { randomUUID } from 'node:crypto';
+import { Prisma, type Incident } from '../generated/prisma/client.js';
 import { writeAudit, type AuditEntry } from './audit.js';
+import { takeCallAndDispatch } from './call-intake-statement.js';
 import { inTransaction, type Actor, type ServiceContext, type Tx } from './context.js';
 import {
   incidentInclude,
@@ -19,14 +22,14 @@ import {
   toIncidentDto,
   toUnitDto,
   unitInclude,
+  type AssignmentWithUnit,
   type IncidentWithAssignments,
 } from './dto.js';
-import type { Outbox } from './event-bus.js';
+import { Outbox } from './event-bus.js';
 import type { GridIndex } from './grid-index.js';
 import { lockIncident, loadIncident } from './incident-repository.js';
 import { progressUpdate } from './incident-milestones.js';
-import type { DispatchService } from './dispatch-service.js';
-import type { Recommender } from './recommender.js';
+import type { PlannedUnit, Recommender } from './recommender.js';
 import { centreDayKey } from './time-zone.js';
 
 /** A taken call, and what its auto-dispatch did (null: not asked for). */
@@ -37,13 +40,6 @@ export interface CreatedIncident {
     | { sent: number }
     | { sent: 0; reason: 'none' | 'taken' }
     | { sent: 0; reason: 'failed'; error: unknown };
-}
-
-/** Thrown inside the creating transaction to roll the dispatch back and retake the call alone. */
-class AutoDispatchFailure extends Error {
-  constructor(cause: unknown) {
-    super('auto-dispatch failed', { cause });
-  }
 }
 
 /** Rooms that hear about an incident: the wall, its grid, and every unit ever assigned. */
@@ -62,15 +58,15 @@ export class IncidentService {
   ) {}
 
   /**
-   * Takes a call. With `dispatcher`, the call is auto-dispatched when asked to (or when its type's
-   * plan says so) in the same transaction that creates it: one commit, and the unit's terminal
-   * hears of the call the moment it exists. If the dispatch cannot be written the call is still
-   * taken (without it) and stays in the queue.
+   * Takes a call. With `allowAutoDispatch`, the call is auto-dispatched when asked to (or when its
+   * type's plan says so) in the same single statement that creates it: the unit's terminal hears
+   * of the call the moment it exists. If the dispatch cannot be written the call is still taken
+   * (without it) and stays in the queue.
    */
   async create(
     body: CreateIncidentBody,
     actor: Actor,
-    dispatcher?: DispatchService,
+    { allowAutoDispatch = false }: { allowAutoDispatch?: boolean } = {},
   ): Promise<CreatedIncident> {
     const now = this.ctx.now();
     const receivedAt = body.receivedAt ? Date.parse(body.receivedAt) : now;
@@ -83,10 +79,8 @@ export class IncidentService {
     const gridId = this.grids.locate(lngLat);
     const priority = body.priority as Priority;
     const plan = await this.recommender.planSummary(body.type, priority);
-    const auto = dispatcher !== undefined && (body.autoDispatch ?? plan.autoDispatch);
-    // Ranked before the transaction opens: the ranking may read (plans, other nodes' unit
-    // changes), and on the embedded database a read outside the open transaction would wait
-    // for it. Settled, never rejected: a failed ranking still takes the call.
+    const auto = allowAutoDispatch && (body.autoDispatch ?? plan.autoDispatch);
+    // Settled, never rejected: a failed ranking still takes the call.
     const planned = auto
       ? await this.recommender
           .plan({ lngLat, type: body.type, priority, gridId, assignedUnitIds: [], next: false })
@@ -103,7 +97,7 @@ export class IncidentService {
         outbox.add('incident:created', toIncidentDto(incident), incidentRooms(incident));
         return incident;
       });
-    if (!dispatcher || !planned) return { incident: await takeCall(), autoDispatch: null };
+    if (!planned) return { incident: await takeCall(), autoDispatch: null };
     if ('error' in planned) {
       return {
         incident: await takeCall(),
@@ -112,31 +106,153 @@ export class IncidentService {
     }
     const autoActor: Actor = { ...actor, name: `${actor.name} (auto)` };
     try {
-      return await inTransaction(this.ctx, async (tx, outbox) => {
-        const { incident, audit } = await insert(tx);
-        outbox.add('incident:created', toIncidentDto(incident), incidentRooms(incident));
-        const dispatched = await dispatcher
-          .dispatchNew(tx, outbox, incident, planned.units, autoActor)
-          .catch((error: unknown) => {
-            throw new AutoDispatchFailure(error);
-          });
-        // The creation's audit entry and the dispatch's in one INSERT; the dispatch's are
-        // signed by the "(auto)" actor.
-        await writeAudit(tx, actor, now, [
-          audit,
-          ...dispatched.audit.map((entry) => ({ ...entry, actor: autoActor })),
-        ]);
-        const sent = dispatched.incident.assignments.length;
-        return {
-          incident: dispatched.incident,
-          autoDispatch: sent > 0 ? { sent } : { sent: 0, reason: planned.units.length ? 'taken' : 'none' },
-        } satisfies CreatedIncident;
-      });
+      return await this.takeAndDispatch(
+        body,
+        actor,
+        autoActor,
+        gridId,
+        plan.requiredUnits,
+        receivedAt,
+        planned.units,
+      );
     } catch (error) {
-      if (!(error instanceof AutoDispatchFailure)) throw error;
-      // Rolled back, number included: take the call again without the dispatch.
-      return { incident: await takeCall(), autoDispatch: { sent: 0, reason: 'failed', error: error.cause } };
+      // Only an error the database reported means the statement rolled back (a lost
+      // connection may have lost the answer of a committed one: not retried, never doubled).
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError)) throw error;
+      return { incident: await takeCall(), autoDispatch: { sent: 0, reason: 'failed', error } };
     }
+  }
+
+  /** The call and its auto-dispatch in one statement (call-intake-statement.ts), then its events. */
+  private async takeAndDispatch(
+    body: CreateIncidentBody,
+    actor: Actor,
+    autoActor: Actor,
+    gridId: string | null,
+    requiredUnits: number,
+    receivedAt: number,
+    units: readonly PlannedUnit[],
+  ): Promise<CreatedIncident> {
+    const at = this.ctx.now();
+    const taken: IncidentWithAssignments = {
+      ...this.incidentRow(body, actor, gridId, requiredUnits, receivedAt, at),
+      number: '',
+      assignments: [],
+    };
+    const planned = units.map((u) => ({ ...u, assignmentId: randomUUID() }));
+    const assignmentOf = (u: (typeof planned)[number], unit: { callSign: string; kind: string }) =>
+      ({
+        id: u.assignmentId,
+        incidentId: taken.id,
+        unitId: u.unitId,
+        role: u.role,
+        tier: u.tier,
+        status: 'assigned',
+        etaSeconds: u.etaSeconds === null ? null : Math.round(u.etaSeconds),
+        distanceMeters: u.distanceMeters === null ? null : Math.round(u.distanceMeters),
+        etaMethod: u.method,
+        assignedById: autoActor.id,
+        assignedAt: new Date(at),
+        acceptedAt: null,
+        enRouteAt: null,
+        onSceneAt: null,
+        clearedAt: null,
+        cancelledAt: null,
+        version: 0,
+        unit,
+      }) as AssignmentWithUnit;
+    // The domain decides what a dispatch does to the incident; the statement only applies it.
+    const ifDispatched = progressUpdate(
+      taken,
+      planned.map((u) => assignmentOf(u, { callSign: '', kind: 'patrol_car' })),
+      ['assignment_created'],
+      at,
+    );
+    const { number, claimed } = await takeCallAndDispatch(this.ctx.prisma, {
+      incident: taken,
+      day: centreDayKey(receivedAt, this.ctx.timeZone),
+      planned,
+      ifDispatched,
+      createdAudit: toIncidentDto(taken),
+      actor,
+      autoActor,
+      at: new Date(at),
+    });
+    const received: IncidentWithAssignments = { ...taken, number };
+    const byUnit = new Map(claimed.map((c) => [c.id, c]));
+    const assignments = planned
+      .filter((u) => byUnit.has(u.unitId))
+      .map((u) =>
+        assignmentOf(u, { callSign: byUnit.get(u.unitId)!.callSign, kind: byUnit.get(u.unitId)!.kind }),
+      );
+    const incident: IncidentWithAssignments =
+      assignments.length > 0
+        ? {
+            ...received,
+            status: ifDispatched.status,
+            firstDispatchedAt: ifDispatched.firstDispatchedAt,
+            assignments,
+          }
+        : received;
+    // The same events, in the same order, as a call taken and then dispatched.
+    const outbox = new Outbox();
+    outbox.add('incident:created', toIncidentDto(received), incidentRooms(received));
+    if (assignments.length > 0) {
+      for (const a of assignments) {
+        const { statusBefore: _before, ...unit } = byUnit.get(a.unitId)!;
+        outbox.add(
+          'unit:updated',
+          toUnitDto({ ...unit, assignments: [{ id: a.id, incidentId: a.incidentId }] }),
+          [ROOMS.wall, ROOMS.unit(unit.id), ...(unit.currentGridId ? [ROOMS.grid(unit.currentGridId)] : [])],
+        );
+      }
+      for (const a of assignments)
+        outbox.add('assignment:created', toAssignmentDto(a), [ROOMS.wall, ROOMS.unit(a.unitId)]);
+      outbox.add('incident:updated', toIncidentDto(incident), incidentRooms(incident));
+    }
+    this.ctx.bus.publish(outbox.events);
+    const sent = assignments.length;
+    return {
+      incident,
+      autoDispatch: sent > 0 ? { sent } : { sent: 0, reason: units.length > 0 ? 'taken' : 'none' },
+    };
+  }
+
+  /** The incident row of a call as taken: received, nobody sent yet, no number yet. */
+  private incidentRow(
+    body: CreateIncidentBody,
+    actor: Actor,
+    gridId: string | null,
+    requiredUnits: number,
+    receivedAt: number,
+    at: number,
+  ): Omit<Incident, 'number'> {
+    return {
+      id: randomUUID(),
+      type: body.type,
+      priority: body.priority,
+      source: body.source ?? 'call',
+      lng: body.location.lng,
+      lat: body.location.lat,
+      address: body.address ?? '',
+      description: body.description ?? '',
+      callerName: body.callerName ?? null,
+      callerPhone: body.callerPhone ?? null,
+      gridId,
+      status: 'received',
+      resolution: null,
+      requiredUnits,
+      receivedAt: new Date(receivedAt),
+      firstDispatchedAt: null,
+      firstEnRouteAt: null,
+      firstOnSceneAt: null,
+      reinforcedAt: null,
+      resolvedAt: null,
+      closedAt: null,
+      createdById: actor.id,
+      version: 0,
+      updatedAt: new Date(at),
+    };
   }
 
   /** Numbers and inserts the incident (no assignments yet); returns it with its audit entry. */
@@ -155,22 +271,7 @@ export class IncidentService {
       RETURNING last`;
     const number = unwrap(formatIncidentNumber(day, Number(seq?.last ?? 1)));
     const row = await tx.incident.create({
-      data: {
-        number,
-        type: body.type,
-        priority: body.priority,
-        source: body.source ?? 'call',
-        lng: body.location.lng,
-        lat: body.location.lat,
-        address: body.address ?? '',
-        description: body.description ?? '',
-        callerName: body.callerName ?? null,
-        callerPhone: body.callerPhone ?? null,
-        gridId,
-        requiredUnits,
-        receivedAt: new Date(receivedAt),
-        createdById: actor.id,
-      },
+      data: { ...this.incidentRow(body, actor, gridId, requiredUnits, receivedAt, this.ctx.now()), number },
     });
     const incident: IncidentWithAssignments = { ...row, assignments: [] };
     return {

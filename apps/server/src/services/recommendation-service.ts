@@ -90,16 +90,18 @@ export class RecommendationService implements Recommender {
    */
   private prepared: PreparedCandidates | null = null;
   /**
-   * The free units ready to rank, rebuilt only when the roster or the shown positions changed
-   * (at most about once a second under 1 Hz position reports), not per call.
+   * Every unit with a known position, snapped to the road graph: rebuilt when positions change
+   * (at most about once a second under 1 Hz reports), not when a unit is dispatched or freed.
    */
-  private free: {
-    rosterGeneration: number;
+  private snapped: {
     shownGeneration: number;
+    travelGeneration: number;
     network: RoadNetworkService['network'];
-    units: LoadedUnit[];
     prepared: PreparedCandidates;
+    units: LoadedUnit[];
   } | null = null;
+  /** The free ones among them, as of a roster generation. */
+  private free: { rosterGeneration: number; snapped: object; units: LoadedUnit[] } | null = null;
   /** Bumped when the positions ranking uses change (a wall batch, or a first report). */
   private shownGeneration = 0;
   private planCache: { at: number; plans: Promise<ResponsePlan[]> } | null = null;
@@ -210,33 +212,59 @@ export class RecommendationService implements Recommender {
     return rows.map((row) => this.loaded(row)).filter((u): u is LoadedUnit => u !== null);
   }
 
-  /** Every free unit with a known position, snapped and ready to search (see `free`). */
+  /** The free units with a known position, and every unit snapped and ready to search. */
   private async freeUnits(): Promise<{ units: LoadedUnit[]; prepared: PreparedCandidates }> {
     const roster = await this.roster.all();
-    const free = this.free;
+    let snapped = this.snapped;
     if (
-      free &&
-      free.rosterGeneration === this.roster.generation &&
-      free.shownGeneration === this.shownGeneration &&
-      free.network === this.roads.network
-    )
-      return free;
-    const rosterGeneration = this.roster.generation;
-    const shownGeneration = this.shownGeneration;
-    const units: LoadedUnit[] = [];
-    for (const unit of roster.values()) {
-      if (!isUnitDispatchable(unit.status)) continue;
-      const loaded = this.loaded(unit);
-      if (loaded) units.push(loaded);
+      !snapped ||
+      snapped.shownGeneration !== this.shownGeneration ||
+      snapped.travelGeneration !== this.roster.travelGeneration ||
+      snapped.network !== this.roads.network
+    ) {
+      const shownGeneration = this.shownGeneration;
+      const travelGeneration = this.roster.travelGeneration;
+      const units: LoadedUnit[] = [];
+      for (const unit of roster.values()) {
+        const loaded = this.loaded(unit);
+        if (loaded) units.push(loaded);
+      }
+      snapped = {
+        shownGeneration,
+        travelGeneration,
+        network: this.roads.network,
+        prepared: this.prepare(units, true),
+        units,
+      };
+      this.snapped = snapped;
     }
-    this.free = {
-      rosterGeneration,
-      shownGeneration,
-      network: this.roads.network,
-      units,
-      prepared: this.prepare(units, true),
-    };
-    return this.free;
+    let free = this.free;
+    if (!free || free.rosterGeneration !== this.roster.generation || free.snapped !== snapped) {
+      const rosterGeneration = this.roster.generation;
+      // Status and grids as the roster has them now; position and travel as snapped.
+      const units: LoadedUnit[] = [];
+      for (const unit of snapped.units) {
+        const now = roster.get(unit.id);
+        if (!now || !isUnitDispatchable(now.status)) continue;
+        units.push(
+          now.status === unit.status &&
+            now.homeGridId === unit.homeGridId &&
+            now.currentGridId === unit.currentGridId &&
+            now.capabilities === unit.capabilities
+            ? unit
+            : {
+                ...unit,
+                status: now.status,
+                homeGridId: now.homeGridId,
+                currentGridId: now.currentGridId,
+                capabilities: now.capabilities,
+              },
+        );
+      }
+      free = { rosterGeneration, snapped, units };
+      this.free = free;
+    }
+    return { units: free.units, prepared: snapped.prepared };
   }
 
   /**

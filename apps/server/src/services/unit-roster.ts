@@ -52,6 +52,8 @@ export class UnitRoster {
   private timer: NodeJS.Timeout | null = null;
   /** Bumped whenever an entry changes: lets callers keep work derived from the roster. */
   generation = 0;
+  /** Bumped when a unit appears or changes how it travels (kind, post range). */
+  travelGeneration = 0;
 
   constructor(private readonly ctx: ServiceContext) {
     ctx.bus.subscribe((event) => {
@@ -128,6 +130,8 @@ export class UnitRoster {
       this.newestChange = Math.max(this.newestChange, updatedAt.getTime());
       const known = this.units.get(row.id);
       if (known && known.version >= row.version) continue;
+      if (!known || known.kind !== row.kind || known.postRangeMeters !== row.postRangeMeters)
+        this.travelGeneration += 1;
       this.units.set(row.id, row);
       this.generation += 1;
     }
@@ -137,6 +141,7 @@ export class UnitRoster {
     const known = this.units.get(unit.id);
     // Not loaded yet: the first read will see the change.
     if (!this.loaded || !known || known.version >= unit.version) return;
+    if (known.kind !== unit.kind) this.travelGeneration += 1;
     this.units.set(unit.id, {
       ...known,
       callSign: unit.callSign,
