@@ -498,4 +498,54 @@ describe(`incidents (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =
     const sorted = [...keys].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     expect(keys).toEqual(sorted);
   });
+  it('numbers auto-dispatched and plain calls alike, past 9,999 calls a day too', async () => {
+    const first = await create({ type: 'other', priority: 4, autoDispatch: false });
+    const day = first.number.split('-')[1]!;
+    await h.db.runner.query(`UPDATE incident_sequence SET last = 9997 WHERE day = $1`, [day]);
+    // The auto-dispatched call is numbered by the intake statement, the plain one by the domain.
+    const auto = await create({ type: 'knife_attack', priority: 1 });
+    const plain = await create({ type: 'other', priority: 4, autoDispatch: false });
+    const after = await create({ type: 'knife_attack', priority: 1 });
+    expect([auto.number, plain.number, after.number]).toEqual([
+      `110-${day}-9998`,
+      `110-${day}-9999`,
+      `110-${day}-10000`,
+    ]);
+    expect(auto.status).toBe('dispatched');
+    // The timeline reads in the order things happened: taken, each unit sent, dispatched.
+    const detail = (await h.call('dispatcher', { method: 'GET', url: `/api/incidents/${auto.id}` })).json<
+      IncidentDto & { timeline: AuditEventDto[] }
+    >();
+    const unitIds = new Set(auto.assignments.map((a) => a.unitId));
+    const events = await h.db.prisma.auditEvent.findMany({
+      where: {
+        OR: [
+          { entityId: auto.id },
+          { entityId: { in: auto.assignments.map((a) => a.id) } },
+          { entityId: { in: [...unitIds] }, action: 'unit.status', at: new Date(auto.firstDispatchedAt!) },
+        ],
+      },
+      orderBy: { id: 'asc' },
+    });
+    expect(events.map((e) => e.action)).toEqual([
+      'incident.create',
+      ...auto.assignments.flatMap(() => ['assignment.create', 'unit.status']),
+      'incident.dispatch',
+    ]);
+    expect(detail.timeline.map((e) => e.action)).toEqual(
+      events.filter((e) => e.action !== 'unit.status').map((e) => e.action),
+    );
+    expect(events[0]!.after).toMatchObject({ number: auto.number, status: 'received' });
+    expect(events.at(-1)!.after).toMatchObject({
+      status: 'dispatched',
+      assignmentIds: auto.assignments.map((a) => a.id),
+    });
+    for (const incident of [first, auto, plain, after]) {
+      await h.call('dispatcher', {
+        method: 'POST',
+        url: `/api/incidents/${incident.id}/cancel`,
+        payload: {},
+      });
+    }
+  });
 });
