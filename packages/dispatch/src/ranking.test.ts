@@ -183,4 +183,25 @@ describe('rankCandidates', () => {
       }),
     );
   });
+  it('ranks a prefix with atLeast: the start of the full ranking, nothing left within the tolerance', () => {
+    const tolerance = DEFAULT_DISPATCH_RULES.etaToleranceSeconds;
+    fc.assert(
+      fc.property(
+        incidentArb,
+        fleetArb({ minLength: 5, maxLength: 60 }),
+        fc.integer({ min: 0, max: 40 }),
+        (incident, { units, estimates }, atLeast) => {
+          const full = rankCandidates(incident, units, estimates);
+          const prefix = rankCandidates(incident, units, estimates, { atLeast });
+          expect(prefix.ranked).toEqual(full.ranked.slice(0, prefix.ranked.length));
+          expect(prefix.excluded).toEqual(full.excluded);
+          expect(prefix.ranked.length).toBeGreaterThanOrEqual(Math.min(atLeast, full.ranked.length));
+          expect(prefix.complete).toBe(prefix.ranked.length === full.ranked.length);
+          const slowest = Math.max(-Infinity, ...prefix.ranked.map((r) => r.etaSeconds));
+          for (const left of full.ranked.slice(prefix.ranked.length))
+            expect(left.etaSeconds).toBeGreaterThan(slowest + tolerance);
+        },
+      ),
+    );
+  });
 });

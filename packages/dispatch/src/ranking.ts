@@ -39,6 +39,19 @@ export interface RankedCandidate {
 export interface RankingResult {
   ranked: RankedCandidate[];
   excluded: ExcludedUnit[];
+  /** False when `atLeast` stopped the ranking early: `ranked` is then a prefix of the full one. */
+  complete: boolean;
+}
+
+export interface RankOptions {
+  rules?: DispatchRules;
+  /**
+   * Rank only this many (or a few more): the ranking stops at the end of a tie group, once no
+   * unranked candidate is within the tolerance of any ranked one. The ranked prefix is exactly
+   * the start of the full ranking, and nothing left out could be picked in preference to a
+   * ranked unit within the tolerance. A city has thousands of free units; a plan wants a few.
+   */
+  atLeast?: number;
 }
 
 interface Scored {
@@ -73,10 +86,12 @@ export function rankFilteredCandidates(
   incident: DispatchIncident,
   candidates: readonly Candidate[],
   rules: DispatchRules = DEFAULT_DISPATCH_RULES,
+  atLeast = Infinity,
 ): RankedCandidate[] {
   const preferredKinds = rules.kindPreference[incident.type];
   const preferredCaps = rules.preferredCapabilities[incident.type];
-  const scored: Scored[] = candidates.map((candidate) => {
+  // Scored lazily, group by group: only the ranked prefix pays for its tie-break details.
+  const score = (candidate: Candidate): Scored => {
     const position = preferredKinds.indexOf(candidate.unit.kind);
     return {
       candidate,
@@ -84,17 +99,24 @@ export function rankFilteredCandidates(
       matched: preferredCaps.filter((c) => candidate.unit.capabilities.includes(c)),
       kindPosition: position < 0 ? preferredKinds.length : position,
     };
-  });
-  scored.sort(byEtaThenId);
+  };
+  const byEta = [...candidates].sort(
+    (a, b) =>
+      a.estimate.etaSeconds - b.estimate.etaSeconds ||
+      (a.unit.id < b.unit.id ? -1 : a.unit.id > b.unit.id ? 1 : 0),
+  );
 
   const ordered: { item: Scored; tieBreak: CandidateReason | null }[] = [];
   const tolerance = Math.max(0, rules.etaToleranceSeconds);
-  for (let start = 0; start < scored.length;) {
-    const anchor = (scored[start] as Scored).candidate.estimate.etaSeconds;
+  let slowest = -Infinity;
+  for (let start = 0; start < byEta.length;) {
+    const anchor = (byEta[start] as Candidate).estimate.etaSeconds;
+    // Enough, and the rest is beyond the tolerance of every ranked unit: stop.
+    if (ordered.length >= atLeast && anchor > slowest + tolerance) break;
     let end = start;
-    while (end < scored.length && (scored[end] as Scored).candidate.estimate.etaSeconds <= anchor + tolerance)
-      end++;
-    const group = scored.slice(start, end).sort(compareInGroup);
+    while (end < byEta.length && (byEta[end] as Candidate).estimate.etaSeconds <= anchor + tolerance) end++;
+    slowest = (byEta[end - 1] as Candidate).estimate.etaSeconds;
+    const group = byEta.slice(start, end).map(score).sort(compareInGroup);
     // fastest[i]: the fastest unit (by ETA, then id) placed at i or after, in one backward pass
     // (tie groups hold hundreds of units in a big city; comparing every pair cost milliseconds).
     const fastest: Scored[] = new Array<Scored>(group.length);
@@ -167,7 +189,7 @@ export function rankCandidates(
   incident: DispatchIncident,
   units: readonly DispatchUnit[],
   estimates: TravelEstimates,
-  options: { rules?: DispatchRules; excludeUnitIds?: Iterable<string> } = {},
+  options: RankOptions & { excludeUnitIds?: Iterable<string> } = {},
 ): RankingResult {
   const rules = options.rules ?? DEFAULT_DISPATCH_RULES;
   const { candidates, excluded } = filterCandidates(
@@ -177,5 +199,6 @@ export function rankCandidates(
     rules,
     options.excludeUnitIds,
   );
-  return { ranked: rankFilteredCandidates(incident, candidates, rules), excluded };
+  const ranked = rankFilteredCandidates(incident, candidates, rules, options.atLeast);
+  return { ranked, excluded, complete: ranked.length === candidates.length };
 }

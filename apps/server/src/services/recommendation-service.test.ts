@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentDto, RecommendationsDto } from '@dispatch/contracts';
 import { DEFAULT_RESPONSE_PLANS } from '@dispatch/dispatch';
 import { createHarness, type Harness } from '../test/app-harness.js';
+import { RecommendationService } from './recommendation-service.js';
 
 // The recommendation service keeps the snapped units and the response plans between requests:
 // these prove a cached value never hides a change.
@@ -110,5 +111,40 @@ describe(`recommendation caches (${process.env.DATABASE_URL ? 'postgres' : 'pgli
     });
     expect(put.statusCode, put.body).toBe(200);
     expect((await create()).requiredUnits).toBe(fight.requiredUnits - 1);
+  });
+  it('plans and recommends the same from a ranked prefix as from the whole ranking', async () => {
+    const { ctx, roads, roster } = h.app.services;
+    // Prefix 1: nearly every plan needs the whole ranking (the fallback path); Infinity: never.
+    const short = new RecommendationService(ctx, roads, roster, 1);
+    const whole = new RecommendationService(ctx, roads, roster, Infinity);
+    const units = await h.db.prisma.unit.findMany({ where: { lastLng: { not: null } }, take: 12 });
+    const types = [
+      ['knife_attack', 1],
+      ['fight', 2],
+      ['theft', 3],
+      ['traffic_accident', 2],
+      ['missing_person', 2],
+    ] as const;
+    let filled = 0;
+    for (const unit of units) {
+      for (const [type, priority] of types) {
+        const input = {
+          lngLat: [unit.lastLng!, unit.lastLat!] as const,
+          type,
+          priority,
+          gridId: unit.currentGridId,
+        };
+        const planned = await short.plan({ ...input, next: false });
+        expect(planned).toEqual(await whole.plan({ ...input, next: false }));
+        expect(await short.plan({ ...input, next: true })).toEqual(
+          await whole.plan({ ...input, next: true }),
+        );
+        expect(await short.recommend({ ...input, limit: 5 })).toEqual(
+          await whole.recommend({ ...input, limit: 5 }),
+        );
+        if (planned.length > 1) filled += 1;
+      }
+    }
+    expect(filled).toBeGreaterThan(10); // the comparison covered real multi-unit plans
   });
 });

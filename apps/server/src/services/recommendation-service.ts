@@ -40,6 +40,11 @@ import { remainingPlan, type SentUnit } from './remaining-plan.js';
 
 /** Searches stop here: a unit more than 20 minutes away is no recommendation. */
 const MAX_SEARCH_SECONDS = 20 * 60;
+/**
+ * Candidates ranked in full detail before a plan is filled from them (more if it cannot be):
+ * a plan wants a handful of units of a city's thousands.
+ */
+const RANK_PREFIX = 40;
 /** How long response plans are kept before re-reading (edits made through another node). */
 const PLAN_CACHE_MS = 5_000;
 
@@ -110,6 +115,8 @@ export class RecommendationService implements Recommender {
     private readonly ctx: ServiceContext,
     private readonly roads: RoadNetworkService,
     private readonly roster: UnitRoster,
+    /** Candidates ranked before a plan is tried (tests vary it: the answer must not change). */
+    private readonly rankPrefix = RANK_PREFIX,
   ) {}
 
   /**
@@ -295,7 +302,8 @@ export class RecommendationService implements Recommender {
     );
   }
 
-  private async rank(input: RecommendInput) {
+  /** `atLeast`: rank only a prefix of the candidates (see RankOptions); callers widen on shortfall. */
+  private async rank(input: RecommendInput, atLeast = Infinity) {
     const { units, prepared } = await this.freeUnits();
     const estimates = this.estimates(input.lngLat, prepared);
     const incident = {
@@ -304,13 +312,14 @@ export class RecommendationService implements Recommender {
       lngLat: input.lngLat,
       gridId: input.gridId,
     };
-    const { ranked } = rankCandidates(incident, units, estimates, {
+    const { ranked, complete } = rankCandidates(incident, units, estimates, {
       excludeUnitIds: input.assignedUnitIds ?? [],
+      atLeast,
     });
     const { plan } = resolveResponsePlan(await this.plans(), input.type, input.priority);
     const sent = await this.sentUnits(input.assignedUnitIds ?? []);
     // Units already on the incident fill their places: only what is still missing is proposed.
-    return { incident, ranked, plan: remainingPlan(plan, sent), sent };
+    return { incident, ranked, complete, plan: remainingPlan(plan, sent), sent };
   }
 
   /** Kind and tier of the active assignments of the incident's units. */
@@ -327,10 +336,16 @@ export class RecommendationService implements Recommender {
   }
 
   async recommend(input: RecommendInput): Promise<RecommendationsDto> {
-    const { incident, ranked, plan } = await this.rank(input);
-    const proposal = planDispatch(incident, plan, ranked, input.assignedUnitIds ?? []);
-    const planned = new Map(proposal.assignments.map((a) => [a.unitId, a]));
     const limit = input.limit ?? 10;
+    let ranking = await this.rank(input, limit + this.rankPrefix);
+    let proposal = planDispatch(ranking.incident, ranking.plan, ranking.ranked, input.assignedUnitIds ?? []);
+    if (proposal.shortfalls.length > 0 && !ranking.complete) {
+      // The prefix could not fill the plan: the whole ranking might.
+      ranking = await this.rank(input);
+      proposal = planDispatch(ranking.incident, ranking.plan, ranking.ranked, input.assignedUnitIds ?? []);
+    }
+    const { ranked, plan } = ranking;
+    const planned = new Map(proposal.assignments.map((a) => [a.unitId, a]));
     // The plan's units first (they are what one click sends), then the rest by rank.
     const shown: RankedCandidate[] = [
       ...ranked.filter((c) => planned.has(c.unit.id)),
@@ -375,7 +390,16 @@ export class RecommendationService implements Recommender {
    * already sent that still has open places (wrapping round to fill earlier gaps).
    */
   async plan(input: RecommendInput & { next: boolean }): Promise<PlannedUnit[]> {
-    const { incident, ranked, plan, sent } = await this.rank(input);
+    const prefix = await this.planFrom(input, await this.rank(input, this.rankPrefix));
+    // A shortfall on a prefix may be filled from the whole ranking (a drone far down, say).
+    return prefix.complete ? prefix.units : (await this.planFrom(input, await this.rank(input))).units;
+  }
+
+  /** `complete`: the answer is the same as on the whole ranking. */
+  private async planFrom(
+    input: RecommendInput & { next: boolean },
+    { incident, ranked, complete, plan, sent }: Awaited<ReturnType<RecommendationService['rank']>>,
+  ): Promise<{ units: PlannedUnit[]; complete: boolean }> {
     const already = input.assignedUnitIds ?? [];
     const tiers = plan.tiers.map((t) => t.tier).sort((a, b) => a - b);
     const last = Math.max(0, ...sent.map((s) => s.tier));
@@ -384,17 +408,21 @@ export class RecommendationService implements Recommender {
       : tiers.slice(0, 1);
     for (const tier of order) {
       const proposal = planDispatch(incident, plan, ranked, already, { fromTier: tier, throughTier: tier });
+      if (!complete && proposal.shortfalls.length > 0) return { units: [], complete: false };
       if (proposal.assignments.length === 0) continue;
-      return proposal.assignments.map((a) => ({
-        unitId: a.unitId,
-        role: a.role,
-        tier: a.tier,
-        etaSeconds: a.etaSeconds,
-        distanceMeters: a.distanceMeters,
-        method: a.method,
-      }));
+      return {
+        complete: true,
+        units: proposal.assignments.map((a) => ({
+          unitId: a.unitId,
+          role: a.role,
+          tier: a.tier,
+          etaSeconds: a.etaSeconds,
+          distanceMeters: a.distanceMeters,
+          method: a.method,
+        })),
+      };
     }
-    return [];
+    return { units: [], complete };
   }
 
   async estimate(lngLat: LngLat, unitIds: readonly string[]) {
