@@ -183,7 +183,7 @@ describe('rankCandidates', () => {
       }),
     );
   });
-  it('ranks a prefix with atLeast: the start of the full ranking, nothing left within the tolerance', () => {
+  it('ranks a prefix with atLeast: the start of the full ranking, nothing left within the tolerance of its frontier', () => {
     const tolerance = DEFAULT_DISPATCH_RULES.etaToleranceSeconds;
     fc.assert(
       fc.property(
@@ -197,9 +197,17 @@ describe('rankCandidates', () => {
           expect(prefix.excluded).toEqual(full.excluded);
           expect(prefix.ranked.length).toBeGreaterThanOrEqual(Math.min(atLeast, full.ranked.length));
           expect(prefix.complete).toBe(prefix.ranked.length === full.ranked.length);
-          const slowest = Math.max(-Infinity, ...prefix.ranked.map((r) => r.etaSeconds));
+          const frontier = prefix.frontierEtaSeconds;
+          if (prefix.complete) expect(frontier).toBe(Infinity);
+          // Enough units ahead of the frontier, and nothing left out within the tolerance of it.
+          const ahead = prefix.ranked.filter((r) => r.etaSeconds < frontier);
+          expect(ahead.length).toBeGreaterThanOrEqual(Math.min(atLeast, prefix.complete ? 0 : atLeast));
           for (const left of full.ranked.slice(prefix.ranked.length))
-            expect(left.etaSeconds).toBeGreaterThan(slowest + tolerance);
+            expect(left.etaSeconds).toBeGreaterThan(frontier + tolerance);
+          // Units ahead of the frontier are ranked before every unit at or behind it.
+          const firstBehind = prefix.ranked.findIndex((r) => r.etaSeconds >= frontier);
+          if (firstBehind >= 0)
+            expect(prefix.ranked.slice(firstBehind).every((r) => r.etaSeconds >= frontier)).toBe(true);
         },
       ),
     );

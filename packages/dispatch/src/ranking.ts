@@ -41,15 +41,19 @@ export interface RankingResult {
   excluded: ExcludedUnit[];
   /** False when `atLeast` stopped the ranking early: `ranked` is then a prefix of the full one. */
   complete: boolean;
+  /**
+   * Every ranked unit faster than this sits in a tie group before the last one ranked, and every
+   * unranked candidate is more than the tolerance slower than it (Infinity when complete).
+   */
+  frontierEtaSeconds: number;
 }
 
 export interface RankOptions {
   rules?: DispatchRules;
   /**
-   * Rank only this many (or a few more): the ranking stops at the end of a tie group, once no
-   * unranked candidate is within the tolerance of any ranked one. The ranked prefix is exactly
-   * the start of the full ranking, and nothing left out could be picked in preference to a
-   * ranked unit within the tolerance. A city has thousands of free units; a plan wants a few.
+   * Rank at least this many before the last tie group ranked, then stop at the end of that group.
+   * The ranked prefix is exactly the start of the full ranking (see `frontierEtaSeconds` for what
+   * a caller may conclude from it). A city has thousands of free units; a plan wants a few.
    */
   atLeast?: number;
 }
@@ -86,8 +90,17 @@ export function rankFilteredCandidates(
   incident: DispatchIncident,
   candidates: readonly Candidate[],
   rules: DispatchRules = DEFAULT_DISPATCH_RULES,
-  atLeast = Infinity,
 ): RankedCandidate[] {
+  return rankPrefix(incident, candidates, rules, Infinity).ranked;
+}
+
+/** {@link rankFilteredCandidates} stopped early; see {@link RankOptions.atLeast}. */
+function rankPrefix(
+  incident: DispatchIncident,
+  candidates: readonly Candidate[],
+  rules: DispatchRules,
+  atLeast: number,
+): { ranked: RankedCandidate[]; frontierEtaSeconds: number } {
   const preferredKinds = rules.kindPreference[incident.type];
   const preferredCaps = rules.preferredCapabilities[incident.type];
   // Scored lazily, group by group: only the ranked prefix pays for its tie-break details.
@@ -108,14 +121,22 @@ export function rankFilteredCandidates(
 
   const ordered: { item: Scored; tieBreak: CandidateReason | null }[] = [];
   const tolerance = Math.max(0, rules.etaToleranceSeconds);
-  let slowest = -Infinity;
+  // Anchor of the last group ranked, and how many were ranked before it.
+  let lastAnchor = Infinity;
+  let beforeLast = 0;
+  let frontierEtaSeconds = Infinity;
   for (let start = 0; start < byEta.length;) {
+    if (ordered.length > 0 && beforeLast >= atLeast) {
+      // Units of earlier groups are faster than the last anchor; anything unranked is slower
+      // than the last anchor plus the tolerance (it was left out of the last group).
+      frontierEtaSeconds = lastAnchor;
+      break;
+    }
     const anchor = (byEta[start] as Candidate).estimate.etaSeconds;
-    // Enough, and the rest is beyond the tolerance of every ranked unit: stop.
-    if (ordered.length >= atLeast && anchor > slowest + tolerance) break;
+    lastAnchor = anchor;
+    beforeLast = ordered.length;
     let end = start;
     while (end < byEta.length && (byEta[end] as Candidate).estimate.etaSeconds <= anchor + tolerance) end++;
-    slowest = (byEta[end - 1] as Candidate).estimate.etaSeconds;
     const group = byEta.slice(start, end).map(score).sort(compareInGroup);
     // fastest[i]: the fastest unit (by ETA, then id) placed at i or after, in one backward pass
     // (tie groups hold hundreds of units in a big city; comparing every pair cost milliseconds).
@@ -148,7 +169,7 @@ export function rankFilteredCandidates(
     start = end;
   }
 
-  return ordered.map(({ item, tieBreak }, i) => {
+  const ranked = ordered.map(({ item, tieBreak }, i): RankedCandidate => {
     const { unit, estimate, fitness } = item.candidate;
     const reasons: CandidateReason[] = [
       {
@@ -179,6 +200,7 @@ export function rankFilteredCandidates(
       reasons,
     };
   });
+  return { ranked, frontierEtaSeconds };
 }
 
 /**
@@ -199,6 +221,6 @@ export function rankCandidates(
     rules,
     options.excludeUnitIds,
   );
-  const ranked = rankFilteredCandidates(incident, candidates, rules, options.atLeast);
-  return { ranked, excluded, complete: ranked.length === candidates.length };
+  const { ranked, frontierEtaSeconds } = rankPrefix(incident, candidates, rules, options.atLeast ?? Infinity);
+  return { ranked, excluded, complete: ranked.length === candidates.length, frontierEtaSeconds };
 }

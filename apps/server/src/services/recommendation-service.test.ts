@@ -114,8 +114,10 @@ describe(`recommendation caches (${process.env.DATABASE_URL ? 'postgres' : 'pgli
   });
   it('plans and recommends the same from a ranked prefix as from the whole ranking', async () => {
     const { ctx, roads, roster } = h.app.services;
-    // Prefix 1: nearly every plan needs the whole ranking (the fallback path); Infinity: never.
+    // Prefix 1: most plans need the whole ranking (the fallback path); 8: most are settled on the
+    // prefix; Infinity: always the whole ranking.
     const short = new RecommendationService(ctx, roads, roster, 1);
+    const mid = new RecommendationService(ctx, roads, roster, 8);
     const whole = new RecommendationService(ctx, roads, roster, Infinity);
     const units = await h.db.prisma.unit.findMany({ where: { lastLng: { not: null } }, take: 12 });
     const types = [
@@ -136,6 +138,7 @@ describe(`recommendation caches (${process.env.DATABASE_URL ? 'postgres' : 'pgli
         };
         const planned = await short.plan({ ...input, next: false });
         expect(planned).toEqual(await whole.plan({ ...input, next: false }));
+        expect(await mid.plan({ ...input, next: false })).toEqual(planned);
         expect(await short.plan({ ...input, next: true })).toEqual(
           await whole.plan({ ...input, next: true }),
         );

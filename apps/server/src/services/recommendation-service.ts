@@ -87,6 +87,23 @@ export function travelCandidateOf(unit: {
   }
 }
 
+/**
+ * Whether a plan filled from a ranked prefix is the plan the whole ranking gives: nothing short,
+ * and every unit chosen faster than the prefix's frontier. Then each slot's best unit was ranked
+ * before the last tie group, and no unranked unit is within the tolerance of it, so neither the
+ * choice nor the preferred-capability look-ahead (plan-dispatch.ts) could reach past the prefix.
+ */
+function settled(
+  proposal: { shortfalls: readonly unknown[]; assignments: readonly { etaSeconds: number }[] },
+  ranking: { complete: boolean; frontierEtaSeconds: number },
+): boolean {
+  if (ranking.complete) return true;
+  return (
+    proposal.shortfalls.length === 0 &&
+    proposal.assignments.every((a) => a.etaSeconds < ranking.frontierEtaSeconds)
+  );
+}
+
 export class RecommendationService implements Recommender {
   private positions: PositionIngest | null = null;
   /**
@@ -289,17 +306,10 @@ export class RecommendationService implements Recommender {
 
   private estimates(target: LngLat, prepared: PreparedCandidates): Map<string, DispatchEstimate> {
     const results = estimatePrepared(prepared, target, { maxSeconds: MAX_SEARCH_SECONDS });
-    return new Map(
-      results.map((r) => [
-        r.id,
-        {
-          etaSeconds: r.etaSeconds,
-          distanceMeters: r.distanceMeters,
-          method: r.method,
-          reachable: r.reachable,
-        },
-      ]),
-    );
+    // The results are estimates already (id aside): no copy of thousands of objects per call.
+    const byId = new Map<string, DispatchEstimate>();
+    for (const r of results) byId.set(r.id, r);
+    return byId;
   }
 
   /** `atLeast`: rank only a prefix of the candidates (see RankOptions); callers widen on shortfall. */
@@ -312,14 +322,14 @@ export class RecommendationService implements Recommender {
       lngLat: input.lngLat,
       gridId: input.gridId,
     };
-    const { ranked, complete } = rankCandidates(incident, units, estimates, {
+    const { ranked, complete, frontierEtaSeconds } = rankCandidates(incident, units, estimates, {
       excludeUnitIds: input.assignedUnitIds ?? [],
       atLeast,
     });
     const { plan } = resolveResponsePlan(await this.plans(), input.type, input.priority);
     const sent = await this.sentUnits(input.assignedUnitIds ?? []);
     // Units already on the incident fill their places: only what is still missing is proposed.
-    return { incident, ranked, complete, plan: remainingPlan(plan, sent), sent };
+    return { incident, ranked, complete, frontierEtaSeconds, plan: remainingPlan(plan, sent), sent };
   }
 
   /** Kind and tier of the active assignments of the incident's units. */
@@ -339,7 +349,7 @@ export class RecommendationService implements Recommender {
     const limit = input.limit ?? 10;
     let ranking = await this.rank(input, limit + this.rankPrefix);
     let proposal = planDispatch(ranking.incident, ranking.plan, ranking.ranked, input.assignedUnitIds ?? []);
-    if (proposal.shortfalls.length > 0 && !ranking.complete) {
+    if (!settled(proposal, ranking)) {
       // The prefix could not fill the plan: the whole ranking might.
       ranking = await this.rank(input);
       proposal = planDispatch(ranking.incident, ranking.plan, ranking.ranked, input.assignedUnitIds ?? []);
@@ -398,8 +408,9 @@ export class RecommendationService implements Recommender {
   /** `complete`: the answer is the same as on the whole ranking. */
   private async planFrom(
     input: RecommendInput & { next: boolean },
-    { incident, ranked, complete, plan, sent }: Awaited<ReturnType<RecommendationService['rank']>>,
+    ranking: Awaited<ReturnType<RecommendationService['rank']>>,
   ): Promise<{ units: PlannedUnit[]; complete: boolean }> {
+    const { incident, ranked, plan, sent } = ranking;
     const already = input.assignedUnitIds ?? [];
     const tiers = plan.tiers.map((t) => t.tier).sort((a, b) => a - b);
     const last = Math.max(0, ...sent.map((s) => s.tier));
@@ -408,7 +419,7 @@ export class RecommendationService implements Recommender {
       : tiers.slice(0, 1);
     for (const tier of order) {
       const proposal = planDispatch(incident, plan, ranked, already, { fromTier: tier, throughTier: tier });
-      if (!complete && proposal.shortfalls.length > 0) return { units: [], complete: false };
+      if (!settled(proposal, ranking)) return { units: [], complete: false };
       if (proposal.assignments.length === 0) continue;
       return {
         complete: true,
@@ -422,7 +433,7 @@ export class RecommendationService implements Recommender {
         })),
       };
     }
-    return { units: [], complete };
+    return { units: [], complete: ranking.complete };
   }
 
   async estimate(lngLat: LngLat, unitIds: readonly string[]) {
