@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { prepareCandidates, updatePreparedCandidates } from './candidates.js';
+import { prepareCandidates, presnapCandidates, updatePreparedCandidates } from './candidates.js';
 import { estimatePrepared } from './estimate.js';
 import { buildRoadNetwork } from './graph-build.js';
 import { edgePoint, pointOf, randomNetwork, type EdgePoint } from './test-support/random-network.js';
@@ -39,6 +39,50 @@ describe('updatePreparedCandidates', () => {
         expect(estimatePrepared(incremental, point, { maxSeconds: 600 })).toEqual(
           estimatePrepared(fresh, point, { maxSeconds: 600 }),
         );
+      }),
+    );
+  });
+
+  it('presnaps moved units in slices; the update after gives the same estimates', () => {
+    const scenario = randomNetwork.chain((rn) => {
+      const unit = fc.record({ at: edgePoint(rn.edges.length), mode });
+      return fc.record({
+        rn: fc.constant(rn),
+        before: fc.array(unit, { maxLength: 8 }),
+        after: fc.array(unit, { maxLength: 8 }),
+        budget: fc.integer({ min: 1, max: 3 }),
+        target: edgePoint(rn.edges.length),
+      });
+    });
+    fc.assert(
+      fc.property(scenario, ({ rn, before, after, budget, target }) => {
+        const net = buildRoadNetwork(rn.geojson);
+        const candidate = (
+          u: { at: EdgePoint; mode: TravelMode | undefined },
+          i: number,
+        ): TravelCandidate => ({
+          id: `u${i}`,
+          lngLat: pointOf(rn, u.at),
+          ...(u.mode ? { mode: u.mode } : {}),
+        });
+        const previous = prepareCandidates(net, before.map(candidate));
+        const second = after.map(candidate);
+        const onGraph = new Set(
+          second.filter((c) => c.mode !== 'fly').map((c) => `${c.mode ?? 'drive'}:${c.lngLat.join()}`),
+        );
+        // Each slice snaps at most `budget`; the count left falls to zero and then stays there.
+        let left = presnapCandidates(previous, second, 0);
+        expect(left).toBeLessThanOrEqual(onGraph.size);
+        while (left > 0) {
+          const next = presnapCandidates(previous, second, budget);
+          expect(next).toBe(Math.max(0, left - budget));
+          left = next;
+        }
+        expect(presnapCandidates(previous, second, budget)).toBe(0);
+        const point = pointOf(rn, target);
+        expect(
+          estimatePrepared(updatePreparedCandidates(previous, second), point, { maxSeconds: 600 }),
+        ).toEqual(estimatePrepared(prepareCandidates(net, second), point, { maxSeconds: 600 }));
       }),
     );
   });

@@ -85,6 +85,44 @@ export function updatePreparedCandidates(
   return prepareWith(network, candidates, previous.params, reuse);
 }
 
+/**
+ * Snaps, ahead of time, at most `budget` of the candidates that `updatePreparedCandidates(previous,
+ * candidates)` would have to snap (new or moved since `previous`); returns how many are left. Lets
+ * a server spread the snapping of a moved fleet over short slices between requests, after which
+ * the update itself snaps nothing. The count is of distinct places. Only positions are cached: the result is the same either way.
+ */
+export function presnapCandidates(
+  previous: PreparedCandidates,
+  candidates: readonly TravelCandidate[],
+  budget: number,
+): number {
+  const net = previous.network;
+  const cache = snapsOf.get(previous);
+  if (!usableNetwork(net) || !cache) return 0;
+  const p = previous.params;
+  const left = new Set<string>();
+  for (const c of candidates) {
+    const mode = modeOf(c);
+    if ((mode !== 'drive' && mode !== 'walk') || !isValidLngLat(c.lngLat)) continue;
+    const key = snapKey(mode, c.lngLat);
+    if (cache.has(key)) continue;
+    if (budget <= 0) {
+      left.add(key);
+      continue;
+    }
+    budget -= 1;
+    cache.set(
+      key,
+      snapPoint(net, c.lngLat, {
+        profile: mode,
+        components: p.components,
+        maxDistanceMeters: p.maxSnapMeters,
+      }),
+    );
+  }
+  return left.size;
+}
+
 function prepareWith(
   network: RoadNetwork | null | undefined,
   candidates: readonly TravelCandidate[],

@@ -52,7 +52,12 @@ export {
   type TravelRoute,
   type UnreachableReason,
 } from './travel-types.js';
-export { prepareCandidates, updatePreparedCandidates, type PreparedCandidates } from './candidates.js';
+export {
+  prepareCandidates,
+  presnapCandidates,
+  updatePreparedCandidates,
+  type PreparedCandidates,
+} from './candidates.js';
 export { estimatePrepared, estimateTravelTimes, type EstimateOptions } from './estimate.js';
 export { routeTo } from './route.js';
 export {

@@ -150,4 +150,43 @@ describe(`recommendation caches (${process.env.DATABASE_URL ? 'postgres' : 'pgli
     }
     expect(filled).toBeGreaterThan(10); // the comparison covered real multi-unit plans
   });
+  it('after a position batch, the sliced warm-up leaves the ranking a fresh one would give', async () => {
+    const { ctx, roads, roster, positions, bus } = h.app.services;
+    const warm = new RecommendationService(ctx, roads, roster);
+    warm.usePositions(positions);
+    const input = {
+      lngLat: [here.lng, here.lat] as const,
+      type: 'fight' as const,
+      priority: 2 as const,
+      gridId: null,
+    };
+    await warm.recommend({ ...input, limit: 30 }); // snapped at the stored positions
+    // Hears the same batch, but prepares from scratch on its first ranking.
+    const fresh = new RecommendationService(ctx, roads, roster);
+    fresh.usePositions(positions);
+    // Every unit moves, as under 1 Hz reports (the slicing itself is tested in @dispatch/routing).
+    const units = await h.db.prisma.unit.findMany({ where: { lastLng: { not: null } } });
+    bus.publish([
+      {
+        name: 'unit:positions',
+        payload: {
+          positions: units.map((u, i) => ({
+            id: u.id,
+            lngLat: [u.lastLng! + ((i % 7) - 3) * 0.0004, u.lastLat! + ((i % 5) - 2) * 0.0004] as [
+              number,
+              number,
+            ],
+            headingDeg: null,
+            speedMps: null,
+            at: new Date().toISOString(),
+          })),
+        },
+        rooms: [],
+      },
+    ]);
+    await warm.warmUp();
+    const warmed = await warm.recommend({ ...input, limit: 30 });
+    expect(warmed).toEqual(await fresh.recommend({ ...input, limit: 30 }));
+    expect(warmed.candidates.length).toBeGreaterThan(10);
+  });
 });

@@ -24,6 +24,7 @@ import {
 import {
   estimatePrepared,
   prepareCandidates,
+  presnapCandidates,
   routeTo,
   updatePreparedCandidates,
   type PreparedCandidates,
@@ -45,6 +46,8 @@ const MAX_SEARCH_SECONDS = 20 * 60;
  * a plan wants a handful of units of a city's thousands.
  */
 const RANK_PREFIX = 40;
+/** Units snapped per slice of the warm-up after a position batch (a few ms each). */
+const PRESNAP_SLICE = 150;
 /** How long response plans are kept before re-reading (edits made through another node). */
 const PLAN_CACHE_MS = 5_000;
 
@@ -158,8 +161,53 @@ export class RecommendationService implements Recommender {
       const { positions: batch } = event.payload as EventPayload<'unit:positions'>;
       for (const p of batch) this.shown.set(p.id, [p.lngLat[0], p.lngLat[1]]);
       this.shownGeneration += 1;
-      if (warm) setImmediate(() => void this.freeUnits().catch(() => undefined));
+      if (warm) void this.warmUp().catch(() => undefined);
     });
+  }
+
+  private warming = false;
+  private rewarm = false;
+
+  /**
+   * After a position batch: snaps the moved units in short slices between other work, then
+   * rebuilds the ranking input, which then snaps nothing. Snapping 2,000 moved units at once
+   * blocked the event loop for tens of milliseconds each second, and a call arriving then waited.
+   */
+  async warmUp(): Promise<void> {
+    if (this.warming) {
+      this.rewarm = true;
+      return;
+    }
+    this.warming = true;
+    try {
+      do {
+        this.rewarm = false;
+        const roster = await this.roster.all();
+        const travels: TravelCandidate[] = [];
+        for (const unit of roster.values()) {
+          const lngLat = this.positionOf(unit.id, unit.lastLng, unit.lastLat);
+          if (lngLat)
+            travels.push(
+              travelCandidateOf({
+                id: unit.id,
+                kind: unit.kind,
+                lngLat,
+                postRangeMeters: unit.postRangeMeters,
+              }),
+            );
+        }
+        for (;;) {
+          await new Promise((resolve) => setImmediate(resolve));
+          const previous = this.snapped?.prepared;
+          if (!previous || previous.network !== this.roads.network) break;
+          if (presnapCandidates(previous, travels, PRESNAP_SLICE) === 0) break;
+        }
+        await new Promise((resolve) => setImmediate(resolve));
+        await this.freeUnits();
+      } while (this.rewarm);
+    } finally {
+      this.warming = false;
+    }
   }
 
   /** Stored plans (validated) before the defaults, so an edited plan wins. */
