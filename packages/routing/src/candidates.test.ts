@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { prepareCandidates, presnapCandidates, updatePreparedCandidates } from './candidates.js';
+import { prepareCandidates, snapBacklog, updatePreparedCandidates } from './candidates.js';
 import { estimatePrepared } from './estimate.js';
 import { buildRoadNetwork } from './graph-build.js';
 import { edgePoint, pointOf, randomNetwork, type EdgePoint } from './test-support/random-network.js';
@@ -43,7 +43,7 @@ describe('updatePreparedCandidates', () => {
     );
   });
 
-  it('presnaps moved units in slices; the update after gives the same estimates', () => {
+  it('works off the snap backlog in slices; the update after gives the same estimates', () => {
     const scenario = randomNetwork.chain((rn) => {
       const unit = fc.record({ at: edgePoint(rn.edges.length), mode });
       return fc.record({
@@ -71,14 +71,16 @@ describe('updatePreparedCandidates', () => {
           second.filter((c) => c.mode !== 'fly').map((c) => `${c.mode ?? 'drive'}:${c.lngLat.join()}`),
         );
         // Each slice snaps at most `budget`; the count left falls to zero and then stays there.
-        let left = presnapCandidates(previous, second, 0);
+        const backlog = snapBacklog(previous, second);
+        let left = backlog.snap(0);
         expect(left).toBeLessThanOrEqual(onGraph.size);
         while (left > 0) {
-          const next = presnapCandidates(previous, second, budget);
+          const next = backlog.snap(budget);
           expect(next).toBe(Math.max(0, left - budget));
           left = next;
         }
-        expect(presnapCandidates(previous, second, budget)).toBe(0);
+        expect(backlog.snap(budget)).toBe(0);
+        expect(snapBacklog(previous, second).snap(0)).toBe(0);
         const point = pointOf(rn, target);
         expect(
           estimatePrepared(updatePreparedCandidates(previous, second), point, { maxSeconds: 600 }),

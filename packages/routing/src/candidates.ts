@@ -85,42 +85,52 @@ export function updatePreparedCandidates(
   return prepareWith(network, candidates, previous.params, reuse);
 }
 
+/** Places an update of a preparation would have to snap, snapped a few at a time. */
+export interface SnapBacklog {
+  /** Snaps at most `budget` more places; returns how many are left. */
+  snap(budget: number): number;
+}
+
 /**
- * Snaps, ahead of time, at most `budget` of the candidates that `updatePreparedCandidates(previous,
- * candidates)` would have to snap (new or moved since `previous`); returns how many are left. Lets
- * a server spread the snapping of a moved fleet over short slices between requests, after which
- * the update itself snaps nothing. The count is of distinct places. Only positions are cached: the result is the same either way.
+ * The snapping that `updatePreparedCandidates(previous, candidates)` would do (units new or moved
+ * since `previous`), as a backlog to work off ahead of time: lets a server spread the snapping of
+ * a moved fleet over short slices between requests, after which the update snaps nothing. Only
+ * snaps by place are cached: the result is the same either way. Counts are of distinct places.
  */
-export function presnapCandidates(
+export function snapBacklog(
   previous: PreparedCandidates,
   candidates: readonly TravelCandidate[],
-  budget: number,
-): number {
+): SnapBacklog {
   const net = previous.network;
   const cache = snapsOf.get(previous);
-  if (!usableNetwork(net) || !cache) return 0;
+  if (!usableNetwork(net) || !cache) return { snap: () => 0 };
   const p = previous.params;
-  const left = new Set<string>();
+  const pending = new Map<string, { mode: 'drive' | 'walk'; lngLat: TravelCandidate['lngLat'] }>();
   for (const c of candidates) {
     const mode = modeOf(c);
     if ((mode !== 'drive' && mode !== 'walk') || !isValidLngLat(c.lngLat)) continue;
     const key = snapKey(mode, c.lngLat);
-    if (cache.has(key)) continue;
-    if (budget <= 0) {
-      left.add(key);
-      continue;
-    }
-    budget -= 1;
-    cache.set(
-      key,
-      snapPoint(net, c.lngLat, {
-        profile: mode,
-        components: p.components,
-        maxDistanceMeters: p.maxSnapMeters,
-      }),
-    );
+    if (!cache.has(key)) pending.set(key, { mode, lngLat: c.lngLat });
   }
-  return left.size;
+  const queue = [...pending];
+  let next = 0;
+  return {
+    snap(budget: number): number {
+      for (const end = Math.min(queue.length, next + Math.max(0, budget)); next < end; next++) {
+        const [key, { mode, lngLat }] = queue[next]!;
+        if (cache.has(key)) continue;
+        cache.set(
+          key,
+          snapPoint(net, lngLat, {
+            profile: mode,
+            components: p.components,
+            maxDistanceMeters: p.maxSnapMeters,
+          }),
+        );
+      }
+      return queue.length - next;
+    },
+  };
 }
 
 function prepareWith(

@@ -54,9 +54,10 @@ export {
 } from './travel-types.js';
 export {
   prepareCandidates,
-  presnapCandidates,
+  snapBacklog,
   updatePreparedCandidates,
   type PreparedCandidates,
+  type SnapBacklog,
 } from './candidates.js';
 export { estimatePrepared, estimateTravelTimes, type EstimateOptions } from './estimate.js';
 export { routeTo } from './route.js';

@@ -24,7 +24,7 @@ import {
 import {
   estimatePrepared,
   prepareCandidates,
-  presnapCandidates,
+  snapBacklog,
   routeTo,
   updatePreparedCandidates,
   type PreparedCandidates,
@@ -196,11 +196,11 @@ export class RecommendationService implements Recommender {
               }),
             );
         }
-        for (;;) {
-          await new Promise((resolve) => setImmediate(resolve));
-          const previous = this.snapped?.prepared;
-          if (!previous || previous.network !== this.roads.network) break;
-          if (presnapCandidates(previous, travels, PRESNAP_SLICE) === 0) break;
+        const previous = this.snapped?.prepared;
+        if (previous && previous.network === this.roads.network) {
+          const backlog = snapBacklog(previous, travels);
+          do await new Promise((resolve) => setImmediate(resolve));
+          while (backlog.snap(PRESNAP_SLICE) > 0);
         }
         await new Promise((resolve) => setImmediate(resolve));
         await this.freeUnits();
