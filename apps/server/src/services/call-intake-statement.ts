@@ -9,13 +9,11 @@
  * decided in TypeScript beforehand; the statement only chooses between "some units claimed" and
  * "none" and fills in what only the database knows (the number, which units were still free).
  */
-import { DISPATCHABLE_UNIT_STATUSES, INCIDENT_NUMBER_PREFIX } from '@dispatch/domain';
-import type { Incident, PrismaClient, Unit } from '../generated/prisma/client.js';
+import { INCIDENT_NUMBER_PREFIX } from '@dispatch/domain';
+import { Prisma, type Incident, type PrismaClient } from '../generated/prisma/client.js';
 import type { Actor } from './context.js';
 import type { PlannedUnit } from './recommender.js';
-
-/** A unit the statement claimed, as it is now, with the status its lock found. */
-export type ClaimedUnit = Unit & { statusBefore: string };
+import { claimCtes, type ClaimedUnit } from './unit-claim-sql.js';
 
 export interface CallIntakeInput {
   /** The incident as taken (status received, no number yet: the statement assigns it). */
@@ -59,19 +57,7 @@ export async function takeCallAndDispatch(
         ${planned.map((p) => p.method)}::text[],
         ${planned.map((p) => json({ ...p, assignmentId: undefined, incidentId: i.id }))}::text[]::jsonb[])
         WITH ORDINALITY AS p(unit_id, assignment_id, role, tier, eta_seconds, distance_meters, eta_method, audit_after, ord)),
-    -- As in DispatchService.claimUnits: lock in id order, claim only from a dispatchable status.
-    locked AS (
-      SELECT id, status FROM unit WHERE id IN (SELECT unit_id FROM planned) ORDER BY id FOR NO KEY UPDATE),
-    claimed AS (
-      UPDATE unit u SET status = 'assigned', version = u.version + 1, updated_at = ${at}
-      FROM locked
-      WHERE u.id = locked.id AND locked.status::text = ANY(${[...DISPATCHABLE_UNIT_STATUSES]}::text[])
-      RETURNING u.id, u.call_sign AS "callSign", u.kind::text AS kind, u.status::text AS status,
-        u.home_grid_id AS "homeGridId", u.current_grid_id AS "currentGridId", u.post_id AS "postId",
-        u.capabilities, u.last_lng AS "lastLng", u.last_lat AS "lastLat",
-        u.last_heading_deg AS "lastHeadingDeg", u.last_speed_mps AS "lastSpeedMps",
-        u.last_position_at AS "lastPositionAt", u.version, u.created_at AS "createdAt",
-        u.updated_at AS "updatedAt", locked.status::text AS "statusBefore"),
+    ${claimCtes(Prisma.sql`SELECT unit_id FROM planned`, at)},
     sent AS (
       SELECT p.* FROM planned p WHERE p.unit_id IN (SELECT id FROM claimed)),
     inc AS (

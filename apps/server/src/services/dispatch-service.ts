@@ -8,14 +8,14 @@ import {
   checkAssignable,
   domainError,
   DomainErrorException,
-  DISPATCHABLE_UNIT_STATUSES,
   isIncidentOpen,
   type AssignmentRole,
   type IncidentType,
   type Priority,
 } from '@dispatch/domain';
-import { Prisma, type Assignment, type Unit } from '../generated/prisma/client.js';
+import { Prisma, type Assignment } from '../generated/prisma/client.js';
 import { writeAudit, type AuditEntry } from './audit.js';
+import { claimCtes, type ClaimedUnit } from './unit-claim-sql.js';
 import { inTransaction, type Actor, type ServiceContext, type Tx } from './context.js';
 import {
   toAssignmentDto,
@@ -49,9 +49,6 @@ export interface ClaimResult {
   /** Audit entries of the claims, written by the caller with its own (one INSERT). */
   audit: AuditEntry[];
 }
-
-/** A claimed unit row as RETURNING gives it: the unit after the claim, and its status before. */
-type ClaimedUnitRow = Unit & { statusBefore: string };
 
 /**
  * After new assignments were claimed for `incident` (in the same transaction): sets the dispatch
@@ -183,25 +180,9 @@ export class DispatchService {
     actor: Actor,
   ): Promise<ClaimResult> {
     const now = this.ctx.now();
-    // Rows are locked in id order (ORDER BY under the locking clause), so two dispatches naming
-    // the same units in a different order queue behind each other instead of deadlocking.
-    // NO KEY UPDATE, the strength of the UPDATE that follows: FOR UPDATE would also block the
-    // foreign-key checks of every position sample inserted for the unit meanwhile, and a position
-    // flush covering two claimed units deadlocked with the dispatch (found by bench:push).
-    // RETURNING gives the unit as claimed (its event) and the status the lock found (the audit).
-    const rows = await tx.$queryRaw<ClaimedUnitRow[]>`
-      WITH locked AS (
-        SELECT id, status FROM unit WHERE id = ANY(${planned.map((p) => p.unitId)}::text[])
-        ORDER BY id FOR NO KEY UPDATE)
-      UPDATE unit u SET status = 'assigned', version = u.version + 1, updated_at = ${new Date(now)}
-      FROM locked
-      WHERE u.id = locked.id AND locked.status::text = ANY(${[...DISPATCHABLE_UNIT_STATUSES]}::text[])
-      RETURNING u.id, u.call_sign AS "callSign", u.kind::text AS kind, u.status::text AS status,
-        u.home_grid_id AS "homeGridId", u.current_grid_id AS "currentGridId", u.post_id AS "postId",
-        u.capabilities, u.last_lng AS "lastLng", u.last_lat AS "lastLat",
-        u.last_heading_deg AS "lastHeadingDeg", u.last_speed_mps AS "lastSpeedMps",
-        u.last_position_at AS "lastPositionAt", u.version, u.created_at AS "createdAt",
-        u.updated_at AS "updatedAt", locked.status::text AS "statusBefore"`;
+    const rows = await tx.$queryRaw<ClaimedUnit[]>`
+      WITH ${claimCtes(Prisma.sql`SELECT unnest(${planned.map((p) => p.unitId)}::text[])`, new Date(now))}
+      SELECT * FROM claimed`;
     const claimed = new Map(rows.map((r) => [r.id, r]));
     const taken = planned.filter((p) => claimed.has(p.unitId));
     const refusedUnitIds = planned.filter((p) => !claimed.has(p.unitId)).map((p) => p.unitId);
