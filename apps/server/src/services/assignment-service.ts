@@ -20,6 +20,7 @@ import { toAssignmentDto, toIncidentDto, toUnitDto, unitInclude, type Assignment
 import { incidentRooms, type IncidentService } from './incident-service.js';
 import { lockIncident } from './incident-repository.js';
 import { progressUpdate } from './incident-milestones.js';
+import { unitRooms } from './unit-service.js';
 
 export type AssignmentAction = 'accept' | 'en_route' | 'on_scene' | 'clear' | 'cancel';
 
@@ -137,11 +138,7 @@ export class AssignmentService {
       }
       const assignment = updated.assignments.find((a) => a.id === assignmentId)!;
       outbox.add('assignment:updated', toAssignmentDto(assignment), [ROOMS.wall, ROOMS.unit(unit.id)]);
-      outbox.add('unit:updated', toUnitDto(unit), [
-        ROOMS.wall,
-        ROOMS.unit(unit.id),
-        ...(unit.currentGridId ? [ROOMS.grid(unit.currentGridId)] : []),
-      ]);
+      outbox.add('unit:updated', toUnitDto(unit), unitRooms(unit));
       return assignment;
     });
   }

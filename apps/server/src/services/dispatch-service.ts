@@ -15,12 +15,11 @@ import {
 } from '@dispatch/domain';
 import { Prisma, type Assignment } from '../generated/prisma/client.js';
 import { writeAudit, type AuditEntry } from './audit.js';
-import { claimCtes, type ClaimedUnit } from './unit-claim-sql.js';
+import { announceClaimedUnit, claimCtes, type ClaimedUnit } from './unit-claim-sql.js';
 import { inTransaction, type Actor, type ServiceContext, type Tx } from './context.js';
 import {
   toAssignmentDto,
   toIncidentDto,
-  toUnitDto,
   type AssignmentWithUnit,
   type IncidentWithAssignments,
 } from './dto.js';
@@ -86,18 +85,9 @@ export class DispatchService {
     private readonly recommender: Recommender,
   ) {}
 
-  /**
-   * `known`: the incident as the caller just read or wrote it, which saves reading it again; it
-   * only guides the plan, the transaction re-reads it under lock.
-   */
-  async dispatch(
-    incidentId: string,
-    request: DispatchRequest,
-    actor: Actor,
-    known?: IncidentWithAssignments,
-  ): Promise<DispatchOutcome> {
-    const snapshot =
-      known?.id === incidentId ? known : await loadIncident(this.ctx.prisma as unknown as Tx, incidentId);
+  async dispatch(incidentId: string, request: DispatchRequest, actor: Actor): Promise<DispatchOutcome> {
+    // Only guides the plan: the transaction re-reads the incident under lock.
+    const snapshot = await loadIncident(this.ctx.prisma as unknown as Tx, incidentId);
     if (!isIncidentOpen(snapshot.status)) {
       throw new DomainErrorException(
         domainError('INCIDENT_CLOSED', `Incident is ${snapshot.status}`, { incidentId }),
@@ -220,13 +210,8 @@ export class DispatchService {
     for (const unit of taken) {
       const assignment = byUnit.get(unit.unitId)!;
       const row = claimed.get(unit.unitId)!;
-      const { statusBefore, ...claimedUnit } = row;
       assignments.push({ ...assignment, unit: { callSign: row.callSign, kind: row.kind } });
-      outbox.add(
-        'unit:updated',
-        toUnitDto({ ...claimedUnit, assignments: [{ id: assignment.id, incidentId }] }),
-        [ROOMS.wall, ROOMS.unit(row.id), ...(row.currentGridId ? [ROOMS.grid(row.currentGridId)] : [])],
-      );
+      announceClaimedUnit(outbox, row, assignment);
       audit.push(
         {
           action: 'assignment.create',
@@ -238,7 +223,7 @@ export class DispatchService {
           action: 'unit.status',
           entityType: 'unit',
           entityId: unit.unitId,
-          before: { status: statusBefore },
+          before: { status: row.statusBefore },
           after: { status: 'assigned' },
         },
       );

@@ -15,6 +15,8 @@ import { randomUUID } from 'node:crypto';
 import { Prisma, type Incident } from '../generated/prisma/client.js';
 import { writeAudit, type AuditEntry } from './audit.js';
 import { takeCallAndDispatch } from './call-intake-statement.js';
+import { announceClaimedUnit } from './unit-claim-sql.js';
+import { unitRooms } from './unit-service.js';
 import { inTransaction, type Actor, type ServiceContext, type Tx } from './context.js';
 import {
   incidentInclude,
@@ -198,14 +200,7 @@ export class IncidentService {
     const outbox = new Outbox();
     outbox.add('incident:created', toIncidentDto(received), incidentRooms(received));
     if (assignments.length > 0) {
-      for (const a of assignments) {
-        const { statusBefore: _before, ...unit } = byUnit.get(a.unitId)!;
-        outbox.add(
-          'unit:updated',
-          toUnitDto({ ...unit, assignments: [{ id: a.id, incidentId: a.incidentId }] }),
-          [ROOMS.wall, ROOMS.unit(unit.id), ...(unit.currentGridId ? [ROOMS.grid(unit.currentGridId)] : [])],
-        );
-      }
+      for (const a of assignments) announceClaimedUnit(outbox, byUnit.get(a.unitId)!, a);
       for (const a of assignments)
         outbox.add('assignment:created', toAssignmentDto(a), [ROOMS.wall, ROOMS.unit(a.unitId)]);
       outbox.add('incident:updated', toIncidentDto(incident), incidentRooms(incident));
@@ -340,11 +335,7 @@ export class IncidentService {
           },
           include: unitInclude,
         });
-        outbox.add('unit:updated', toUnitDto(unit), [
-          ROOMS.wall,
-          ROOMS.unit(unit.id),
-          ...(unit.currentGridId ? [ROOMS.grid(unit.currentGridId)] : []),
-        ]);
+        outbox.add('unit:updated', toUnitDto(unit), unitRooms(unit));
       }
     }
     const progress = progressUpdate(incident, incident.assignments, milestoneEvents, now);

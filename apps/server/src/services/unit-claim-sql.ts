@@ -10,6 +10,9 @@
  */
 import { DISPATCHABLE_UNIT_STATUSES } from '@dispatch/domain';
 import { Prisma, type Unit } from '../generated/prisma/client.js';
+import { toUnitDto } from './dto.js';
+import type { Outbox } from './event-bus.js';
+import { unitRooms } from './unit-service.js';
 
 /** A unit a claim took, as it is now, with the status its lock found. */
 export type ClaimedUnit = Unit & { statusBefore: string };
@@ -29,4 +32,17 @@ export function claimCtes(unitIds: Prisma.Sql, at: Date): Prisma.Sql {
         u.last_heading_deg AS "lastHeadingDeg", u.last_speed_mps AS "lastSpeedMps",
         u.last_position_at AS "lastPositionAt", u.version, u.created_at AS "createdAt",
         u.updated_at AS "updatedAt", locked.status::text AS "statusBefore")`;
+}
+
+/** Queues `unit:updated` for a unit a claim took, now on `assignment` (built from the claim's row). */
+export function announceClaimedUnit(
+  outbox: Outbox,
+  { statusBefore: _before, ...unit }: ClaimedUnit,
+  assignment: { id: string; incidentId: string },
+): void {
+  outbox.add(
+    'unit:updated',
+    toUnitDto({ ...unit, assignments: [{ id: assignment.id, incidentId: assignment.incidentId }] }),
+    unitRooms(unit),
+  );
 }
