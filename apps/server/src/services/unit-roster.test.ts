@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { UnitDto } from '@dispatch/contracts';
 import { createHarness, type Harness } from '../test/app-harness.js';
 import { SYSTEM_ACTOR } from './context.js';
@@ -101,6 +101,31 @@ describe(`unit roster (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, ()
         `UPDATE unit SET status = 'available', version = version + 1, updated_at = now() WHERE id = $1`,
         [unitId],
       );
+    }
+  });
+
+  it('recovers from a failed full reload instead of failing every read after it', async () => {
+    let down = false;
+    const { ctx } = h.app.services;
+    const prisma = new Proxy(ctx.prisma, {
+      get(target, key) {
+        if (key === '$queryRaw' && down) return () => Promise.reject(new Error('database down'));
+        const value: unknown = Reflect.get(target, key);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const roster = new UnitRoster({ ...ctx, prisma });
+    const size = (await roster.all()).size;
+    // Six minutes on: the next read is a full reload, and the database is down.
+    const later = performance.now() + 6 * 60_000;
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(later);
+    try {
+      down = true;
+      await expect(roster.all()).rejects.toThrow('database down');
+      down = false;
+      expect((await roster.all()).size).toBe(size);
+    } finally {
+      clock.mockRestore();
     }
   });
 

@@ -10,29 +10,22 @@
  * double booking.
  */
 import type { UnitDto } from '@dispatch/contracts';
-import type { Capability, UnitKind, UnitStatus } from '@dispatch/domain';
+import type { DispatchUnit } from '@dispatch/dispatch';
+import type { Capability } from '@dispatch/domain';
 import { Prisma } from '../generated/prisma/client.js';
 import type { ServiceContext } from './context.js';
 import type { EventPayload } from './event-bus.js';
 
-export interface RosterUnit {
-  id: string;
-  callSign: string;
-  kind: UnitKind;
-  status: UnitStatus;
-  homeGridId: string | null;
-  currentGridId: string | null;
-  capabilities: Capability[];
+/** A unit as dispatch ranks it (less its position), and where it stands in the database. */
+export type RosterUnit = Omit<DispatchUnit, 'lngLat'> & {
   /** Stored last position (the position ingest has fresher ones). */
   lastLng: number | null;
   lastLat: number | null;
   postRangeMeters: number | null;
   version: number;
-}
+};
 
-interface RosterRow extends RosterUnit {
-  updatedAt: Date;
-}
+type RosterRow = RosterUnit & { updatedAt: Date };
 
 /**
  * How far back a delta poll looks behind the newest change it has seen: a change becomes
@@ -72,29 +65,28 @@ export class UnitRoster {
   }
 
   /**
-   * All units: as of the last background poll while {@link start}ed, else after reading other
-   * nodes' changes first (one small query; tests and tools see every committed change).
+   * All units: as of the last background poll while {@link start}ed (which also does the
+   * periodic full reload), else after reading other nodes' changes first (one small query;
+   * tests and tools see every committed change).
    */
   async all(): Promise<ReadonlyMap<string, RosterUnit>> {
-    if (!this.loaded) {
-      this.loaded = this.reload();
-      this.loaded.catch(() => {
-        this.loaded = null; // a failed first read is retried by the next caller
-      });
-      await this.loaded;
-    } else if (!this.timer || performance.now() - this.loadedAt > FULL_RELOAD_MS) await this.poll();
+    if (!this.loaded) await this.reload();
+    else if (!this.timer) await this.poll();
     else await this.loaded;
     return this.units;
+  }
+
+  /** Named units as the database has them now (not as the roster last saw them). */
+  async fetch(ids: readonly string[]): Promise<RosterUnit[]> {
+    const rows = await this.read(Prisma.sql`u.id = ANY(${[...ids]}::text[])`);
+    return rows.map(({ updatedAt: _updatedAt, ...unit }) => unit);
   }
 
   /** Reads the units changed since shortly before the newest change seen (see POLL_OVERLAP_MS). */
   async poll(): Promise<void> {
     if (!this.loaded) return;
     await this.loaded;
-    if (performance.now() - this.loadedAt > FULL_RELOAD_MS) {
-      this.loaded = this.reload();
-      return this.loaded;
-    }
+    if (performance.now() - this.loadedAt > FULL_RELOAD_MS) return this.reload();
     // Concurrent callers share one poll.
     this.polling ??= (async () => {
       try {
@@ -108,11 +100,19 @@ export class UnitRoster {
     return this.polling;
   }
 
-  private async reload(): Promise<void> {
-    const rows = await this.read(Prisma.sql`TRUE`);
-    this.units = new Map();
-    this.applyRows(rows);
-    this.loadedAt = performance.now();
+  /** Reads every unit afresh; a failed read is forgotten, so the next caller tries again. */
+  private reload(): Promise<void> {
+    const loaded = (async () => {
+      const rows = await this.read(Prisma.sql`TRUE`);
+      this.units = new Map();
+      this.applyRows(rows);
+      this.loadedAt = performance.now();
+    })();
+    this.loaded = loaded;
+    loaded.catch(() => {
+      if (this.loaded === loaded) this.loaded = null;
+    });
+    return loaded;
   }
 
   private read(where: Prisma.Sql): Promise<RosterRow[]> {
