@@ -51,19 +51,6 @@ const PRESNAP_SLICE = 150;
 /** How long response plans are kept before re-reading (edits made through another node). */
 const PLAN_CACHE_MS = 5_000;
 
-interface UnitRow {
-  id: string;
-  callSign: string;
-  kind: DispatchUnit['kind'];
-  status: DispatchUnit['status'];
-  homeGridId: string | null;
-  currentGridId: string | null;
-  capabilities: string[];
-  lastLng: number | null;
-  lastLat: number | null;
-  postRangeMeters: number | null;
-}
-
 interface LoadedUnit extends DispatchUnit {
   travel: TravelCandidate;
 }
@@ -109,11 +96,6 @@ function settled(
 
 export class RecommendationService implements Recommender {
   private positions: PositionIngest | null = null;
-  /**
-   * The free units as last snapped to the road graph. Snapping thousands of units costs tens of
-   * milliseconds, the search itself a few: each ranking re-snaps only units that moved.
-   */
-  private prepared: PreparedCandidates | null = null;
   /**
    * Every unit with a known position, snapped to the road graph: rebuilt when positions change
    * (at most about once a second under 1 Hz reports), not when a unit is dispatched or freed.
@@ -182,20 +164,7 @@ export class RecommendationService implements Recommender {
     try {
       do {
         this.rewarm = false;
-        const roster = await this.roster.all();
-        const travels: TravelCandidate[] = [];
-        for (const unit of roster.values()) {
-          const lngLat = this.positionOf(unit.id, unit.lastLng, unit.lastLat);
-          if (lngLat)
-            travels.push(
-              travelCandidateOf({
-                id: unit.id,
-                kind: unit.kind,
-                lngLat,
-                postRangeMeters: unit.postRangeMeters,
-              }),
-            );
-        }
+        const travels = this.located((await this.roster.all()).values()).map((u) => u.travel);
         const previous = this.snapped?.prepared;
         if (previous && previous.network === this.roads.network) {
           const backlog = snapBacklog(previous, travels);
@@ -257,7 +226,7 @@ export class RecommendationService implements Recommender {
     return lastLng !== null && lastLat !== null ? [lastLng, lastLat] : null;
   }
 
-  private loaded(row: UnitRow | RosterUnit): LoadedUnit | null {
+  private loaded(row: RosterUnit): LoadedUnit | null {
     const lngLat = this.positionOf(row.id, row.lastLng, row.lastLat);
     if (!lngLat) return null; // a unit with no known position cannot be ranked
     return {
@@ -275,13 +244,17 @@ export class RecommendationService implements Recommender {
 
   /** Named units, read from the database (a manual dispatch's, a route's). */
   private async loadUnits(ids: readonly string[]): Promise<LoadedUnit[]> {
-    const rows = await this.ctx.prisma.$queryRaw<UnitRow[]>`
-      SELECT u.id, u.call_sign AS "callSign", u.kind::text AS kind, u.status::text AS status,
-             u.home_grid_id AS "homeGridId", u.current_grid_id AS "currentGridId", u.capabilities,
-             u.last_lng AS "lastLng", u.last_lat AS "lastLat", p.range_meters AS "postRangeMeters"
-      FROM unit u LEFT JOIN post p ON p.id = u.post_id
-      WHERE u.id = ANY(${[...ids]}::text[])`;
-    return rows.map((row) => this.loaded(row)).filter((u): u is LoadedUnit => u !== null);
+    return this.located(await this.roster.fetch(ids));
+  }
+
+  /** The units whose position is known, ready to rank. */
+  private located(units: Iterable<RosterUnit>): LoadedUnit[] {
+    const out: LoadedUnit[] = [];
+    for (const unit of units) {
+      const loaded = this.loaded(unit);
+      if (loaded) out.push(loaded);
+    }
+    return out;
   }
 
   /** The free units with a known position, and every unit snapped and ready to search. */
@@ -296,16 +269,12 @@ export class RecommendationService implements Recommender {
     ) {
       const shownGeneration = this.shownGeneration;
       const travelGeneration = this.roster.travelGeneration;
-      const units: LoadedUnit[] = [];
-      for (const unit of roster.values()) {
-        const loaded = this.loaded(unit);
-        if (loaded) units.push(loaded);
-      }
+      const units = this.located(roster.values());
       snapped = {
         shownGeneration,
         travelGeneration,
         network: this.roads.network,
-        prepared: this.prepare(units, true),
+        prepared: this.prepare(units),
         units,
       };
       this.snapped = snapped;
@@ -340,16 +309,15 @@ export class RecommendationService implements Recommender {
   }
 
   /**
-   * Candidates ready to search. `keep`: the set of all free units, cached for the next ranking;
-   * a few named units reuse the cached snaps without replacing them.
+   * Candidates ready to search, reusing the snaps of the last preparation of every unit: only
+   * units that moved since are snapped again.
    */
-  private prepare(units: readonly LoadedUnit[], keep: boolean): PreparedCandidates {
+  private prepare(units: readonly LoadedUnit[]): PreparedCandidates {
     const travels = units.map((u) => u.travel);
-    const prepared = this.prepared
-      ? updatePreparedCandidates(this.prepared, travels, this.roads.network)
+    const previous = this.snapped?.prepared;
+    return previous
+      ? updatePreparedCandidates(previous, travels, this.roads.network)
       : prepareCandidates(this.roads.network, travels);
-    if (keep) this.prepared = prepared;
-    return prepared;
   }
 
   private estimates(target: LngLat, prepared: PreparedCandidates): Map<string, DispatchEstimate> {
@@ -448,16 +416,19 @@ export class RecommendationService implements Recommender {
    * already sent that still has open places (wrapping round to fill earlier gaps).
    */
   async plan(input: RecommendInput & { next: boolean }): Promise<PlannedUnit[]> {
-    const prefix = await this.planFrom(input, await this.rank(input, this.rankPrefix));
     // A shortfall on a prefix may be filled from the whole ranking (a drone far down, say).
-    return prefix.complete ? prefix.units : (await this.planFrom(input, await this.rank(input))).units;
+    return (
+      this.planFrom(input, await this.rank(input, this.rankPrefix)) ??
+      this.planFrom(input, await this.rank(input)) ??
+      []
+    );
   }
 
-  /** `complete`: the answer is the same as on the whole ranking. */
-  private async planFrom(
+  /** The units to send, or null when a prefix ranking cannot settle it (see `settled`). */
+  private planFrom(
     input: RecommendInput & { next: boolean },
     ranking: Awaited<ReturnType<RecommendationService['rank']>>,
-  ): Promise<{ units: PlannedUnit[]; complete: boolean }> {
+  ): PlannedUnit[] | null {
     const { incident, ranked, plan, sent } = ranking;
     const already = input.assignedUnitIds ?? [];
     const tiers = plan.tiers.map((t) => t.tier).sort((a, b) => a - b);
@@ -467,26 +438,23 @@ export class RecommendationService implements Recommender {
       : tiers.slice(0, 1);
     for (const tier of order) {
       const proposal = planDispatch(incident, plan, ranked, already, { fromTier: tier, throughTier: tier });
-      if (!settled(proposal, ranking)) return { units: [], complete: false };
+      if (!settled(proposal, ranking)) return null;
       if (proposal.assignments.length === 0) continue;
-      return {
-        complete: true,
-        units: proposal.assignments.map((a) => ({
-          unitId: a.unitId,
-          role: a.role,
-          tier: a.tier,
-          etaSeconds: a.etaSeconds,
-          distanceMeters: a.distanceMeters,
-          method: a.method,
-        })),
-      };
+      return proposal.assignments.map((a) => ({
+        unitId: a.unitId,
+        role: a.role,
+        tier: a.tier,
+        etaSeconds: a.etaSeconds,
+        distanceMeters: a.distanceMeters,
+        method: a.method,
+      }));
     }
-    return { units: [], complete: ranking.complete };
+    return [];
   }
 
   async estimate(lngLat: LngLat, unitIds: readonly string[]) {
     const units = await this.loadUnits(unitIds);
-    const estimates = this.estimates(lngLat, this.prepare(units, false));
+    const estimates = this.estimates(lngLat, this.prepare(units));
     const out = new Map<
       string,
       { etaSeconds: number | null; distanceMeters: number | null; method: string | null }
