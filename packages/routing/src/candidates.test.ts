@@ -3,10 +3,25 @@ import { describe, expect, it } from 'vitest';
 import { prepareCandidates, snapBacklog, updatePreparedCandidates } from './candidates.js';
 import { estimatePrepared } from './estimate.js';
 import { buildRoadNetwork } from './graph-build.js';
-import { edgePoint, pointOf, randomNetwork, type EdgePoint } from './test-support/random-network.js';
+import {
+  edgePoint,
+  pointOf,
+  randomNetwork,
+  type EdgePoint,
+  type RandomNetwork,
+} from './test-support/random-network.js';
 import type { TravelCandidate, TravelMode } from './travel-types.js';
 
 const mode = fc.constantFrom<TravelMode | undefined>(undefined, 'drive', 'walk', 'fly');
+
+/** Unit i of a scenario, standing at `at` on the random network. */
+const candidateOn =
+  (rn: RandomNetwork) =>
+  (u: { at: EdgePoint; mode: TravelMode | undefined }, i: number): TravelCandidate => ({
+    id: `u${i}`,
+    lngLat: pointOf(rn, u.at),
+    ...(u.mode ? { mode: u.mode } : {}),
+  });
 
 describe('updatePreparedCandidates', () => {
   it('gives the same estimates as a fresh preparation after units move, appear and leave', () => {
@@ -22,14 +37,7 @@ describe('updatePreparedCandidates', () => {
     fc.assert(
       fc.property(scenario, ({ rn, before, after, target }) => {
         const net = buildRoadNetwork(rn.geojson);
-        const candidate = (
-          u: { at: EdgePoint; mode: TravelMode | undefined },
-          i: number,
-        ): TravelCandidate => ({
-          id: `u${i}`,
-          lngLat: pointOf(rn, u.at),
-          ...(u.mode ? { mode: u.mode } : {}),
-        });
+        const candidate = candidateOn(rn);
         const first = before.map(candidate);
         // undefined: the unit keeps its previous position (or is absent if it had none).
         const second = after.flatMap((u, i) => (u ? [candidate(u, i)] : first[i] ? [first[i]!] : []));
@@ -57,14 +65,7 @@ describe('updatePreparedCandidates', () => {
     fc.assert(
       fc.property(scenario, ({ rn, before, after, budget, target }) => {
         const net = buildRoadNetwork(rn.geojson);
-        const candidate = (
-          u: { at: EdgePoint; mode: TravelMode | undefined },
-          i: number,
-        ): TravelCandidate => ({
-          id: `u${i}`,
-          lngLat: pointOf(rn, u.at),
-          ...(u.mode ? { mode: u.mode } : {}),
-        });
+        const candidate = candidateOn(rn);
         const previous = prepareCandidates(net, before.map(candidate));
         const second = after.map(candidate);
         const onGraph = new Set(

@@ -70,6 +70,19 @@ function snapKey(mode: 'drive' | 'walk', lngLat: readonly number[]): string {
   return `${mode}:${lngLat[0]}:${lngLat[1]}`;
 }
 
+function snapFor(
+  net: RoadNetwork,
+  p: TravelParams,
+  mode: 'drive' | 'walk',
+  lngLat: TravelCandidate['lngLat'],
+) {
+  return snapPoint(net, lngLat, {
+    profile: mode,
+    components: p.components,
+    maxDistanceMeters: p.maxSnapMeters,
+  });
+}
+
 /**
  * Same result as `prepareCandidates(previous.network, candidates, previous.params)`, but only the
  * candidates whose mode or position is new since `previous` are snapped again (the costly part);
@@ -119,14 +132,7 @@ export function snapBacklog(
       for (const end = Math.min(queue.length, next + Math.max(0, budget)); next < end; next++) {
         const [key, { mode, lngLat }] = queue[next]!;
         if (cache.has(key)) continue;
-        cache.set(
-          key,
-          snapPoint(net, lngLat, {
-            profile: mode,
-            components: p.components,
-            maxDistanceMeters: p.maxSnapMeters,
-          }),
-        );
+        cache.set(key, snapFor(net, p, mode, lngLat));
       }
       return queue.length - next;
     },
@@ -150,13 +156,7 @@ function prepareWith(
       if (modeOf(c) !== mode || !isValidLngLat(c.lngLat)) return;
       const key = snapKey(mode, c.lngLat);
       let snap = snaps.get(key) ?? reuse?.get(key);
-      if (snap === undefined) {
-        snap = snapPoint(net, c.lngLat, {
-          profile: mode,
-          components: p.components,
-          maxDistanceMeters: p.maxSnapMeters,
-        });
-      }
+      if (snap === undefined) snap = snapFor(net, p, mode, c.lngLat);
       snaps.set(key, snap);
       if (!snap) return; // left to the straight-line fallback
       indices.push(i);
