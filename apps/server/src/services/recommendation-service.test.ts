@@ -29,12 +29,10 @@ describe(`recommendation caches (${process.env.DATABASE_URL ? 'postgres' : 'pgli
     return res.json<RecommendationsDto>();
   };
 
-  it('ranks a unit that moved by its new position on the next recommendation', async () => {
-    const first = await recommend();
-    expect(await recommend()).toEqual(first); // nothing moved: the cached preparation answers alike
+  /** A free patrol car that is neither unit001 nor among the first five recommended. */
+  const farPatrolCar = async (first: RecommendationsDto) => {
     const me = await h.login('unit001');
-    // A free patrol car ranked well behind unit001: it drives to the incident's spot.
-    const far = await h.db.prisma.unit.findFirstOrThrow({
+    return h.db.prisma.unit.findFirstOrThrow({
       where: {
         kind: 'patrol_car',
         status: 'available',
@@ -42,6 +40,13 @@ describe(`recommendation caches (${process.env.DATABASE_URL ? 'postgres' : 'pgli
         lastLng: { not: null },
       },
     });
+  };
+
+  it('ranks a unit that moved by its new position on the next recommendation', async () => {
+    const first = await recommend();
+    expect(await recommend()).toEqual(first); // nothing moved: the cached preparation answers alike
+    // A free patrol car ranked well behind unit001: it drives to the incident's spot.
+    const far = await farPatrolCar(first);
     const before = first.candidates.find((c) => c.unitId === far.id);
     const moved = await h.call('admin', {
       method: 'POST',
@@ -58,15 +63,7 @@ describe(`recommendation caches (${process.env.DATABASE_URL ? 'postgres' : 'pgli
 
   it('ranks by the position last shown on the wall once one was broadcast', async () => {
     const first = await recommend();
-    const me = await h.login('unit001');
-    const far = await h.db.prisma.unit.findFirstOrThrow({
-      where: {
-        kind: 'patrol_car',
-        status: 'available',
-        id: { notIn: [me.unitId!, ...first.candidates.slice(0, 5).map((c) => c.unitId)] },
-        lastLng: { not: null },
-      },
-    });
+    const far = await farPatrolCar(first);
     const before = first.candidates.find((c) => c.unitId === far.id);
     h.app.services.bus.publish([
       {
