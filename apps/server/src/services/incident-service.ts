@@ -166,7 +166,7 @@ export class IncidentService {
     // The domain decides what a dispatch does to the incident; the statement only applies it.
     const ifDispatched = progressUpdate(
       taken,
-      planned.map((u) => assignmentOf(u, { callSign: '', kind: 'patrol_car' })),
+      planned.map((u) => ({ unitId: u.unitId, status: 'assigned' as const, onSceneAt: null, role: u.role })),
       ['assignment_created'],
       at,
     );
