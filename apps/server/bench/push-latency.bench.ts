@@ -46,9 +46,11 @@ interface IncidentSample {
   /** POST round trip (the response comes after the events are published). */
   postMs: number;
   assignments: number;
+  /** The load worker whose socket got the first event. */
+  firstWorker: string;
 }
 
-const arrivals = new Map<string, number[]>();
+const arrivals = new Map<string, { at: number; worker: string }[]>();
 /** Units with a terminal socket: only their assignment events can be timed. */
 const withSocket = new Set<string>();
 const errors: string[] = [];
@@ -56,7 +58,7 @@ const errors: string[] = [];
 function onWorkerMessage(message: WorkerMessage, worker: LoadWorker) {
   if (message.type !== 'assignment') return;
   const list = arrivals.get(message.incidentId) ?? [];
-  list.push(message.at - worker.offsetMs);
+  list.push({ at: message.at - worker.offsetMs, worker: worker.name });
   arrivals.set(message.incidentId, list);
 }
 
@@ -103,9 +105,11 @@ async function incidentOnce(server: BenchServer, vertices: number[][]): Promise<
     reason: 'bench',
   });
   if (times.length === 0) return null;
+  const first = times.reduce((a, b) => (b.at < a.at ? b : a));
   return {
-    pushMs: Math.min(...times) - t0,
-    allMs: Math.max(...times) - t0,
+    pushMs: first.at - t0,
+    allMs: Math.max(...times.map((t) => t.at)) - t0,
+    firstWorker: first.worker,
     postMs,
     assignments: incident.assignments.length,
   };
@@ -292,6 +296,18 @@ async function main() {
     console.log(
       `server event-loop delay under load: p50 ${(eld.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(eld.percentile(99) / 1e6).toFixed(1)} ms, max ${(eld.max / 1e6).toFixed(1)} ms`,
     );
+    for (const [i, w] of workers.entries()) {
+      const mine = summarize(loaded.samples.filter((s) => s.firstWorker === w.name).map((s) => s.pushMs));
+      const role = [
+        `${shares[i]!.length} terminals`,
+        ...(i === 0 ? ['the wall'] : []),
+        ...(i === WORKERS - 1 && gatewayUnits.length > 0 ? ['the REST gateway'] : []),
+      ].join(' + ');
+      console.log(
+        `  ${w.name} (${role}): first event of ${mine.n} incidents, median ${ms(mine.median)}, p99 ${ms(mine.p99)}; ` +
+          `its own event-loop delay p50 ${w.loop.p50.toFixed(1)} ms, p99 ${w.loop.p99.toFixed(1)} ms, max ${w.loop.max.toFixed(1)} ms`,
+      );
+    }
     console.log(
       `assignments per incident: ${(loaded.samples.reduce((a, s) => a + s.assignments, 0) / Math.max(1, loaded.samples.length)).toFixed(1)}; incidents without an event: ${loaded.missed + idle.missed}`,
     );

@@ -4,6 +4,7 @@
  * ack, as the web terminal does), an optional wall client, and vehicle gateways posting batches.
  * It timestamps every `assignment:created` at a unit socket the moment it arrives.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '@dispatch/contracts';
 import { clock, sleep } from './stats.js';
@@ -48,11 +49,18 @@ export interface WorkerStats {
   disconnects: number;
 }
 
+/** This worker's event-loop delay since the last reset (ms): its own lag is in what it times. */
+export interface LoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
 export type WorkerMessage =
   | { type: 'connected'; sockets: number; ms: number }
   | { type: 'assignment'; incidentId: string; unitId: string; at: number }
   | { type: 'pong'; t0: number; t1: number }
-  | { type: 'stats'; stats: WorkerStats }
+  | { type: 'stats'; stats: WorkerStats; loop: LoopDelay }
   | { type: 'error'; message: string };
 
 const send = (message: WorkerMessage) => process.send?.(message);
@@ -73,6 +81,8 @@ const emptyStats = (): WorkerStats => ({
 });
 
 let stats = emptyStats();
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
 const terminals: { unit: WorkerUnit; socket: ClientSocket; heading: number }[] = [];
 let wall: ClientSocket | null = null;
 let positionTimers: NodeJS.Timeout[] = [];
@@ -241,8 +251,17 @@ process.on('message', (raw) => {
       case 'ping':
         return send({ type: 'pong', t0: cmd.t0, t1: clock() });
       case 'stats': {
-        send({ type: 'stats', stats });
-        if (cmd.reset) stats = emptyStats();
+        const ms = (ns: number) => ns / 1e6;
+        const loop = {
+          p50: ms(loopDelay.percentile(50)),
+          p99: ms(loopDelay.percentile(99)),
+          max: ms(loopDelay.max),
+        };
+        send({ type: 'stats', stats, loop });
+        if (cmd.reset) {
+          stats = emptyStats();
+          loopDelay.reset();
+        }
         return;
       }
       case 'exit': {

@@ -1,7 +1,7 @@
 /** Parent side of the load workers: fork, command, collect replies, align clocks. */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { WorkerCommand, WorkerMessage, WorkerStats } from './load-worker.js';
+import type { LoopDelay, WorkerCommand, WorkerMessage, WorkerStats } from './load-worker.js';
 import { clock } from './stats.js';
 
 const WORKER = fileURLToPath(new URL('./load-worker.ts', import.meta.url));
@@ -61,8 +61,13 @@ export class LoadWorker {
     this.offsetMs = best.offset;
   }
 
+  /** Event-loop delay of the worker as of its last stats reply. */
+  loop: LoopDelay = { p50: 0, p99: 0, max: 0 };
+
   async stats(reset = false): Promise<WorkerStats> {
-    return (await this.request({ type: 'stats', reset }, 'stats')).stats;
+    const reply = await this.request({ type: 'stats', reset }, 'stats');
+    this.loop = reply.loop;
+    return reply.stats;
   }
 
   async exit(): Promise<void> {

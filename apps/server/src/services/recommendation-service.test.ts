@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IncidentDto, RecommendationsDto } from '@dispatch/contracts';
 import { DEFAULT_RESPONSE_PLANS } from '@dispatch/dispatch';
 import { createHarness, type Harness } from '../test/app-harness.js';
@@ -185,5 +185,33 @@ describe(`recommendation caches (${process.env.DATABASE_URL ? 'postgres' : 'pgli
     const warmed = await warm.recommend({ ...input, limit: 30 });
     expect(warmed).toEqual(await fresh.recommend({ ...input, limit: 30 }));
     expect(warmed.candidates.length).toBeGreaterThan(10);
+  });
+  it('while a batch is being prepared, ranks by the batch before it, never preparing on the request path', async () => {
+    const { ctx, roads, roster, positions, bus } = h.app.services;
+    const warm = new RecommendationService(ctx, roads, roster);
+    warm.usePositions(positions, true); // as a server does: every batch starts a warm-up
+    const input = { lngLat: [here.lng, here.lat] as const, type: 'theft' as const, priority: 3 as const };
+    const recommend = () => warm.recommend({ ...input, gridId: null, limit: 50 });
+    const first = await recommend(); // prepared at the stored positions; plans now cached
+    const far = await farPatrolCar(first);
+    const etaOf = (r: RecommendationsDto) => r.candidates.find((c) => c.unitId === far.id)?.etaSeconds;
+    // Hears the same batch, and prepares from scratch on its first ranking.
+    const fresh = new RecommendationService(ctx, roads, roster);
+    fresh.usePositions(positions);
+    const position = { headingDeg: null, speedMps: null, at: new Date().toISOString() };
+    bus.publish([
+      {
+        name: 'unit:positions',
+        payload: { positions: [{ id: far.id, lngLat: [here.lng, here.lat], ...position }] },
+        rooms: [],
+      },
+    ]);
+    // The warm-up runs in slices between other work: a ranking asked for now is not held up by
+    // it and answers from the preparation it had (the far car still far away).
+    expect(etaOf(await recommend())).toBe(etaOf(first));
+    // Once it is done, the car is ranked where the wall shows it, as a fresh service ranks it.
+    await vi.waitFor(async () => expect(etaOf(await recommend())).not.toBe(etaOf(first)));
+    expect(await recommend()).toEqual(await fresh.recommend({ ...input, gridId: null, limit: 50 }));
+    expect(etaOf(await recommend())).toBeLessThan(etaOf(first) ?? Infinity);
   });
 });
