@@ -14,7 +14,8 @@
  * Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres; a fresh database
  * is created and dropped), BENCH_UNITS (2000), BENCH_INCIDENTS (200), BENCH_BASELINE_INCIDENTS
  * (100), BENCH_HZ (1), BENCH_WORKERS (4), REDIS_URL (optional: Socket.IO Redis adapter),
- * BENCH_CPU_PROFILE (a file: CPU profile of the server process over the loaded phase).
+ * BENCH_CPU_PROFILE, BENCH_HEAP_PROFILE (files: CPU and allocation profiles of the server process
+ * over the loaded phase).
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -148,20 +149,35 @@ function row(name: string, s: Summary) {
   return [name, s.n, ms(s.median), ms(s.p90), ms(s.p99), ms(s.max)];
 }
 
-/** BENCH_CPU_PROFILE=file.cpuprofile: a CPU profile of this process over the loaded phase only. */
+/**
+ * BENCH_CPU_PROFILE=file.cpuprofile: a CPU profile of this process over the loaded phase only;
+ * BENCH_HEAP_PROFILE=file.heapprofile: what it allocated meanwhile that is still held at the end
+ * (sampled), by allocating function: what survives is what slows the garbage collector.
+ */
 async function startProfiler() {
-  const file = process.env.BENCH_CPU_PROFILE;
-  if (!file) return null;
+  const cpu = process.env.BENCH_CPU_PROFILE;
+  const heap = process.env.BENCH_HEAP_PROFILE;
+  if (!cpu && !heap) return null;
   const session = new Session();
   session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
+  if (cpu) {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.start');
+  }
+  if (heap) await session.post('HeapProfiler.startSampling', { samplingInterval: 16384 });
   return {
     stop: async () => {
-      const { profile } = await session.post('Profiler.stop');
-      writeFileSync(file, JSON.stringify(profile));
+      if (cpu) {
+        const { profile } = await session.post('Profiler.stop');
+        writeFileSync(cpu, JSON.stringify(profile));
+        console.log(`CPU profile of the loaded phase: ${cpu}`);
+      }
+      if (heap) {
+        const { profile } = await session.post('HeapProfiler.stopSampling');
+        writeFileSync(heap, JSON.stringify(profile));
+        console.log(`allocation profile (still held) of the loaded phase: ${heap}`);
+      }
       session.disconnect();
-      console.log(`CPU profile of the loaded phase: ${file}`);
     },
   };
 }

@@ -259,6 +259,53 @@ describe(`realtime (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
     expect(asked.ok).toBe(true);
     expect((asked as { value: SnapshotEvent }).value.incidents.map((i) => i.id)).toContain(later.id);
   });
+  it('does not replay position batches to a recovered wall: it sends where every unit is now', async () => {
+    const { socket: wall } = await connect('dispatcher');
+    const { socket: watcher } = await connect('supervisor');
+    const me = await h.login('unit002');
+    wall.io.reconnection(false);
+    const disconnected = new Promise((r) => wall.once('disconnect', r));
+    wall.io.engine.close();
+    await disconnected;
+    // While the wall is away the unit moves; a wall that stayed sees the batch go out.
+    const from = logs.get(watcher)!.length;
+    const moved = { lng: 120.1234, lat: 30.2567, at: new Date(h.clock.ms).toISOString() };
+    const res = await h.call('unit002', {
+      method: 'POST',
+      url: `/api/units/${me.unitId}/position`,
+      payload: moved,
+    });
+    expect(res.statusCode).toBe(202);
+    const away = await next<UnitPositionsEvent>(
+      watcher,
+      'unit:positions',
+      (b) => b.positions.some((p) => p.id === me.unitId),
+      from,
+    );
+    await h.app.services.positions.flush();
+
+    const back = logs.get(wall)!.length;
+    const reconnected = new Promise<void>((r) => wall.once('connect', () => r()));
+    wall.connect();
+    await reconnected;
+    expect(wall.recovered).toBe(true);
+    const now = await next<UnitPositionsEvent>(wall, 'unit:positions', () => true, back);
+    // Not the batch it missed: every unit with a known position, this one where it is now.
+    const located = await h.db.prisma.unit.count({ where: { lastPositionAt: { not: null } } });
+    expect(now.positions).toHaveLength(located);
+    expect(now.positions.length).toBeGreaterThan(away.positions.length);
+    expect(now.positions.find((p) => p.id === me.unitId)).toMatchObject({
+      lngLat: [moved.lng, moved.lat],
+      at: moved.at,
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(
+      logs
+        .get(wall)!
+        .slice(back)
+        .filter((e) => e.name === 'unit:positions'),
+    ).toHaveLength(1);
+  });
   it('pushes a 1-3-5 clock breach to the wall, not to units', async () => {
     const { socket: wall } = await connect('dispatcher');
     const { socket: mine } = await connect('unit001');

@@ -112,14 +112,17 @@ export default fp<RealtimeOptions>(async function realtime(app: FastifyInstance,
       }
     });
     if (!socket.recovered) socket.emit('snapshot', await snapshot());
+    // Position batches are not replayed (volatile): a recovered staff screen gets where every
+    // unit is now instead, newer than anything it missed.
+    else if (user.role !== 'unit') socket.emit('unit:positions', await app.services.snapshots.positions());
   });
 
   const unsubscribe = app.services.bus.subscribe((event) => {
     if (event.rooms.length === 0) return;
-    (io.to(event.rooms) as unknown as { emit: (name: string, payload: unknown) => void }).emit(
-      event.name,
-      event.payload,
-    );
+    const to = io.to(event.rooms);
+    (
+      (event.volatile ? to.volatile : to) as unknown as { emit: (name: string, payload: unknown) => void }
+    ).emit(event.name, event.payload);
   });
 
   app.addHook('onClose', async () => {

@@ -13,6 +13,11 @@ export interface OutgoingEvent<K extends EventName = EventName> {
   payload: EventPayload<K>;
   /** Socket.IO rooms the event goes to. */
   rooms: string[];
+  /**
+   * Superseded by the next one of its kind (position batches): not kept for clients that
+   * reconnect (connection-state recovery), and skipped for a client that is not ready for it.
+   */
+  volatile?: boolean;
 }
 
 export class EventBus {

@@ -213,6 +213,13 @@ export class PositionIngest {
       });
     }
     this.latest.clear();
-    this.options.bus.publish([{ name: 'unit:positions', payload: { positions }, rooms: [ROOMS.wall] }]);
+    // Volatile: Socket.IO keeps every other broadcast for two minutes to replay to a client that
+    // reconnects. Kept too, a second's batch of 2,000 units became 240,000 positions held in
+    // memory (slowing every garbage collection, which stalled calls under load) and minutes of
+    // stale batches replayed to a wall screen back from a network blip. It gets the current
+    // positions instead (realtime.ts).
+    this.options.bus.publish([
+      { name: 'unit:positions', payload: { positions }, rooms: [ROOMS.wall], volatile: true },
+    ]);
   }
 }

@@ -1,5 +1,5 @@
 /** The consistent picture a (re)connecting client starts from. */
-import type { SnapshotEvent } from '@dispatch/contracts';
+import type { SnapshotEvent, UnitPositionsEvent } from '@dispatch/contracts';
 import type { ServiceContext } from './context.js';
 import { incidentInclude, toIncidentDto, toUnitDto, unitInclude } from './dto.js';
 import type { GridService } from './grid-service.js';
@@ -64,6 +64,30 @@ export class SnapshotService {
       incidents: incidents.map(toIncidentDto),
       units: unit ? [toUnitDto(unit)] : [],
       grids: [],
+    };
+  }
+
+  /** Every unit's last known position, as one batch (for a recovered staff screen). */
+  async positions(): Promise<UnitPositionsEvent> {
+    const rows = await this.ctx.prisma.unit.findMany({
+      where: { lastLng: { not: null }, lastLat: { not: null }, lastPositionAt: { not: null } },
+      select: {
+        id: true,
+        lastLng: true,
+        lastLat: true,
+        lastHeadingDeg: true,
+        lastSpeedMps: true,
+        lastPositionAt: true,
+      },
+    });
+    return {
+      positions: rows.map((u) => ({
+        id: u.id,
+        lngLat: [u.lastLng!, u.lastLat!],
+        headingDeg: u.lastHeadingDeg,
+        speedMps: u.lastSpeedMps,
+        at: u.lastPositionAt!.toISOString(),
+      })),
     };
   }
 
