@@ -85,13 +85,18 @@ export default fp<AuthPluginOptions>(async function auth(app: FastifyInstance, o
     }
     activeSince.set(userId, Date.now());
   });
+  // Every /api route authenticates at onRequest, and its permission check (or an explicit
+  // preHandler) asks again: the token is verified once per request.
+  const authenticated = new WeakSet<FastifyRequest>();
   app.decorate('authenticate', async (request: FastifyRequest) => {
+    if (authenticated.has(request)) return;
     try {
       await request.jwtVerify();
     } catch {
       throw new DomainErrorException(domainError('UNAUTHENTICATED', 'A valid bearer token is required'));
     }
     await app.assertUserActive(request.user.sub);
+    authenticated.add(request);
   });
   app.decorate('requirePermission', (action, context) => async (request: FastifyRequest) => {
     await app.authenticate(request);
