@@ -11,6 +11,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { ROOMS, type ClientToServerEvents, type ServerToClientEvents } from '@dispatch/contracts';
 import { can, DomainErrorException, isDomainError } from '@dispatch/domain';
+import type { EventPayload } from '../services/event-bus.js';
 import type { TokenPayload } from './auth.js';
 
 declare module 'fastify' {
@@ -40,6 +41,9 @@ function errorReply(error: unknown) {
       : { code: 'INTERNAL', message: 'failed' },
   };
 }
+
+/** Server-to-server event (Redis adapter) carrying a node's position batch to the other nodes. */
+const PEER_POSITIONS = 'peer:unit:positions';
 
 export default fp<RealtimeOptions>(async function realtime(app: FastifyInstance, options) {
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(app.server, {
@@ -117,8 +121,19 @@ export default fp<RealtimeOptions>(async function realtime(app: FastifyInstance,
     else if (user.role !== 'unit') socket.emit('unit:positions', await app.services.snapshots.positions());
   });
 
+  // Behind the Redis adapter every node's wall screens get every node's position batches, but a
+  // node's ranking hears only its own bus: a unit reporting through another node would be ranked
+  // by the position its roster last read (minutes old). Batches go to the other nodes as well, and
+  // arrive on their bus with no rooms (their walls already had them through the adapter).
+  const peers = options.redisUrl !== undefined;
+  if (peers) {
+    io.on(PEER_POSITIONS as never, (payload: EventPayload<'unit:positions'>) =>
+      app.services.bus.publish([{ name: 'unit:positions', payload, rooms: [] }]),
+    );
+  }
   const unsubscribe = app.services.bus.subscribe((event) => {
     if (event.rooms.length === 0) return;
+    if (peers && event.name === 'unit:positions') io.serverSideEmit(PEER_POSITIONS, event.payload);
     const to = io.to(event.rooms);
     (
       (event.volatile ? to.volatile : to) as unknown as { emit: (name: string, payload: unknown) => void }
