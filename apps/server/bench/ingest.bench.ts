@@ -47,6 +47,8 @@ interface PhaseResult {
   windowRates: number[];
   writtenPerSecond: number;
   acceptedPerSecond: number;
+  /** Reports refused because the backlog was full (503 OVERLOADED, Retry-After). */
+  refusedPerSecond: number;
   flushes: Flush[];
   backlog: number;
   fleet: WorkerStats;
@@ -123,6 +125,7 @@ async function phase(
   await sleep(WARMUP_SECONDS * 1000);
   const started = clock();
   const acceptedBefore = stats.accepted;
+  const refusedBefore = stats.refused;
   const flushFrom = flushes.length;
   const windowRates: number[] = [];
   const writtenBefore = stats.written;
@@ -135,6 +138,7 @@ async function phase(
   const elapsed = (clock() - started) / 1000;
   const writtenPerSecond = (stats.written - writtenBefore) / elapsed;
   const acceptedPerSecond = (stats.accepted - acceptedBefore) / elapsed;
+  const refusedPerSecond = (stats.refused - refusedBefore) / elapsed;
   const backlog = stats.accepted - stats.written;
   for (const w of workers) {
     w.send({ type: 'positions', hz: 0 });
@@ -162,6 +166,7 @@ async function phase(
     windowRates,
     writtenPerSecond,
     acceptedPerSecond,
+    refusedPerSecond,
     flushes: flushes.slice(flushFrom),
     backlog,
     fleet,
@@ -234,6 +239,7 @@ async function main() {
           'min window',
           'written/s overall',
           'accepted/s',
+          'refused/s',
           'backlog',
           'flush p50',
           'flush p99',
@@ -253,6 +259,7 @@ async function main() {
             Math.min(...p.windowRates).toFixed(0),
             p.writtenPerSecond.toFixed(0),
             p.acceptedPerSecond.toFixed(0),
+            p.refusedPerSecond.toFixed(0),
             String(p.backlog),
             ms(f.median),
             ms(f.p99),

@@ -61,6 +61,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(servicesPlugin, {
     timeZone: config.timeZone,
     positionFlushMs: config.positionFlushMs,
+    positionMaxPending: config.positionMaxPending,
     ...(options.now ? { now: options.now } : {}),
     background: options.background ?? true,
   });

@@ -20,6 +20,8 @@ export interface ServerConfig {
   logLevel: string;
   /** How often buffered position reports are written (ms). */
   positionFlushMs: number;
+  /** Position reports buffered and not yet written beyond which new ones are refused (503). */
+  positionMaxPending: number;
 }
 
 const int = (value: string | undefined, fallback: number) => {
@@ -48,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     webDist: env.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname,
     logLevel: env.LOG_LEVEL ?? 'info',
     positionFlushMs: int(env.POSITION_FLUSH_MS, 250),
+    positionMaxPending: int(env.POSITION_MAX_PENDING, 50_000),
   };
 }

@@ -20,6 +20,7 @@ describe('domain errors', () => {
     expect(httpStatusOf('FORBIDDEN')).toBe(403);
     expect(httpStatusOf('UNIT_NOT_AVAILABLE')).toBe(409);
     expect(httpStatusOf('VALIDATION_FAILED')).toBe(400);
+    expect(httpStatusOf('OVERLOADED')).toBe(503);
   });
 
   it('omits absent details', () => {

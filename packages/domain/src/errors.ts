@@ -16,6 +16,8 @@ export const DOMAIN_ERROR_CODES = [
   'NO_CANDIDATES',
   /** Road-only features (checkpoints on exit roads) without a loaded road network. */
   'NO_ROAD_NETWORK',
+  /** The server is behind on work it buffers (position reports): retry shortly. */
+  'OVERLOADED',
   'INTERNAL',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
@@ -33,6 +35,7 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<DomainErrorCode, number>
   UNIT_ALREADY_ASSIGNED: 409,
   NO_CANDIDATES: 422,
   NO_ROAD_NETWORK: 422,
+  OVERLOADED: 503,
   INTERNAL: 500,
 };
 

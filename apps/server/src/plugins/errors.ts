@@ -36,6 +36,8 @@ export default fp(async function errorHandler(app: FastifyInstance) {
     if (error instanceof DomainErrorException || isDomainError((error as { error?: unknown }).error)) {
       const domain = (error as DomainErrorException).error;
       const field = typeof domain.details?.field === 'string' ? domain.details.field : undefined;
+      const retryAfter = domain.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return reply.status(httpStatusOf(domain.code)).send({
         error: {
           code: domain.code,

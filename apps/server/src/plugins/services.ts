@@ -51,6 +51,7 @@ export interface ServicesOptions {
   now?: () => number;
   timeZone: string;
   positionFlushMs: number;
+  positionMaxPending: number;
   /** Background loops (clock monitor, position flushing); tests may drive them by hand. */
   background?: boolean;
 }
@@ -79,6 +80,7 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     bus,
     now: ctx.now,
     flushMs: options.positionFlushMs,
+    maxPending: options.positionMaxPending,
     unitExists: async (id) => (await ctx.prisma.unit.count({ where: { id } })) > 0,
     onError: (error) => app.log.error({ err: error }, 'position flush failed; will retry'),
   });

@@ -15,3 +15,8 @@ export const errorResponses = {
   404: { $ref: 'ErrorBody#' },
   409: { $ref: 'ErrorBody#' },
 } as const;
+
+/** Routes that buffer work (position reports) answer 503 OVERLOADED, with Retry-After, when behind. */
+export const overloadedResponse = {
+  503: { $ref: 'ErrorBody#' },
+} as const;

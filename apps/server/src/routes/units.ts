@@ -11,7 +11,7 @@ import {
 } from '@dispatch/contracts';
 import { toUnitDto } from '../services/dto.js';
 import { assertAllowed } from '../plugins/auth.js';
-import { actorOf, errorResponses } from './actor.js';
+import { actorOf, errorResponses, overloadedResponse } from './actor.js';
 
 const unitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { units, positions } = app.services;
@@ -62,7 +62,11 @@ const unitRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['units'],
         params: IdParams,
         body: PositionReport,
-        response: { 202: Type.Object({ accepted: Type.Integer() }), ...errorResponses },
+        response: {
+          202: Type.Object({ accepted: Type.Integer() }),
+          ...errorResponses,
+          ...overloadedResponse,
+        },
       },
     },
     async (request, reply) => {
@@ -80,7 +84,11 @@ const unitRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['units'],
         body: PositionBatchBody,
-        response: { 202: Type.Object({ accepted: Type.Integer() }), ...errorResponses },
+        response: {
+          202: Type.Object({ accepted: Type.Integer() }),
+          ...errorResponses,
+          ...overloadedResponse,
+        },
       },
     },
     async (request, reply) => {

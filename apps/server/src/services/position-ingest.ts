@@ -28,6 +28,12 @@ export interface PositionIngestOptions {
   /** Resolves whether a unit id exists (cached after the first hit). */
   unitExists: (unitId: string) => Promise<boolean>;
   flushMs: number;
+  /**
+   * Reports buffered and not yet written beyond which new ones are refused (OVERLOADED, 503):
+   * when the database falls behind, terminals and gateways are told to retry instead of the
+   * buffer growing until the server runs out of memory and takes dispatch down with it.
+   */
+  maxPending?: number;
   broadcastMs?: number;
   onError?: (error: unknown) => void;
 }
@@ -37,12 +43,14 @@ export class PositionIngest {
   private latest = new Map<string, Sample>();
   private known = new Set<string>();
   private flushing: Promise<void> | null = null;
+  /** The batch the running flush is writing. */
+  private inFlight: Sample[] | null = null;
   /** Newest sample of units whose last position a flush could not write (row locked meanwhile). */
   private unwritten = new Map<string, Sample>();
   private timers: NodeJS.Timeout[] = [];
   private acceptListeners: ((unitId: string) => void)[] = [];
   /** Totals since start, for the benchmark and /api/health. */
-  readonly stats = { accepted: 0, written: 0, flushes: 0, failedFlushes: 0 };
+  readonly stats = { accepted: 0, refused: 0, written: 0, flushes: 0, failedFlushes: 0 };
 
   constructor(private readonly options: PositionIngestOptions) {}
 
@@ -59,7 +67,9 @@ export class PositionIngest {
 
   /** Accepts one report for `unitId` (already schema-validated); `field` prefixes error fields. */
   async report(unitId: string, report: PositionReport, field = 'body'): Promise<void> {
-    this.accept(await this.check(unitId, report, field));
+    const sample = await this.check(unitId, report, field);
+    this.assertRoomFor(1);
+    this.accept(sample);
   }
 
   /** Accepts a batch only when every report is valid: one bad report rejects them all. */
@@ -68,7 +78,25 @@ export class PositionIngest {
     for (const [i, { unitId, ...report }] of reports.entries()) {
       samples.push(await this.check(unitId, report, `${field}.${i}`));
     }
+    this.assertRoomFor(samples.length);
     for (const sample of samples) this.accept(sample);
+  }
+
+  /** Reports waiting to be written (a failed flush puts its batch back). */
+  get backlog(): number {
+    return this.pending.length + (this.inFlight?.length ?? 0);
+  }
+
+  private assertRoomFor(count: number): void {
+    const max = this.options.maxPending ?? Infinity;
+    if (this.backlog + count <= max) return;
+    this.stats.refused += count;
+    throw new DomainErrorException(
+      domainError('OVERLOADED', 'Position reports are behind; report again shortly', {
+        backlog: this.backlog,
+        retryAfterSeconds: 1,
+      }),
+    );
   }
 
   private async check(unitId: string, report: PositionReport, field: string): Promise<Sample> {
@@ -121,6 +149,7 @@ export class PositionIngest {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
+    this.inFlight = batch;
     this.flushing = this.write(batch)
       .then(() => {
         this.stats.written += batch.length;
@@ -133,6 +162,7 @@ export class PositionIngest {
       })
       .finally(() => {
         this.flushing = null;
+        this.inFlight = null;
       });
     return this.flushing;
   }

@@ -35,6 +35,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     webDist: '/nonexistent-web-dist',
     logLevel: 'silent',
     positionFlushMs: 50,
+    positionMaxPending: 50_000,
     ...overrides,
   };
 }

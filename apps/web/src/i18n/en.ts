@@ -334,6 +334,7 @@ export const en: Resources = {
     UNIT_ALREADY_ASSIGNED: 'Unit already on an assignment',
     NO_CANDIDATES: 'No unit to dispatch',
     NO_ROAD_NETWORK: 'No road network loaded',
+    OVERLOADED: 'The server is busy: try again shortly',
     INTERNAL: 'Server error',
     NETWORK: 'Network error, check the connection',
     UNKNOWN: 'Unknown error',

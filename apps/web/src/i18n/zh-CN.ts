@@ -328,6 +328,7 @@ export const zhCN = {
     UNIT_ALREADY_ASSIGNED: '警力已在执行任务',
     NO_CANDIDATES: '没有可派警力',
     NO_ROAD_NETWORK: '未加载路网，无法计算卡点',
+    OVERLOADED: '系统繁忙，请稍后重试',
     INTERNAL: '服务器内部错误',
     NETWORK: '网络错误，请检查连接',
     UNKNOWN: '未知错误',
