@@ -65,15 +65,21 @@ export function connectRealtime(token: string, onRefused?: (message: string) => 
   };
 }
 
-/** Sends the unit terminal's own position over the socket; resolves false when offline. */
-export function sendPosition(report: PositionReport): Promise<boolean> {
+/**
+ * What became of a position report: taken; refused by the server (invalid, or it is overloaded:
+ * sending it again another way would be refused alike); or not delivered (no socket, no answer).
+ */
+export type PositionDelivery = 'sent' | 'refused' | 'offline';
+
+/** Sends the unit terminal's own position over the socket. */
+export function sendPosition(report: PositionReport): Promise<PositionDelivery> {
   const socket = current;
-  if (!socket?.connected) return Promise.resolve(false);
+  if (!socket?.connected) return Promise.resolve('offline');
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), 5000);
+    const timer = setTimeout(() => resolve('offline'), 5000);
     socket.emit('unit:position', report, (reply) => {
       clearTimeout(timer);
-      resolve(reply.ok);
+      resolve(reply.ok ? 'sent' : 'refused');
     });
   });
 }

@@ -21,7 +21,7 @@ export interface ReporterState {
 
 /**
  * Watches the device position and reports the latest fix every `intervalSeconds` over the
- * socket (REST when the socket is down).
+ * socket (REST when the socket is down or does not answer).
  */
 export function usePositionReporter(unitId: string | null, intervalSeconds: number): ReporterState {
   const fix = useRef<GeolocationPosition | null>(null);
@@ -49,8 +49,10 @@ export function usePositionReporter(unitId: string | null, intervalSeconds: numb
         speedMps: speed !== null && Number.isFinite(speed) ? Math.min(speed, 100) : undefined,
         at: new Date(position.timestamp).toISOString(),
       };
-      void sendPosition(report).then(async (sent) => {
-        if (!sent) await api.reportPosition(unitId, report).catch(() => undefined);
+      void sendPosition(report).then(async (delivery) => {
+        // REST only when the socket could not deliver: a report the server refused (overloaded)
+        // is not sent twice; the next one follows at the next interval.
+        if (delivery === 'offline') await api.reportPosition(unitId, report).catch(() => undefined);
         setState({ lastReportAt: Date.now(), error: false });
       });
     }, intervalSeconds * 1000);

@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { resetStores } from '../test/reset-stores.js';
+import { connectRealtime, sendPosition } from './socket-client.js';
+
+/** The socket the client opens: answers `unit:position` with the reply the test sets. */
+const fake = vi.hoisted(() => ({
+  connected: true,
+  active: true,
+  recovered: false,
+  reply: undefined as unknown,
+  on: () => undefined,
+  timeout: () => ({ emit: () => undefined }),
+  removeAllListeners: () => undefined,
+  disconnect: () => undefined,
+  emit(_name: string, _report: unknown, ack: (reply: unknown) => void) {
+    if (fake.reply !== undefined) ack(fake.reply);
+  },
+}));
+vi.mock('socket.io-client', () => ({ io: () => fake }));
+
+describe('sendPosition', () => {
+  let close: (() => void) | null = null;
+  afterEach(() => {
+    close?.();
+    resetStores();
+    vi.useRealTimers();
+  });
+  const report = { lng: 120.15, lat: 30.25 };
+
+  it('tells a report taken from one the server refused (overloaded) and one never answered', async () => {
+    close = connectRealtime('token');
+    fake.reply = { ok: true };
+    expect(await sendPosition(report)).toBe('sent');
+    fake.reply = { ok: false, error: { code: 'OVERLOADED', message: 'behind' } };
+    expect(await sendPosition(report)).toBe('refused');
+    vi.useFakeTimers();
+    fake.reply = undefined; // no answer within 5 s
+    const pending = sendPosition(report);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(await pending).toBe('offline');
+  });
+
+  it('is offline without a connected socket', async () => {
+    close = connectRealtime('token');
+    fake.connected = false;
+    expect(await sendPosition(report)).toBe('offline');
+    fake.connected = true;
+  });
+});
