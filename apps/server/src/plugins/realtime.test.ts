@@ -282,7 +282,6 @@ describe(`realtime (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
       (b) => b.positions.some((p) => p.id === me.unitId),
       from,
     );
-    await h.app.services.positions.flush();
 
     const back = logs.get(wall)!.length;
     const reconnected = new Promise<void>((r) => wall.once('connect', () => r()));

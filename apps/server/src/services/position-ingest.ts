@@ -35,12 +35,21 @@ export interface PositionIngestOptions {
    */
   maxPending?: number;
   broadcastMs?: number;
+  /**
+   * How often a batch carries every unit this node has heard from, not only those that reported
+   * since the last batch: batches are volatile (see broadcast), so a wall that skipped one learns
+   * of a unit that reports rarely, or has stopped, within this time.
+   */
+  fullBatchEveryMs?: number;
   onError?: (error: unknown) => void;
 }
 
 export class PositionIngest {
   private pending: Sample[] = [];
   private latest = new Map<string, Sample>();
+  /** Newest broadcast sample of every unit this node has heard from. */
+  private shown = new Map<string, Sample>();
+  private lastFullBatchAt = -Infinity;
   private known = new Set<string>();
   private flushing: Promise<void> | null = null;
   /** The batch the running flush is writing. */
@@ -152,17 +161,18 @@ export class PositionIngest {
     this.inFlight = batch;
     this.flushing = this.write(batch)
       .then(() => {
+        this.inFlight = null;
         this.stats.written += batch.length;
         this.stats.flushes += 1;
       })
       .catch((error) => {
+        this.inFlight = null; // before the batch is back in pending: never counted twice
         this.stats.failedFlushes += 1;
         this.pending = batch.concat(this.pending);
         this.options.onError?.(error);
       })
       .finally(() => {
         this.flushing = null;
-        this.inFlight = null;
       });
     return this.flushing;
   }
@@ -230,26 +240,50 @@ export class PositionIngest {
     );
   }
 
-  private broadcast(): void {
-    if (this.latest.size === 0) return;
-    const positions: UnitPositionsEvent['positions'] = [];
+  /**
+   * Sends the wall one batch: the units that reported since the last one, or every unit heard
+   * from when a full batch is due. Called by the timer once a second (tests call it directly).
+   */
+  broadcast(): void {
     for (const s of this.latest.values()) {
-      positions.push({
-        id: s.unitId,
-        lngLat: [s.lng, s.lat],
-        headingDeg: s.headingDeg,
-        speedMps: s.speedMps,
-        at: new Date(s.at).toISOString(),
-      });
+      const held = this.shown.get(s.unitId);
+      if (!held || held.at <= s.at) this.shown.set(s.unitId, s);
     }
+    const now = this.options.now();
+    const full = now - this.lastFullBatchAt >= (this.options.fullBatchEveryMs ?? 10_000);
+    const samples = full ? this.shown : this.latest;
+    if (samples.size === 0) return;
+    if (full) this.lastFullBatchAt = now;
+    const positions = [...samples.values()].map(toPosition);
     this.latest.clear();
     // Volatile: Socket.IO keeps every other broadcast for two minutes to replay to a client that
-    // reconnects. Kept too, a second's batch of 2,000 units became 240,000 positions held in
-    // memory (slowing every garbage collection, which stalled calls under load) and minutes of
-    // stale batches replayed to a wall screen back from a network blip. It gets the current
-    // positions instead (realtime.ts).
+    // reconnects. Kept too, a second's batch of 2,000 units became a quarter of a million
+    // positions held in memory (slowing every garbage collection, which stalled calls under
+    // load) and minutes of stale batches replayed to a wall back from a network blip. A wall busy
+    // at that instant skips the batch: the full batches make up for it, and a recovered wall
+    // gets the current positions (realtime.ts).
     this.options.bus.publish([
       { name: 'unit:positions', payload: { positions }, rooms: [ROOMS.wall], volatile: true },
     ]);
   }
+
+  /** Newest known position of every unit this node has heard from (not yet written ones too). */
+  knownPositions(): UnitPositionsEvent['positions'] {
+    const newest = new Map(this.shown);
+    for (const s of this.latest.values()) {
+      const held = newest.get(s.unitId);
+      if (!held || held.at <= s.at) newest.set(s.unitId, s);
+    }
+    return [...newest.values()].map(toPosition);
+  }
+}
+
+function toPosition(s: Sample): UnitPositionsEvent['positions'][number] {
+  return {
+    id: s.unitId,
+    lngLat: [s.lng, s.lat],
+    headingDeg: s.headingDeg,
+    speedMps: s.speedMps,
+    at: new Date(s.at).toISOString(),
+  };
 }

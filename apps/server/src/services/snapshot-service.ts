@@ -3,6 +3,7 @@ import type { SnapshotEvent, UnitPositionsEvent } from '@dispatch/contracts';
 import type { ServiceContext } from './context.js';
 import { incidentInclude, toIncidentDto, toUnitDto, unitInclude } from './dto.js';
 import type { GridService } from './grid-service.js';
+import type { PositionIngest } from './position-ingest.js';
 import type { UnitService } from './unit-service.js';
 
 /** Ended incidents stay in the snapshot this long, so the wall ticker and queue are not empty after a restart. */
@@ -22,6 +23,8 @@ export class SnapshotService {
     private readonly ctx: ServiceContext,
     private readonly units: UnitService,
     private readonly grids: GridService,
+    /** Positions heard but perhaps not yet written (a flush behind, or a unit row locked). */
+    private readonly ingest?: PositionIngest,
   ) {}
 
   /**
@@ -67,7 +70,10 @@ export class SnapshotService {
     };
   }
 
-  /** Every unit's last known position, as one batch (for a recovered staff screen). */
+  /**
+   * Every unit's last known position, as one batch (for a recovered staff screen): as written,
+   * or as this node heard it since if that is newer.
+   */
   async positions(): Promise<UnitPositionsEvent> {
     const rows = await this.ctx.prisma.unit.findMany({
       where: { lastLng: { not: null }, lastLat: { not: null }, lastPositionAt: { not: null } },
@@ -80,15 +86,23 @@ export class SnapshotService {
         lastPositionAt: true,
       },
     });
-    return {
-      positions: rows.map((u) => ({
-        id: u.id,
-        lngLat: [u.lastLng!, u.lastLat!],
-        headingDeg: u.lastHeadingDeg,
-        speedMps: u.lastSpeedMps,
-        at: u.lastPositionAt!.toISOString(),
-      })),
-    };
+    const newest = new Map<string, UnitPositionsEvent['positions'][number]>(
+      rows.map((u) => [
+        u.id,
+        {
+          id: u.id,
+          lngLat: [u.lastLng!, u.lastLat!],
+          headingDeg: u.lastHeadingDeg,
+          speedMps: u.lastSpeedMps,
+          at: u.lastPositionAt!.toISOString(),
+        },
+      ]),
+    );
+    for (const p of this.ingest?.knownPositions() ?? []) {
+      const written = newest.get(p.id);
+      if (!written || Date.parse(written.at) < Date.parse(p.at)) newest.set(p.id, p);
+    }
+    return { positions: [...newest.values()] };
   }
 
   private async buildNow(): Promise<SnapshotEvent> {
