@@ -31,6 +31,12 @@ const int = (value: string | undefined, fallback: number) => {
   return parsed;
 };
 
+/** A limit below `min` would refuse a valid request forever (5,000: the largest position batch). */
+const atLeast = (name: string, value: number, min: number) => {
+  if (value < min) throw new Error(`${name} must be at least ${min}, got ${value}`);
+  return value;
+};
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const demo = env.DEMO === undefined ? !env.DATABASE_URL : env.DEMO === '1' || env.DEMO === 'true';
   const jwtSecret = env.JWT_SECRET ?? (demo ? 'demo-only-secret-change-me-0123456789' : '');
@@ -50,6 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     webDist: env.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname,
     logLevel: env.LOG_LEVEL ?? 'info',
     positionFlushMs: int(env.POSITION_FLUSH_MS, 250),
-    positionMaxPending: int(env.POSITION_MAX_PENDING, 50_000),
+    positionMaxPending: atLeast('POSITION_MAX_PENDING', int(env.POSITION_MAX_PENDING, 50_000), 5_000),
   };
 }

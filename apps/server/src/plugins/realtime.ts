@@ -125,7 +125,7 @@ export default fp<RealtimeOptions>(async function realtime(app: FastifyInstance,
   // node's ranking hears only its own bus: a unit reporting through another node would be ranked
   // by the position its roster last read (minutes old). Batches go to the other nodes as well, and
   // arrive on their bus with no rooms (their walls already had them through the adapter).
-  const peers = options.redisUrl !== undefined;
+  const peers = Boolean(options.redisUrl); // as the adapter above
   if (peers) {
     io.on(PEER_POSITIONS as never, (payload: EventPayload<'unit:positions'>) =>
       app.services.bus.publish([{ name: 'unit:positions', payload, rooms: [] }]),

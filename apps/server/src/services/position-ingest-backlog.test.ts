@@ -52,8 +52,8 @@ describe(`position ingest back-pressure (${process.env.DATABASE_URL ? 'postgres'
     expect(positions.backlog).toBe(5);
     errorOf(await single(units[5]!), 503, 'OVERLOADED');
 
-    // A terminal reporting over its socket hears the same, in its ack (the web terminal then
-    // tries REST, which answers the same, and reports again at its next interval).
+    // A terminal reporting over its socket hears the same, in its ack (the web terminal does
+    // not send it again through REST; it reports again at its next interval).
     const unit = await h.login(logins.get(units[6]!)!);
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
       transports: ['websocket'],
