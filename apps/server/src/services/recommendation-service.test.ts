@@ -214,4 +214,40 @@ describe(`recommendation caches (${process.env.DATABASE_URL ? 'postgres' : 'pgli
     expect(await recommend()).toEqual(await fresh.recommend({ ...input, gridId: null, limit: 50 }));
     expect(etaOf(await recommend())).toBeLessThan(etaOf(first) ?? Infinity);
   });
+  it('does not lag behind a preparation older than 3 s, even while a warm-up runs', async () => {
+    const { ctx, roads, roster, positions, bus } = h.app.services;
+    const warm = new RecommendationService(ctx, roads, roster);
+    warm.usePositions(positions, true);
+    const input = { lngLat: [here.lng, here.lat] as const, type: 'theft' as const, priority: 3 as const };
+    const recommend = () => warm.recommend({ ...input, gridId: null, limit: 50 });
+    const first = await recommend();
+    const far = await farPatrolCar(first);
+    const etaOf = (r: RecommendationsDto) => r.candidates.find((c) => c.unitId === far.id)?.etaSeconds;
+    const now = performance.now();
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(now + 3_500);
+    try {
+      bus.publish([
+        {
+          name: 'unit:positions',
+          payload: {
+            positions: [
+              {
+                id: far.id,
+                lngLat: [here.lng, here.lat],
+                headingDeg: null,
+                speedMps: null,
+                at: new Date().toISOString(),
+              },
+            ],
+          },
+          rooms: [],
+        },
+      ]);
+      // The warm-up has started, but the preparation it would replace is 3.5 s old: this ranking
+      // prepares afresh and has the car where it now is.
+      expect(etaOf(await recommend())).toBeLessThan(etaOf(first) ?? Infinity);
+    } finally {
+      clock.mockRestore();
+    }
+  });
 });

@@ -50,6 +50,8 @@ const RANK_PREFIX = 40;
 const PRESNAP_SLICE = 150;
 /** How long response plans are kept before re-reading (edits made through another node). */
 const PLAN_CACHE_MS = 5_000;
+/** The oldest preparation a ranking may use while a warm-up prepares a newer one (see freeUnits). */
+const MAX_LAG_MS = 3_000;
 
 interface LoadedUnit extends DispatchUnit {
   travel: TravelCandidate;
@@ -102,6 +104,8 @@ export class RecommendationService implements Recommender {
    */
   private snapped: {
     shownGeneration: number;
+    /** performance.now() when it was prepared. */
+    preparedAt: number;
     travelGeneration: number;
     network: RoadNetworkService['network'];
     prepared: PreparedCandidates;
@@ -263,10 +267,11 @@ export class RecommendationService implements Recommender {
   /**
    * The free units with a known position, and every unit snapped and ready to search.
    * `mayLag`: while a warm-up is preparing the latest position batch, a ranking uses the
-   * preparation of the batch before (a second older at most) instead of preparing the fleet on
-   * the request path: under 1 Hz reports that took tens of milliseconds, and a call arriving in
-   * that second waited for it. Statuses are never lagged (a unit sent meanwhile is not free),
-   * nor a new road network or a change of how units travel.
+   * preparation of the batch before (a second old under 1 Hz reports; never more than
+   * MAX_LAG_MS) instead of preparing the fleet on the request path: that took tens of
+   * milliseconds, and a call arriving then waited for it. Statuses are never lagged (a unit sent
+   * meanwhile is not free), nor a new road network or a change of how units travel; a unit's
+   * first report is ranked once the warm-up is done.
    */
   private async freeUnits({ mayLag = true } = {}): Promise<{
     units: LoadedUnit[];
@@ -278,13 +283,15 @@ export class RecommendationService implements Recommender {
       snapped !== null &&
       snapped.travelGeneration === this.roster.travelGeneration &&
       snapped.network === this.roads.network &&
-      (snapped.shownGeneration === this.shownGeneration || (mayLag && this.warm && this.warming));
+      (snapped.shownGeneration === this.shownGeneration ||
+        (mayLag && this.warm && this.warming && performance.now() - snapped.preparedAt < MAX_LAG_MS));
     if (!snapped || !current) {
       const shownGeneration = this.shownGeneration;
       const travelGeneration = this.roster.travelGeneration;
       const units = this.located(roster.values());
       snapped = {
         shownGeneration,
+        preparedAt: performance.now(),
         travelGeneration,
         network: this.roads.network,
         prepared: this.prepare(units),
