@@ -27,7 +27,7 @@ describe('sendPosition', () => {
   });
   const report = { lng: 120.15, lat: 30.25 };
 
-  it('tells a report taken from one the server refused (overloaded) and one never answered', async () => {
+  it('tells a report taken from one the server refused (overloaded) and one not answered in time', async () => {
     close = connectRealtime('token');
     fake.reply = { ok: true };
     expect(await sendPosition(report)).toBe('sent');
@@ -37,7 +37,7 @@ describe('sendPosition', () => {
     fake.reply = undefined; // no answer within 5 s
     const pending = sendPosition(report);
     await vi.advanceTimersByTimeAsync(5_000);
-    expect(await pending).toBe('offline');
+    expect(await pending).toBe('unknown');
   });
 
   it('is offline without a connected socket', async () => {

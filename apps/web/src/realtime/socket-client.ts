@@ -67,16 +67,17 @@ export function connectRealtime(token: string, onRefused?: (message: string) => 
 
 /**
  * What became of a position report: taken; refused by the server (invalid, or it is overloaded:
- * sending it again another way would be refused alike); or not delivered (no socket, no answer).
+ * sending it again another way would be refused alike); not sent (no connected socket); or sent
+ * with no answer in 5 s (a slow server may well have taken it: not sent again).
  */
-export type PositionDelivery = 'sent' | 'refused' | 'offline';
+export type PositionDelivery = 'sent' | 'refused' | 'offline' | 'unknown';
 
 /** Sends the unit terminal's own position over the socket. */
 export function sendPosition(report: PositionReport): Promise<PositionDelivery> {
   const socket = current;
   if (!socket?.connected) return Promise.resolve('offline');
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve('offline'), 5000);
+    const timer = setTimeout(() => resolve('unknown'), 5000);
     socket.emit('unit:position', report, (reply) => {
       clearTimeout(timer);
       resolve(reply.ok ? 'sent' : 'refused');

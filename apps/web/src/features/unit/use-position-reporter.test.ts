@@ -34,27 +34,37 @@ describe('usePositionReporter', () => {
 
   const reportOnce = async (delivery: PositionDelivery) => {
     socket.sendPosition.mockResolvedValue(delivery);
-    const { unmount } = renderHook(() => usePositionReporter('u1', 10));
+    const { result, unmount } = renderHook(() => usePositionReporter('u1', 10));
     await act(async () => {
       await vi.advanceTimersByTimeAsync(10_000);
     });
+    const state = result.current;
     unmount();
     expect(socket.sendPosition).toHaveBeenCalledTimes(1);
     expect(socket.sendPosition.mock.calls[0]![0]).toMatchObject({ lng: 120.15, lat: 30.25, headingDeg: 90 });
+    return state;
   };
 
-  it('reports over the socket, and through REST only when the socket could not deliver', async () => {
-    await reportOnce('offline');
+  it('reports over the socket, and through REST only when there is no socket', async () => {
+    expect((await reportOnce('offline')).lastReportAt).not.toBeNull();
     expect(api.reportPosition).toHaveBeenCalledWith('u1', expect.objectContaining({ lng: 120.15 }));
   });
 
-  it('does not send a report the server refused (overloaded) a second time through REST', async () => {
-    await reportOnce('refused');
+  it('shows no report taken when neither the socket nor REST could deliver it', async () => {
+    api.reportPosition.mockRejectedValue(new Error('503'));
+    expect((await reportOnce('offline')).lastReportAt).toBeNull();
+  });
+
+  it('does not send a refused (overloaded) or unanswered report again through REST', async () => {
+    expect((await reportOnce('refused')).lastReportAt).toBeNull();
+    expect(api.reportPosition).not.toHaveBeenCalled();
+    vi.clearAllMocks();
+    await reportOnce('unknown');
     expect(api.reportPosition).not.toHaveBeenCalled();
   });
 
-  it('sends a delivered report once', async () => {
-    await reportOnce('sent');
+  it('sends a delivered report once and shows when', async () => {
+    expect((await reportOnce('sent')).lastReportAt).not.toBeNull();
     expect(api.reportPosition).not.toHaveBeenCalled();
   });
 });

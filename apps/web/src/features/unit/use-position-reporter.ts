@@ -21,7 +21,7 @@ export interface ReporterState {
 
 /**
  * Watches the device position and reports the latest fix every `intervalSeconds` over the
- * socket (REST when the socket is down or does not answer).
+ * socket (REST when the socket is down).
  */
 export function usePositionReporter(unitId: string | null, intervalSeconds: number): ReporterState {
   const fix = useRef<GeolocationPosition | null>(null);
@@ -50,10 +50,17 @@ export function usePositionReporter(unitId: string | null, intervalSeconds: numb
         at: new Date(position.timestamp).toISOString(),
       };
       void sendPosition(report).then(async (delivery) => {
-        // REST only when the socket could not deliver: a report the server refused (overloaded)
-        // is not sent twice; the next one follows at the next interval.
-        if (delivery === 'offline') await api.reportPosition(unitId, report).catch(() => undefined);
-        setState({ lastReportAt: Date.now(), error: false });
+        // REST only when there was no socket to send it on: a report the server refused
+        // (overloaded) or did not answer in time is not sent twice; the next interval follows.
+        const taken =
+          delivery === 'sent' ||
+          (delivery === 'offline' &&
+            (await api.reportPosition(unitId, report).then(
+              () => true,
+              () => false,
+            )));
+        // "Last reported" is the last report the server took.
+        if (taken) setState({ lastReportAt: Date.now(), error: false });
       });
     }, intervalSeconds * 1000);
     return () => {
