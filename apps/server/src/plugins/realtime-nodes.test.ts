@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { RecommendationsDto } from '@dispatch/contracts';
-import { createHarness, type Harness } from '../test/app-harness.js';
+import { createHarness, freePatrolCarBesides, type Harness } from '../test/app-harness.js';
 
 const redisUrl = process.env.REDIS_URL;
 
@@ -34,14 +34,10 @@ describe.skipIf(!redisUrl)(
       };
       const onB = () => nodeB.services.recommendations.recommend(input);
       const first = await onB();
-      const far = await h.db.prisma.unit.findFirstOrThrow({
-        where: {
-          kind: 'patrol_car',
-          status: 'available',
-          id: { notIn: [me.unitId!, ...first.candidates.slice(0, 5).map((c) => c.unitId)] },
-          lastLng: { not: null },
-        },
-      });
+      const far = await freePatrolCarBesides(h.db, [
+        me.unitId!,
+        ...first.candidates.slice(0, 5).map((c) => c.unitId),
+      ]);
       const etaOf = (r: RecommendationsDto) => r.candidates.find((c) => c.unitId === far.id)?.etaSeconds;
       const moved = await h.call('admin', {
         method: 'POST',

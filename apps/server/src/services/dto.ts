@@ -70,6 +70,20 @@ export function toIncidentDto(i: IncidentWithAssignments): IncidentDto {
   };
 }
 
+/** A unit row's last stored position, or null when it has none. */
+export function toPositionDto(
+  u: Pick<Unit, 'lastLng' | 'lastLat' | 'lastHeadingDeg' | 'lastSpeedMps' | 'lastPositionAt'>,
+): UnitDto['position'] {
+  return u.lastLng !== null && u.lastLat !== null && u.lastPositionAt
+    ? {
+        lngLat: [u.lastLng, u.lastLat],
+        headingDeg: u.lastHeadingDeg,
+        speedMps: u.lastSpeedMps,
+        at: u.lastPositionAt.toISOString(),
+      }
+    : null;
+}
+
 export type UnitWithActive = Unit & { assignments: Pick<Assignment, 'id' | 'incidentId'>[] };
 
 export function toUnitDto(u: UnitWithActive): UnitDto {
@@ -83,15 +97,7 @@ export function toUnitDto(u: UnitWithActive): UnitDto {
     currentGridId: u.currentGridId,
     postId: u.postId,
     capabilities: u.capabilities,
-    position:
-      u.lastLng !== null && u.lastLat !== null && u.lastPositionAt
-        ? {
-            lngLat: [u.lastLng, u.lastLat],
-            headingDeg: u.lastHeadingDeg,
-            speedMps: u.lastSpeedMps,
-            at: u.lastPositionAt.toISOString(),
-          }
-        : null,
+    position: toPositionDto(u),
     activeAssignmentId: active?.id ?? null,
     activeIncidentId: active?.incidentId ?? null,
     version: u.version,

@@ -142,8 +142,7 @@ export class PositionIngest {
   private accept(sample: Sample): void {
     for (const listener of this.acceptListeners) listener(sample.unitId);
     this.pending.push(sample);
-    const previous = this.latest.get(sample.unitId);
-    if (!previous || previous.at <= sample.at) this.latest.set(sample.unitId, sample);
+    keepNewest(this.latest, sample);
     this.stats.accepted += 1;
   }
 
@@ -188,10 +187,7 @@ export class PositionIngest {
     ];
     // Last positions to write: this batch's plus those a dispatch held locked last time.
     const newest = new Map(this.unwritten);
-    for (const s of batch) {
-      const seen = newest.get(s.unitId);
-      if (!seen || seen.at <= s.at) newest.set(s.unitId, s);
-    }
+    for (const s of batch) keepNewest(newest, s);
     // The history first, in one statement (it locks no unit row a dispatch would wait for).
     // If it fails nothing was written and flush() retries the whole batch.
     await this.options.runner.query(
@@ -245,10 +241,7 @@ export class PositionIngest {
    * from when a full batch is due. Called by the timer once a second (tests call it directly).
    */
   broadcast(): void {
-    for (const s of this.latest.values()) {
-      const held = this.shown.get(s.unitId);
-      if (!held || held.at <= s.at) this.shown.set(s.unitId, s);
-    }
+    for (const s of this.latest.values()) keepNewest(this.shown, s);
     const now = this.options.now();
     const full = now - this.lastFullBatchAt >= (this.options.fullBatchEveryMs ?? 10_000);
     const samples = full ? this.shown : this.latest;
@@ -270,12 +263,15 @@ export class PositionIngest {
   /** Newest known position of every unit this node has heard from (not yet written ones too). */
   knownPositions(): UnitPositionsEvent['positions'] {
     const newest = new Map(this.shown);
-    for (const s of this.latest.values()) {
-      const held = newest.get(s.unitId);
-      if (!held || held.at <= s.at) newest.set(s.unitId, s);
-    }
+    for (const s of this.latest.values()) keepNewest(newest, s);
     return [...newest.values()].map(toPosition);
   }
+}
+
+/** Keeps `sample` as its unit's entry unless the entry is newer (late reports never rewind). */
+function keepNewest(byUnit: Map<string, Sample>, sample: Sample): void {
+  const held = byUnit.get(sample.unitId);
+  if (!held || held.at <= sample.at) byUnit.set(sample.unitId, sample);
 }
 
 function toPosition(s: Sample): UnitPositionsEvent['positions'][number] {

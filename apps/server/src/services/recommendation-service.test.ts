@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IncidentDto, RecommendationsDto } from '@dispatch/contracts';
 import { DEFAULT_RESPONSE_PLANS } from '@dispatch/dispatch';
-import { createHarness, type Harness } from '../test/app-harness.js';
+import { createHarness, freePatrolCarBesides, type Harness } from '../test/app-harness.js';
 import { RecommendationService } from './recommendation-service.js';
 
 // The recommendation service keeps the snapped units and the response plans between requests:
@@ -32,15 +32,44 @@ describe(`recommendation caches (${process.env.DATABASE_URL ? 'postgres' : 'pgli
   /** A free patrol car that is neither unit001 nor among the first five recommended. */
   const farPatrolCar = async (first: RecommendationsDto) => {
     const me = await h.login('unit001');
-    return h.db.prisma.unit.findFirstOrThrow({
-      where: {
-        kind: 'patrol_car',
-        status: 'available',
-        id: { notIn: [me.unitId!, ...first.candidates.slice(0, 5).map((c) => c.unitId)] },
-        lastLng: { not: null },
-      },
-    });
+    return freePatrolCarBesides(h.db, [me.unitId!, ...first.candidates.slice(0, 5).map((c) => c.unitId)]);
   };
+  /** A wall position batch moving `unitId` to the incident's spot, as the server publishes it. */
+  const showHere = (unitId: string) =>
+    h.app.services.bus.publish([
+      {
+        name: 'unit:positions',
+        payload: {
+          positions: [
+            {
+              id: unitId,
+              lngLat: [here.lng, here.lat],
+              headingDeg: null,
+              speedMps: null,
+              at: new Date().toISOString(),
+            },
+          ],
+        },
+        rooms: [],
+      },
+    ]);
+  /** A service warming up after every batch, as a server's does, and the far car it ranks. */
+  const warmService = async () => {
+    const { ctx, roads, roster, positions } = h.app.services;
+    const warm = new RecommendationService(ctx, roads, roster);
+    warm.usePositions(positions, true);
+    const recommend = () => warm.recommend({ ...theftHere(), limit: 50 });
+    const first = await recommend(); // prepared at the stored positions; plans now cached
+    const far = await farPatrolCar(first);
+    const etaOf = (r: RecommendationsDto) => r.candidates.find((c) => c.unitId === far.id)?.etaSeconds;
+    return { recommend, first, far, etaOf };
+  };
+  const theftHere = () => ({
+    lngLat: [here.lng, here.lat] as const,
+    type: 'theft' as const,
+    priority: 3 as const,
+    gridId: null,
+  });
 
   it('ranks a unit that moved by its new position on the next recommendation', async () => {
     const first = await recommend();
@@ -65,23 +94,7 @@ describe(`recommendation caches (${process.env.DATABASE_URL ? 'postgres' : 'pgli
     const first = await recommend();
     const far = await farPatrolCar(first);
     const before = first.candidates.find((c) => c.unitId === far.id);
-    h.app.services.bus.publish([
-      {
-        name: 'unit:positions',
-        payload: {
-          positions: [
-            {
-              id: far.id,
-              lngLat: [here.lng, here.lat],
-              headingDeg: null,
-              speedMps: null,
-              at: new Date().toISOString(),
-            },
-          ],
-        },
-        rooms: [],
-      },
-    ]);
+    showHere(far.id);
     const after = (await recommend()).candidates.find((c) => c.unitId === far.id);
     expect(after).toBeDefined();
     expect(after!.etaSeconds).toBeLessThan(before?.etaSeconds ?? Infinity);
@@ -187,62 +200,26 @@ describe(`recommendation caches (${process.env.DATABASE_URL ? 'postgres' : 'pgli
     expect(warmed.candidates.length).toBeGreaterThan(10);
   });
   it('while a batch is being prepared, ranks by the batch before it, never preparing on the request path', async () => {
-    const { ctx, roads, roster, positions, bus } = h.app.services;
-    const warm = new RecommendationService(ctx, roads, roster);
-    warm.usePositions(positions, true); // as a server does: every batch starts a warm-up
-    const input = { lngLat: [here.lng, here.lat] as const, type: 'theft' as const, priority: 3 as const };
-    const recommend = () => warm.recommend({ ...input, gridId: null, limit: 50 });
-    const first = await recommend(); // prepared at the stored positions; plans now cached
-    const far = await farPatrolCar(first);
-    const etaOf = (r: RecommendationsDto) => r.candidates.find((c) => c.unitId === far.id)?.etaSeconds;
+    const { ctx, roads, roster, positions } = h.app.services;
+    const { recommend, first, far, etaOf } = await warmService();
     // Hears the same batch, and prepares from scratch on its first ranking.
     const fresh = new RecommendationService(ctx, roads, roster);
     fresh.usePositions(positions);
-    const position = { headingDeg: null, speedMps: null, at: new Date().toISOString() };
-    bus.publish([
-      {
-        name: 'unit:positions',
-        payload: { positions: [{ id: far.id, lngLat: [here.lng, here.lat], ...position }] },
-        rooms: [],
-      },
-    ]);
+    showHere(far.id);
     // The warm-up runs in slices between other work: a ranking asked for now is not held up by
     // it and answers from the preparation it had (the far car still far away).
     expect(etaOf(await recommend())).toBe(etaOf(first));
     // Once it is done, the car is ranked where the wall shows it, as a fresh service ranks it.
     await vi.waitFor(async () => expect(etaOf(await recommend())).not.toBe(etaOf(first)));
-    expect(await recommend()).toEqual(await fresh.recommend({ ...input, gridId: null, limit: 50 }));
+    expect(await recommend()).toEqual(await fresh.recommend({ ...theftHere(), limit: 50 }));
     expect(etaOf(await recommend())).toBeLessThan(etaOf(first) ?? Infinity);
   });
   it('does not lag behind a preparation older than 3 s, even while a warm-up runs', async () => {
-    const { ctx, roads, roster, positions, bus } = h.app.services;
-    const warm = new RecommendationService(ctx, roads, roster);
-    warm.usePositions(positions, true);
-    const input = { lngLat: [here.lng, here.lat] as const, type: 'theft' as const, priority: 3 as const };
-    const recommend = () => warm.recommend({ ...input, gridId: null, limit: 50 });
-    const first = await recommend();
-    const far = await farPatrolCar(first);
-    const etaOf = (r: RecommendationsDto) => r.candidates.find((c) => c.unitId === far.id)?.etaSeconds;
+    const { recommend, first, far, etaOf } = await warmService();
     const now = performance.now();
     const clock = vi.spyOn(performance, 'now').mockReturnValue(now + 3_500);
     try {
-      bus.publish([
-        {
-          name: 'unit:positions',
-          payload: {
-            positions: [
-              {
-                id: far.id,
-                lngLat: [here.lng, here.lat],
-                headingDeg: null,
-                speedMps: null,
-                at: new Date().toISOString(),
-              },
-            ],
-          },
-          rooms: [],
-        },
-      ]);
+      showHere(far.id);
       // The warm-up has started, but the preparation it would replace is 3.5 s old: this ranking
       // prepares afresh and has the car where it now is.
       expect(etaOf(await recommend())).toBeLessThan(etaOf(first) ?? Infinity);

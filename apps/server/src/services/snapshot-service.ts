@@ -1,7 +1,7 @@
 /** The consistent picture a (re)connecting client starts from. */
 import type { SnapshotEvent, UnitPositionsEvent } from '@dispatch/contracts';
 import type { ServiceContext } from './context.js';
-import { incidentInclude, toIncidentDto, toUnitDto, unitInclude } from './dto.js';
+import { incidentInclude, toIncidentDto, toPositionDto, toUnitDto, unitInclude } from './dto.js';
 import type { GridService } from './grid-service.js';
 import type { PositionIngest } from './position-ingest.js';
 import type { UnitService } from './unit-service.js';
@@ -86,18 +86,11 @@ export class SnapshotService {
         lastPositionAt: true,
       },
     });
-    const newest = new Map<string, UnitPositionsEvent['positions'][number]>(
-      rows.map((u) => [
-        u.id,
-        {
-          id: u.id,
-          lngLat: [u.lastLng!, u.lastLat!],
-          headingDeg: u.lastHeadingDeg,
-          speedMps: u.lastSpeedMps,
-          at: u.lastPositionAt!.toISOString(),
-        },
-      ]),
-    );
+    const newest = new Map<string, UnitPositionsEvent['positions'][number]>();
+    for (const { id, ...row } of rows) {
+      const stored = toPositionDto(row);
+      if (stored) newest.set(id, { id, ...stored });
+    }
     for (const p of this.ingest?.knownPositions() ?? []) {
       const written = newest.get(p.id);
       if (!written || Date.parse(written.at) < Date.parse(p.at)) newest.set(p.id, p);

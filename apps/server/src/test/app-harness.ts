@@ -156,6 +156,13 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   return { app, db, clock, login, call, counts, secondNode, close };
 }
 
+/** A free patrol car with a position that is none of `excluded` (a unit ranked far from a spot). */
+export function freePatrolCarBesides(db: Database, excluded: readonly string[]) {
+  return db.prisma.unit.findFirstOrThrow({
+    where: { kind: 'patrol_car', status: 'available', id: { notIn: [...excluded] }, lastLng: { not: null } },
+  });
+}
+
 /** A unit row the tests can pick by status/kind, with its login. */
 export async function unitLogins(db: Database): Promise<Map<string, string>> {
   const users = await db.prisma.user.findMany({
