@@ -9,6 +9,7 @@ import type {
   GridDto,
   IncidentDto,
   LoginResponse,
+  PostDto,
   RecommendationsDto,
   UnitDto,
 } from '@dispatch/contracts';
@@ -95,6 +96,7 @@ export class ApiClient {
 
   units = () => this.request<UnitDto[]>('GET', '/units');
   grids = () => this.request<GridDto[]>('GET', '/grids');
+  posts = () => this.request<PostDto[]>('GET', '/posts');
   roads = () => this.request<{ type: 'FeatureCollection'; features: RoadFeature[] }>('GET', '/map/roads');
   createIncident = (body: CreateIncidentBody) => this.request<IncidentDto>('POST', '/incidents', body);
   incident = (id: string) => this.request<IncidentDto>('GET', `/incidents/${id}`);

@@ -28,6 +28,7 @@ const RETRY_SECONDS = 30;
 export class DispatcherAgent {
   readonly incidents = new Map<string, TrackedIncident>();
   private closing = new Set<string>();
+  private postRanges: Promise<Map<string, number>> | null = null;
 
   constructor(
     private readonly api: ApiClient,
@@ -81,6 +82,15 @@ export class DispatcherAgent {
       return rec.candidates.filter((c) => c.tier === 1).map((c) => c.unitId);
     }
     const units = await this.api.units();
+    // Posts do not change during a run: read their ranges once.
+    this.postRanges ??= this.api
+      .posts()
+      .then((posts) => new Map(posts.map((p) => [p.id, p.rangeMeters])))
+      .catch((error: unknown) => {
+        this.postRanges = null;
+        throw error;
+      });
+    const postRangeMeters = await this.postRanges;
     return straightLineChoice(
       {
         type: incident.type,
@@ -89,6 +99,7 @@ export class DispatcherAgent {
         gridId: incident.gridId,
       },
       units,
+      { postRangeMeters },
     );
   }
 

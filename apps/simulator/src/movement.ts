@@ -3,11 +3,11 @@
  * package, same travel model per kind), driven at the route's own travel time, and patrol legs
  * inside the unit's home grid at cruising pace.
  */
+import { travelCandidateOf } from '@dispatch/dispatch';
 import type { LngLat, UnitKind } from '@dispatch/domain';
 import { haversineMeters, routeTo, type RoadNetwork } from '@dispatch/routing';
 import { makePath, type Path } from './path.js';
 import type { Rng } from './prng.js';
-import { travelCandidateOf } from './straight-line-policy.js';
 
 export interface Leg {
   path: Path;
@@ -48,7 +48,7 @@ export function planLeg(
   to: LngLat,
   options: { urgent: boolean; trafficFactor?: number },
 ): Leg {
-  const base = travelCandidateOf('sim', kind, from);
+  const base = travelCandidateOf({ id: 'sim', kind, lngLat: from });
   const patrol = !options.urgent;
   const candidate =
     base.mode === 'walk'

@@ -6,67 +6,44 @@
 import type { UnitDto } from '@dispatch/contracts';
 import {
   DEFAULT_RESPONSE_PLANS,
+  MAX_SEARCH_SECONDS,
   planDispatch,
   rankCandidates,
   resolveResponsePlan,
+  toDispatchUnit,
+  travelCandidateOf,
   type DispatchIncident,
   type DispatchUnit,
   type ResponsePlan,
 } from '@dispatch/dispatch';
-import { isUnitDispatchable, type Capability } from '@dispatch/domain';
-import { estimateTravelTimes, type TravelCandidate } from '@dispatch/routing';
-
-/** Street posts answer on foot within this range (the demo's post range). */
-const POST_RANGE_METERS = 800;
-/** Same search horizon as the server's recommendations. */
-const MAX_SEARCH_SECONDS = 20 * 60;
-
-/** How each kind moves, mirroring the server's travel model (walkers, drones, motorcycles). */
-export function travelCandidateOf(
-  id: string,
-  kind: string,
-  lngLat: readonly [number, number],
-): TravelCandidate {
-  switch (kind) {
-    case 'post':
-      return { id, lngLat, mode: 'walk', maxRangeMeters: POST_RANGE_METERS };
-    case 'foot_patrol':
-    case 'partner':
-      return { id, lngLat, mode: 'walk', maxRangeMeters: 2000 };
-    case 'drone':
-      return { id, lngLat, mode: 'fly' };
-    case 'motorcycle':
-      return { id, lngLat, speedFactor: 1.1 };
-    default:
-      return { id, lngLat };
-  }
-}
+import { isUnitDispatchable } from '@dispatch/domain';
+import { estimateTravelTimes } from '@dispatch/routing';
 
 /** Unit ids the plan's first tier sends when ranking by straight line. */
 export function straightLineChoice(
   incident: DispatchIncident,
   units: readonly UnitDto[],
-  options: { plans?: readonly ResponsePlan[]; alreadyAssignedUnitIds?: readonly string[] } = {},
+  options: {
+    plans?: readonly ResponsePlan[];
+    alreadyAssignedUnitIds?: readonly string[];
+    /** Range of each post by post id (GET /api/posts), as the server's travel model reads it. */
+    postRangeMeters?: ReadonlyMap<string, number>;
+  } = {},
 ): string[] {
   const dispatchable: DispatchUnit[] = [];
+  const postRange = new Map<string, number | null>();
   for (const u of units) {
     if (!isUnitDispatchable(u.status) || !u.position) continue;
-    dispatchable.push({
-      id: u.id,
-      callSign: u.callSign,
-      kind: u.kind,
-      status: u.status,
-      homeGridId: u.homeGridId,
-      currentGridId: u.currentGridId,
-      capabilities: u.capabilities as Capability[],
-      lngLat: u.position.lngLat,
-    });
+    dispatchable.push(toDispatchUnit(u, u.position.lngLat));
+    postRange.set(u.id, u.postId === null ? null : (options.postRangeMeters?.get(u.postId) ?? null));
   }
   // No network: every estimate is the straight-line fallback (walkers and drones included).
   const estimates = estimateTravelTimes(
     null,
     incident.lngLat,
-    dispatchable.map((u) => travelCandidateOf(u.id, u.kind, u.lngLat)),
+    dispatchable.map((u) =>
+      travelCandidateOf({ id: u.id, kind: u.kind, lngLat: u.lngLat, postRangeMeters: postRange.get(u.id) }),
+    ),
     { maxSeconds: MAX_SEARCH_SECONDS },
   );
   const byId = new Map(

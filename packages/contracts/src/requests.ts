@@ -47,7 +47,11 @@ export type CreateIncidentBody = Static<typeof CreateIncidentBody>;
 
 export const ListIncidentsQuery = Type.Object(
   {
-    status: Type.Optional(Type.Union([IncidentStatusSchema, Type.Literal('open')])),
+    /**
+     * `open`: units can still be sent (received .. on scene); `board`: still on the board, i.e.
+     * open or resolved and awaiting close (the dispatcher's queue and the wall).
+     */
+    status: Type.Optional(Type.Union([IncidentStatusSchema, Type.Literal('open'), Type.Literal('board')])),
     gridId: Type.Optional(Id),
     from: Type.Optional(IsoTime),
     to: Type.Optional(IsoTime),

@@ -8,3 +8,4 @@ export * from './validate-response-plan.js';
 export * from './plan-dispatch.js';
 export * from './checkpoints.js';
 export * from './min-cost-assignment.js';
+export * from './travel-model.js';

@@ -19,6 +19,12 @@ export type IncidentEventType = IncidentEvent['type'];
 
 /** Statuses in which units can still be sent and the incident can be cancelled. */
 export const OPEN_INCIDENT_STATUSES = ['received', 'dispatched', 'en_route', 'on_scene'] as const;
+/**
+ * Statuses still on the dispatcher's board and the wall: the open ones, and `resolved` (work on
+ * scene done, the incident awaits its close). Not "open": no unit can be sent to a resolved
+ * incident and its clocks have stopped.
+ */
+export const ON_BOARD_INCIDENT_STATUSES = [...OPEN_INCIDENT_STATUSES, 'resolved'] as const;
 /** Statuses from which nothing moves any more. */
 export const TERMINAL_INCIDENT_STATUSES = ['closed', 'cancelled'] as const;
 
@@ -53,6 +59,11 @@ export interface IncidentTransition {
 /** True for `received`, `dispatched`, `en_route`, `on_scene`. */
 export function isIncidentOpen(status: IncidentStatus): boolean {
   return (OPEN_INCIDENT_STATUSES as readonly IncidentStatus[]).includes(status);
+}
+
+/** True for the open statuses and `resolved`: the incident is still on the board. */
+export function isIncidentOnBoard(status: IncidentStatus): boolean {
+  return (ON_BOARD_INCIDENT_STATUSES as readonly IncidentStatus[]).includes(status);
 }
 
 /** True for `closed` and `cancelled`. */

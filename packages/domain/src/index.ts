@@ -11,3 +11,4 @@ export * from './statistics.js';
 export * from './incident-number.js';
 export * from './permissions.js';
 export * from './grid-staffing.js';
+export * from './incident-progress.js';

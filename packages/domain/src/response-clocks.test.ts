@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { initialMilestones, type IncidentMilestones } from './milestones.js';
 import {
+  clockArrivals,
   detectNewBreaches,
+  reviewClockOutcomes,
   evaluateResponseClocks,
   nextClockDeadline,
   type ClockIncident,
@@ -210,5 +212,39 @@ describe('detectNewBreaches', () => {
     expect(detectNewBreaches(b, b)).toEqual([]);
     expect(detectNewBreaches(b, c)).toEqual(['first_arrival']);
     expect(detectNewBreaches(null, c)).toEqual(['dispatch', 'first_arrival']);
+  });
+});
+
+describe('clockArrivals and reviewClockOutcomes', () => {
+  it('counts each scene unit once at its first arrival, never a checkpoint', () => {
+    expect(
+      clockArrivals([
+        { unitId: 'b', onSceneAt: T0 + 30 },
+        { unitId: 'a', onSceneAt: T0 + 20 },
+        { unitId: 'a', onSceneAt: T0 + 10 },
+        { unitId: 'cp', onSceneAt: T0 + 5, role: 'checkpoint' },
+        { unitId: 'c', onSceneAt: null },
+      ]),
+    ).toEqual([T0 + 10, T0 + 30]);
+  });
+
+  it('judges met, missed and not counted as the clocks do, arrivals of cancelled incidents not counted', () => {
+    const late = incident({ firstDispatchedAt: T0 + 30_000, closedAt: T0 + 400_000 }, 2);
+    expect(reviewClockOutcomes({ ...late, cancelled: false }, T0 + 999_000)).toEqual({
+      dispatch: 'met',
+      first_arrival: 'missed',
+      reinforcement: 'missed',
+    });
+    expect(reviewClockOutcomes({ ...late, cancelled: true }, T0 + 999_000)).toEqual({
+      dispatch: 'met',
+      first_arrival: null,
+      reinforcement: null,
+    });
+    // Still waiting before the deadline: not counted yet.
+    expect(reviewClockOutcomes({ ...incident({}, 1), cancelled: false }, T0 + 10_000)).toEqual({
+      dispatch: null,
+      first_arrival: null,
+      reinforcement: null,
+    });
   });
 });

@@ -2,11 +2,15 @@
  * The 1-3-5 response clocks of an incident, all started at `receivedAt`:
  * - dispatch: until the first unit is assigned (target 60 s),
  * - first_arrival: until the first unit is on scene (180 s),
- * - reinforcement: until the second unit is on scene (300 s), only when the response plan
- *   requires more than one unit.
+ * - reinforcement: until the second distinct unit is on scene (300 s), only when the response
+ *   plan requires more than one unit.
+ * This file is the one definition of the rule: which assignments count ({@link clockArrivals}),
+ * first and n-th arrival, and each clock's outcome ({@link clockOutcome}). The wall, the clock
+ * monitor, the stored `reinforcedAt` milestone and the review's SQL all follow it.
  * Pure: `now` is passed in, so the server can re-evaluate exactly at a deadline.
  */
-import type { IncidentMilestones } from './milestones.js';
+import { attendsScene, type IncidentMilestones } from './milestones.js';
+import type { AssignmentRole } from './model.js';
 
 export const CLOCK_NAMES = ['dispatch', 'first_arrival', 'reinforcement'] as const;
 export type ClockName = (typeof CLOCK_NAMES)[number];
@@ -55,30 +59,57 @@ export interface ResponseClock {
 
 export type ResponseClocks = Readonly<Record<ClockName, ResponseClock>>;
 
+/** An assignment as the clocks see it; `onSceneAt` is when that unit arrived (null if it has not). */
+export interface ClockAssignment {
+  unitId: string;
+  onSceneAt: number | null;
+  /** Checkpoint units hold roads out of the area: their arrival is no arrival on scene. */
+  role?: AssignmentRole;
+}
+
 export interface ClockIncident {
   milestones: IncidentMilestones;
   /** Units the response plan requires; the reinforcement clock applies from 2. */
   requiredUnits: number;
-  /** The incident's assignments; `onSceneAt` is when that unit arrived (null if it has not). */
-  assignments: readonly { unitId: string; onSceneAt: number | null }[];
+  /** All the incident's assignments, any role or status: {@link clockArrivals} picks those that count. */
+  assignments: readonly ClockAssignment[];
+}
+
+/** The distinct unit whose arrival on scene stops the reinforcement clock: the second. */
+export const REINFORCEMENT_ARRIVAL = 2;
+
+/**
+ * Arrival instants that count for the clocks, ascending: one per distinct unit (its first arrival),
+ * only assignments that attend the scene (not checkpoints). A cancelled assignment that had reached
+ * the scene still counts: the unit was there.
+ */
+export function clockArrivals(assignments: readonly ClockAssignment[]): number[] {
+  const firstByUnit = new Map<string, number>();
+  for (const a of assignments) {
+    if (a.onSceneAt === null || !attendsScene(a)) continue;
+    const seen = firstByUnit.get(a.unitId);
+    if (seen === undefined || a.onSceneAt < seen) firstByUnit.set(a.unitId, a.onSceneAt);
+  }
+  return [...firstByUnit.values()].sort((a, b) => a - b);
+}
+
+/** Arrival of the n-th distinct unit on scene (n from 1), or null. */
+export function nthArrival(assignments: readonly ClockAssignment[], n: number): number | null {
+  return clockArrivals(assignments)[n - 1] ?? null;
+}
+
+/** When the reinforcement clock stopped (null: not yet, or the plan needs one unit only). */
+export function reinforcementArrival(
+  requiredUnits: number,
+  assignments: readonly ClockAssignment[],
+): number | null {
+  return requiredUnits > 1 ? nthArrival(assignments, REINFORCEMENT_ARRIVAL) : null;
 }
 
 function minOf(values: readonly (number | null)[]): number | null {
   let best: number | null = null;
   for (const v of values) if (v !== null && (best === null || v < best)) best = v;
   return best;
-}
-
-/** Arrival of the n-th distinct unit on scene (n from 1), each unit counted at its first arrival. */
-function nthArrival(assignments: ClockIncident['assignments'], n: number): number | null {
-  const firstByUnit = new Map<string, number>();
-  for (const a of assignments) {
-    if (a.onSceneAt === null) continue;
-    const seen = firstByUnit.get(a.unitId);
-    if (seen === undefined || a.onSceneAt < seen) firstByUnit.set(a.unitId, a.onSceneAt);
-  }
-  const sorted = [...firstByUnit.values()].sort((a, b) => a - b);
-  return sorted[n - 1] ?? null;
 }
 
 function notApplicable(name: ClockName, targetSeconds: number, startedAt: number): ResponseClock {
@@ -159,7 +190,7 @@ export function evaluateResponseClocks(
             'reinforcement',
             targets.reinforcementSeconds,
             start,
-            nthArrival(incident.assignments, 2),
+            reinforcementArrival(incident.requiredUnits, incident.assignments),
             endAt,
             now,
           )
@@ -191,4 +222,33 @@ export function detectNewBreaches(previous: ResponseClocks | null, current: Resp
   return CLOCK_NAMES.filter(
     (name) => current[name].state === 'breached' && previous?.[name].state !== 'breached',
   );
+}
+
+/**
+ * How a clock counts in the response-time review: `met`, `missed` (breached), or `null` when it is
+ * not counted (not applicable, or still running at the instant of the review).
+ */
+export type ClockOutcome = 'met' | 'missed' | null;
+
+export function clockOutcome(clock: ResponseClock): ClockOutcome {
+  if (clock.state === 'met') return 'met';
+  if (clock.state === 'breached') return 'missed';
+  return null;
+}
+
+/**
+ * The three outcomes of an incident for the review at `asOf`. A cancelled incident (a false call,
+ * a duplicate) owed no unit on scene: only its dispatch clock counts.
+ */
+export function reviewClockOutcomes(
+  incident: ClockIncident & { cancelled: boolean },
+  asOf: number,
+  targets: ClockTargets = DEFAULT_CLOCK_TARGETS,
+): Record<ClockName, ClockOutcome> {
+  const clocks = evaluateResponseClocks(incident, asOf, targets);
+  return {
+    dispatch: clockOutcome(clocks.dispatch),
+    first_arrival: incident.cancelled ? null : clockOutcome(clocks.first_arrival),
+    reinforcement: incident.cancelled ? null : clockOutcome(clocks.reinforcement),
+  };
 }

@@ -18,6 +18,8 @@ import {
 import {
   assignCheckpoints,
   CHECKPOINT_UNIT_KINDS,
+  toDispatchUnit,
+  travelCandidateOf,
   type CheckpointCandidate,
   type DispatchUnit,
   type TravelEstimates,
@@ -28,7 +30,6 @@ import {
   DomainErrorException,
   DISPATCHABLE_UNIT_STATUSES,
   isIncidentOpen,
-  type Capability,
   type IncidentType,
   type LngLat,
 } from '@dispatch/domain';
@@ -47,7 +48,6 @@ import { recordAssignments, type DispatchService } from './dispatch-service.js';
 import type { IncidentWithAssignments } from './dto.js';
 import { lockIncident, loadIncident } from './incident-repository.js';
 import type { PositionIngest } from './position-ingest.js';
-import { travelCandidateOf } from './recommendation-service.js';
 import type { RoadNetworkService } from './road-network-service.js';
 
 /** Exits closer than this to a kept (faster) one are the same place: one checkpoint holds both. */
@@ -369,14 +369,7 @@ export class CheckpointService {
           : null;
       if (!lngLat) continue;
       units.push({
-        id: row.id,
-        callSign: row.callSign,
-        kind: row.kind,
-        status: row.status,
-        homeGridId: row.homeGridId,
-        currentGridId: row.currentGridId,
-        capabilities: row.capabilities as Capability[],
-        lngLat,
+        ...toDispatchUnit(row, lngLat),
         travel: travelCandidateOf({
           id: row.id,
           kind: row.kind,

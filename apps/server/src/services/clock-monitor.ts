@@ -10,10 +10,11 @@ import {
   DEFAULT_CLOCK_TARGETS,
   evaluateResponseClocks,
   nextClockDeadline,
+  OPEN_INCIDENT_STATUSES,
   type ClockTargets,
 } from '@dispatch/domain';
 import type { ServiceContext } from './context.js';
-import { milestonesOf } from './incident-milestones.js';
+import { clockAssignmentOf, milestonesOf } from './incident-milestones.js';
 
 export class ClockMonitor {
   private timer: NodeJS.Timeout | null = null;
@@ -59,9 +60,13 @@ export class ClockMonitor {
       if (this.loadTargets) this.targets = await this.loadTargets();
       const now = this.ctx.now();
       const incidents = await this.ctx.prisma.incident.findMany({
-        where: { status: { in: ['received', 'dispatched', 'en_route', 'on_scene'] } },
+        where: { status: { in: [...OPEN_INCIDENT_STATUSES] } },
+        // Only arrivals matter; which of them count is the domain's rule (clockArrivals).
         include: {
-          assignments: { where: { role: { not: 'checkpoint' } }, select: { unitId: true, onSceneAt: true } },
+          assignments: {
+            where: { onSceneAt: { not: null } },
+            select: { unitId: true, status: true, role: true, onSceneAt: true },
+          },
         },
       });
       for (const incident of incidents) {
@@ -69,10 +74,7 @@ export class ClockMonitor {
           {
             milestones: milestonesOf(incident),
             requiredUnits: incident.requiredUnits,
-            assignments: incident.assignments.map((a) => ({
-              unitId: a.unitId,
-              onSceneAt: a.onSceneAt?.getTime() ?? null,
-            })),
+            assignments: incident.assignments.map(clockAssignmentOf),
           },
           now,
           this.targets,

@@ -1,11 +1,5 @@
-/** Bridges incident rows (Dates) and the domain's milestone/status rules (epoch ms). */
-import {
-  applyMilestones,
-  attendsScene,
-  deriveIncidentStatus,
-  type IncidentMilestones,
-  type MilestoneEvent,
-} from '@dispatch/domain';
+/** Bridges incident rows (Dates) and the domain's progress rules (epoch ms): incident-progress.ts. */
+import { incidentProgress, type IncidentMilestones, type MilestoneEvent } from '@dispatch/domain';
 import type { Assignment, Incident } from '../generated/prisma/client.js';
 
 const ms = (d: Date | null) => (d ? d.getTime() : null);
@@ -22,10 +16,14 @@ export function milestonesOf(incident: Incident): IncidentMilestones {
   };
 }
 
+/** An assignment row as the domain's clock and progress rules read it. */
+export function clockAssignmentOf(a: Pick<Assignment, 'unitId' | 'status' | 'onSceneAt' | 'role'>) {
+  return { unitId: a.unitId, status: a.status, role: a.role, onSceneAt: ms(a.onSceneAt) };
+}
+
 /**
  * The incident columns to write after `events` happened at `at` and the incident's assignments
- * are now `assignments`: milestones first-set-wins, status following the most advanced unit, and
- * `reinforcedAt` once the plan's required number of distinct units have been on scene.
+ * are now `assignments` (the domain's `incidentProgress`, as Dates).
  */
 export function progressUpdate(
   incident: Incident,
@@ -33,28 +31,25 @@ export function progressUpdate(
   events: readonly MilestoneEvent[],
   at: number,
 ) {
-  let m = milestonesOf(incident);
-  for (const event of events) m = applyMilestones(m, event, at);
-  const status = deriveIncidentStatus(incident, assignments);
-  let reinforcedAt = incident.reinforcedAt;
-  if (!reinforcedAt && incident.requiredUnits > 1) {
-    const arrivals = new Map<string, number>();
-    for (const a of assignments) {
-      if (!a.onSceneAt || !attendsScene(a)) continue;
-      const t = a.onSceneAt.getTime();
-      arrivals.set(a.unitId, Math.min(arrivals.get(a.unitId) ?? Infinity, t));
-    }
-    const sorted = [...arrivals.values()].sort((x, y) => x - y);
-    const nth = sorted[incident.requiredUnits - 1];
-    if (nth !== undefined) reinforcedAt = new Date(nth);
-  }
+  const progress = incidentProgress(
+    {
+      status: incident.status,
+      requiredUnits: incident.requiredUnits,
+      milestones: milestonesOf(incident),
+      reinforcedAt: ms(incident.reinforcedAt),
+    },
+    assignments.map(clockAssignmentOf),
+    events,
+    at,
+  );
+  const m = progress.milestones;
   return {
-    status,
+    status: progress.status,
     firstDispatchedAt: date(m.firstDispatchedAt),
     firstEnRouteAt: date(m.firstEnRouteAt),
     firstOnSceneAt: date(m.firstOnSceneAt),
     resolvedAt: date(m.resolvedAt),
     closedAt: date(m.closedAt),
-    reinforcedAt,
+    reinforcedAt: date(progress.reinforcedAt),
   };
 }

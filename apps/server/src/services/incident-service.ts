@@ -5,6 +5,8 @@ import {
   domainError,
   DomainErrorException,
   formatIncidentNumber,
+  ON_BOARD_INCIDENT_STATUSES,
+  OPEN_INCIDENT_STATUSES,
   transitionIncident,
   unwrap,
   type IncidentEvent,
@@ -374,8 +376,8 @@ export class IncidentService {
 
   async list(query: ListIncidentsQuery): Promise<IncidentDto[]> {
     const where: Record<string, unknown> = {};
-    if (query.status === 'open')
-      where.status = { in: ['received', 'dispatched', 'en_route', 'on_scene', 'resolved'] };
+    if (query.status === 'open') where.status = { in: [...OPEN_INCIDENT_STATUSES] };
+    else if (query.status === 'board') where.status = { in: [...ON_BOARD_INCIDENT_STATUSES] };
     else if (query.status) where.status = query.status;
     if (query.gridId) where.gridId = query.gridId;
     if (query.from || query.to) {
@@ -388,7 +390,9 @@ export class IncidentService {
       where,
       include: incidentInclude,
       orderBy:
-        query.status === 'open' ? [{ priority: 'asc' }, { receivedAt: 'asc' }] : [{ receivedAt: 'desc' }],
+        query.status === 'open' || query.status === 'board'
+          ? [{ priority: 'asc' }, { receivedAt: 'asc' }]
+          : [{ receivedAt: 'desc' }],
       take: query.limit ?? 200,
     });
     return rows.map(toIncidentDto);

@@ -5,22 +5,19 @@
 import type { RecommendationsDto } from '@dispatch/contracts';
 import {
   DEFAULT_RESPONSE_PLANS,
+  MAX_SEARCH_SECONDS,
   planDispatch,
   rankCandidates,
   resolveResponsePlan,
+  toDispatchUnit,
+  travelCandidateOf,
   validateResponsePlan,
   type DispatchUnit,
   type RankedCandidate,
   type ResponsePlan,
   type TravelEstimate as DispatchEstimate,
 } from '@dispatch/dispatch';
-import {
-  isUnitDispatchable,
-  type Capability,
-  type IncidentType,
-  type LngLat,
-  type Priority,
-} from '@dispatch/domain';
+import { isUnitDispatchable, type IncidentType, type LngLat, type Priority } from '@dispatch/domain';
 import {
   estimatePrepared,
   prepareCandidates,
@@ -39,8 +36,6 @@ import type { RoadNetworkService } from './road-network-service.js';
 import type { RosterUnit, UnitRoster } from './unit-roster.js';
 import { remainingPlan, type SentUnit } from './remaining-plan.js';
 
-/** Searches stop here: a unit more than 20 minutes away is no recommendation. */
-const MAX_SEARCH_SECONDS = 20 * 60;
 /**
  * Candidates ranked in full detail before a plan is filled from them (more if it cannot be):
  * a plan wants a handful of units of a city's thousands.
@@ -55,28 +50,6 @@ const MAX_LAG_MS = 3_000;
 
 interface LoadedUnit extends DispatchUnit {
   travel: TravelCandidate;
-}
-
-/** How a unit of each kind moves (posts and partners on foot, drones by air). */
-export function travelCandidateOf(unit: {
-  id: string;
-  kind: string;
-  lngLat: LngLat;
-  postRangeMeters: number | null;
-}): TravelCandidate {
-  switch (unit.kind) {
-    case 'post':
-      return { id: unit.id, lngLat: unit.lngLat, mode: 'walk', maxRangeMeters: unit.postRangeMeters ?? 1200 };
-    case 'foot_patrol':
-    case 'partner':
-      return { id: unit.id, lngLat: unit.lngLat, mode: 'walk', maxRangeMeters: 2000 };
-    case 'drone':
-      return { id: unit.id, lngLat: unit.lngLat, mode: 'fly' };
-    case 'motorcycle':
-      return { id: unit.id, lngLat: unit.lngLat, speedFactor: 1.1 };
-    default:
-      return { id: unit.id, lngLat: unit.lngLat };
-  }
 }
 
 /**
@@ -237,14 +210,7 @@ export class RecommendationService implements Recommender {
     const lngLat = this.positionOf(row.id, row.lastLng, row.lastLat);
     if (!lngLat) return null; // a unit with no known position cannot be ranked
     return {
-      id: row.id,
-      callSign: row.callSign,
-      kind: row.kind,
-      status: row.status,
-      homeGridId: row.homeGridId,
-      currentGridId: row.currentGridId,
-      capabilities: row.capabilities as Capability[],
-      lngLat,
+      ...toDispatchUnit(row, lngLat),
       travel: travelCandidateOf({ id: row.id, kind: row.kind, lngLat, postRangeMeters: row.postRangeMeters }),
     };
   }

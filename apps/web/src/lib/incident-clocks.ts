@@ -24,10 +24,12 @@ export function toClockIncident(incident: IncidentDto): ClockIncident {
       closedAt: parse(incident.closedAt),
     },
     requiredUnits: incident.requiredUnits,
-    assignments: incident.assignments
-      // Checkpoint units hold roads out of the area; their arrival is not an arrival on scene.
-      .filter((a) => a.role !== 'checkpoint' && (a.status !== 'cancelled' || a.onSceneAt !== null))
-      .map((a) => ({ unitId: a.unitId, onSceneAt: parse(a.onSceneAt) })),
+    // Which of them count (not checkpoints; each unit once) is the domain's rule: clockArrivals.
+    assignments: incident.assignments.map((a) => ({
+      unitId: a.unitId,
+      role: a.role,
+      onSceneAt: parse(a.onSceneAt),
+    })),
   };
 }
 

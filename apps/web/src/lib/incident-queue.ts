@@ -1,17 +1,9 @@
 import type { IncidentDto } from '@dispatch/contracts';
-import type { IncidentStatus } from '@dispatch/domain';
+import { isIncidentOnBoard } from '@dispatch/domain';
 
-/** Statuses shown in the dispatcher's queue: everything not yet closed or cancelled. */
-export const QUEUE_STATUSES: readonly IncidentStatus[] = [
-  'received',
-  'dispatched',
-  'en_route',
-  'on_scene',
-  'resolved',
-];
-
-export function isOpen(incident: IncidentDto): boolean {
-  return (QUEUE_STATUSES as readonly string[]).includes(incident.status);
+/** Shown in the dispatcher's queue and on the wall: open, or resolved and awaiting close. */
+export function isOnBoard(incident: IncidentDto): boolean {
+  return isIncidentOnBoard(incident.status);
 }
 
 /**
@@ -26,7 +18,7 @@ export function compareQueue(a: IncidentDto, b: IncidentDto): number {
   );
 }
 
-/** Open incidents in queue order. */
+/** Incidents on the board in queue order. */
 export function queueOf(incidents: Iterable<IncidentDto>): IncidentDto[] {
-  return [...incidents].filter(isOpen).sort(compareQueue);
+  return [...incidents].filter(isOnBoard).sort(compareQueue);
 }

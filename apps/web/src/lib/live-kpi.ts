@@ -1,7 +1,7 @@
 import type { IncidentDto, UnitDto } from '@dispatch/contracts';
-import { isUnitDispatchable, type ClockTargets } from '@dispatch/domain';
+import { isIncidentOpen, isUnitDispatchable, type ClockTargets } from '@dispatch/domain';
 import { isBreached } from './incident-clocks.js';
-import { isOpen } from './incident-queue.js';
+import { isOnBoard } from './incident-queue.js';
 import { isBusy } from './unit-groups.js';
 
 export interface LiveKpi {
@@ -21,8 +21,9 @@ export function liveKpi(
   let openIncidents = 0;
   let breaches = 0;
   for (const incident of incidents) {
-    if (!isOpen(incident)) continue;
-    openIncidents += 1;
+    if (!isOnBoard(incident)) continue;
+    // "Open" as the server's KPI counts it: a resolved incident awaiting close is on the board, not open.
+    if (isIncidentOpen(incident.status)) openIncidents += 1;
     if (isBreached(incident, now, targets)) breaches += 1;
   }
   let unitsFree = 0;

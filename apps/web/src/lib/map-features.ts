@@ -6,7 +6,7 @@ import type { GridDto, IncidentDto } from '@dispatch/contracts';
 import type { ClockTargets, UnitStatus } from '@dispatch/domain';
 import type { AssignmentRoute } from '../stores/ui-store.js';
 import { incidentClocks, worstWarning } from './incident-clocks.js';
-import { isOpen } from './incident-queue.js';
+import { isOnBoard } from './incident-queue.js';
 import type { Point2 } from './unit-animator.js';
 import type {
   Feature,
@@ -86,7 +86,7 @@ export function buildIncidentFeatures(
 ): FeatureCollection<Point, IncidentFeatureProps> {
   const features: Feature<Point, IncidentFeatureProps>[] = [];
   for (const incident of incidents) {
-    if (!isOpen(incident)) continue;
+    if (!isOnBoard(incident)) continue;
     const warning = worstWarning(incidentClocks(incident, now, targets));
     features.push({
       type: 'Feature',

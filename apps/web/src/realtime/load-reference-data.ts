@@ -18,7 +18,7 @@ export async function loadReferenceData(): Promise<void> {
     api.listGrids().then((grids) => useGridsStore.getState().upsertGrids(grids), ignore),
     api.listUnits().then((units) => useUnitsStore.getState().upsertUnits(units), ignore),
     api
-      .listIncidents({ status: 'open' })
+      .listIncidents({ status: 'board' })
       .then((list) => useIncidentsStore.getState().upsertIncidents(list), ignore),
   ];
   if (mapData.status === 'idle' || mapData.status === 'failed') {

@@ -5,7 +5,7 @@ import { PriorityBadge } from '../../components/PriorityBadge.js';
 import { useAssignmentRoutes } from '../../hooks/use-assignment-routes.js';
 import { formatTime } from '../../lib/format.js';
 import { incidentClocks } from '../../lib/incident-clocks.js';
-import { isOpen } from '../../lib/incident-queue.js';
+import { isOnBoard } from '../../lib/incident-queue.js';
 import { useClockStore } from '../../stores/clock-store.js';
 import { useIncidentsStore } from '../../stores/incidents-store.js';
 import { useUiStore } from '../../stores/ui-store.js';
@@ -24,7 +24,7 @@ export function IncidentDetail() {
   const now = useClockStore((s) => s.now);
   const targets = useClockStore((s) => s.targets);
   // An ended incident has no one travelling to it any more, whatever its assignments say.
-  const routes = useAssignmentRoutes(incident && isOpen(incident) ? incident.assignments : NO_ASSIGNMENTS);
+  const routes = useAssignmentRoutes(incident && isOnBoard(incident) ? incident.assignments : NO_ASSIGNMENTS);
   const revision = incident
     ? `${incident.version}:${incident.assignments.map((a) => `${a.id}.${a.version}`).join(',')}`
     : '';
@@ -80,7 +80,7 @@ export function IncidentDetail() {
         {t('incident.assignments')}{' '}
         <span className="muted">{t('incident.requiredUnits', { count: incident.requiredUnits })}</span>
       </h3>
-      <AssignmentList assignments={incident.assignments} routes={routes} showEta={isOpen(incident)} />
+      <AssignmentList assignments={incident.assignments} routes={routes} showEta={isOnBoard(incident)} />
       <IncidentActions incident={incident} />
       <IncidentTimeline events={timeline} assignments={incident.assignments} />
     </section>
