@@ -9,3 +9,4 @@ export * from './plan-dispatch.js';
 export * from './checkpoints.js';
 export * from './min-cost-assignment.js';
 export * from './travel-model.js';
+export * from './manual-dispatch.js';

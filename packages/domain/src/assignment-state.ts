@@ -5,7 +5,7 @@
  */
 import { domainError } from './errors.js';
 import type { AssignmentStatus, UnitStatus } from './model.js';
-import { ACTIVE_ASSIGNMENT_STATUSES } from './model.js';
+import { ACTIVE_ASSIGNMENT_STATUSES, TRAVELLING_ASSIGNMENT_STATUSES } from './model.js';
 import { err, ok, type Result } from './result.js';
 
 export const ASSIGNMENT_TRANSITIONS: Readonly<Record<AssignmentStatus, readonly AssignmentStatus[]>> = {
@@ -20,6 +20,18 @@ export const ASSIGNMENT_TRANSITIONS: Readonly<Record<AssignmentStatus, readonly 
 /** True while the unit is committed to the incident (assigned, accepted, en_route, on_scene). */
 export function isAssignmentActive(status: AssignmentStatus): boolean {
   return (ACTIVE_ASSIGNMENT_STATUSES as readonly AssignmentStatus[]).includes(status);
+}
+
+/** True while the unit is still on its way (assigned, accepted, en_route). */
+export function isAssignmentTravelling(status: AssignmentStatus): boolean {
+  return (TRAVELLING_ASSIGNMENT_STATUSES as readonly AssignmentStatus[]).includes(status);
+}
+
+/** Units still committed to an incident, given its assignments (any status). */
+export function activeUnitIds(
+  assignments: readonly { unitId: string; status: AssignmentStatus }[],
+): string[] {
+  return assignments.filter((a) => isAssignmentActive(a.status)).map((a) => a.unitId);
 }
 
 /** Moves an assignment from `current` to `next`; `ILLEGAL_TRANSITION` if the table forbids it. */

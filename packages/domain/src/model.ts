@@ -69,6 +69,8 @@ export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
 /** Assignment statuses in which the unit is committed to the incident. */
 export const ACTIVE_ASSIGNMENT_STATUSES = ['assigned', 'accepted', 'en_route', 'on_scene'] as const;
+/** Active assignment statuses in which the unit has not reached the scene yet (its route matters). */
+export const TRAVELLING_ASSIGNMENT_STATUSES = ['assigned', 'accepted', 'en_route'] as const;
 
 export const ASSIGNMENT_ROLES = ['primary', 'backup', 'checkpoint', 'support'] as const;
 export type AssignmentRole = (typeof ASSIGNMENT_ROLES)[number];

@@ -8,6 +8,8 @@ import { err, ok, type Result } from './result.js';
 
 /** Statuses from which a unit may be sent to a new incident. */
 export const DISPATCHABLE_UNIT_STATUSES = ['available', 'returning'] as const;
+/** Statuses in which a unit is working an incident: on duty, and not free for another call. */
+export const BUSY_UNIT_STATUSES = ['assigned', 'en_route', 'on_scene'] as const;
 /** Statuses in which a unit counts as on duty (staffing, map). */
 export const ON_DUTY_UNIT_STATUSES = ['available', 'assigned', 'en_route', 'on_scene', 'returning'] as const;
 
@@ -29,6 +31,11 @@ export const UNIT_TRANSITIONS: Readonly<Record<UnitStatus, readonly UnitStatus[]
 /** True for statuses from which the unit may be dispatched (`available`, `returning`). */
 export function isUnitDispatchable(status: UnitStatus): boolean {
   return (DISPATCHABLE_UNIT_STATUSES as readonly UnitStatus[]).includes(status);
+}
+
+/** True for `assigned`, `en_route`, `on_scene`. */
+export function isUnitBusy(status: UnitStatus): boolean {
+  return (BUSY_UNIT_STATUSES as readonly UnitStatus[]).includes(status);
 }
 
 /** True for every status except `off_duty` and `out_of_service`. */

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { AuditEventDto, AuditQuery } from '@dispatch/contracts';
+import { listAudit } from '../services/audit.js';
 import { errorResponses } from './actor.js';
 
 const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -15,24 +16,7 @@ const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(AuditEventDto), ...errorResponses },
       },
     },
-    async (request) => {
-      const q = request.query;
-      const rows = await app.db.prisma.auditEvent.findMany({
-        where: {
-          ...(q.entityType ? { entityType: q.entityType } : {}),
-          ...(q.entityId ? { entityId: q.entityId } : {}),
-          ...(q.actorId ? { actorId: q.actorId } : {}),
-          ...(q.from || q.to
-            ? {
-                at: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lt: new Date(q.to) } : {}) },
-              }
-            : {}),
-        },
-        orderBy: { at: 'desc' },
-        take: q.limit ?? 200,
-      });
-      return rows.map((e) => ({ ...e, id: e.id.toString(), at: e.at.toISOString() }));
-    },
+    async (request) => listAudit(app.services.ctx, request.query),
   );
 };
 

@@ -498,6 +498,61 @@ describe(`incidents (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =
     const sorted = [...keys].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     expect(keys).toEqual(sorted);
   });
+  it('lists open incidents without the resolved ones, and the board with them', async () => {
+    const incident = await create({ type: 'other', priority: 4, autoDispatch: false });
+    const sent = await h.call('dispatcher', {
+      method: 'POST',
+      url: `/api/incidents/${incident.id}/dispatch`,
+      payload: { auto: true },
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const resolved = await h.call('dispatcher', {
+      method: 'POST',
+      url: `/api/incidents/${incident.id}/resolve`,
+      payload: { resolution: 'resolved_on_scene' },
+    });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    const list = async (status: string) =>
+      (await h.call('dispatcher', { method: 'GET', url: `/api/incidents?status=${status}` })).json<
+        IncidentDto[]
+      >();
+    const open = await list('open');
+    expect(open.every((i) => ['received', 'dispatched', 'en_route', 'on_scene'].includes(i.status))).toBe(
+      true,
+    );
+    expect(open.some((i) => i.id === incident.id)).toBe(false);
+    const board = await list('board');
+    expect(board.find((i) => i.id === incident.id)?.status).toBe('resolved');
+    expect(board.every((i) => !['closed', 'cancelled'].includes(i.status))).toBe(true);
+    const kpi = (await h.call('dispatcher', { method: 'GET', url: '/api/kpi/today' })).json<{
+      openIncidents: number;
+    }>();
+    expect(kpi.openIncidents).toBe(open.length);
+  });
+
+  it('stores reinforcedAt at the second unit on scene, as the reinforcement clock stops, for a three-unit plan', async () => {
+    const incident = await create({ type: 'knife_attack', priority: 1, autoDispatch: false });
+    expect(incident.requiredUnits).toBe(3);
+    const sent = await h.call('dispatcher', {
+      method: 'POST',
+      url: `/api/incidents/${incident.id}/dispatch`,
+      payload: { auto: true },
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const units = sent
+      .json<{ assignments: AssignmentDto[] }>()
+      .assignments.filter((a) => a.role !== 'checkpoint' && a.role !== 'support');
+    expect(units.length).toBeGreaterThanOrEqual(2);
+    const [a, b] = units as [AssignmentDto, AssignmentDto];
+    for (const x of [a, b]) expect((await act(x, 'en_route')).statusCode).toBe(200);
+    h.clock.advance(60_000);
+    expect((await act(a, 'on_scene')).statusCode).toBe(200);
+    expect((await incidentRow(incident.id)).reinforcedAt).toBeNull();
+    const second = h.clock.advance(30_000);
+    expect((await act(b, 'on_scene')).statusCode).toBe(200);
+    expect((await incidentRow(incident.id)).reinforcedAt?.toISOString()).toBe(iso(second));
+  });
+
   it('numbers auto-dispatched and plain calls alike, past 9,999 calls a day too', async () => {
     const first = await create({ type: 'other', priority: 4, autoDispatch: false });
     const day = first.number.split('-')[1]!;

@@ -14,11 +14,9 @@ import {
   ResolveBody,
   AssignmentDto,
 } from '@dispatch/contracts';
-import type { Priority } from '@dispatch/domain';
+import { activeUnitIds, type Priority } from '@dispatch/domain';
 import { toAssignmentDto, toIncidentDto } from '../services/dto.js';
 import { actorOf, errorResponses } from './actor.js';
-
-const ACTIVE = ['assigned', 'accepted', 'en_route', 'on_scene'];
 
 /** Close takes no input; an empty strict object still rejects smuggled fields (closedAt...). */
 const CloseBody = Type.Object({}, { additionalProperties: false });
@@ -80,24 +78,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request) => {
-      const incident = await incidents.get(request.params.id);
-      const ids = [incident.id, ...incident.assignments.map((a) => a.id)];
-      const events = await app.db.prisma.auditEvent.findMany({
-        where: { entityId: { in: ids } },
-        orderBy: { at: 'asc' },
-      });
-      return {
-        ...toIncidentDto(incident),
-        timeline: events.map((e) => ({
-          ...e,
-          id: e.id.toString(),
-          at: e.at.toISOString(),
-          before: e.before,
-          after: e.after,
-        })),
-      };
-    },
+    async (request) => incidents.detail(request.params.id),
   );
 
   app.post(
@@ -155,10 +136,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requirePermission('incident.resolve', async (request) => {
         const { id } = request.params as { id: string };
         if (!request.user.unitId) return {};
-        const mine = await app.db.prisma.assignment.count({
-          where: { incidentId: id, unitId: request.user.unitId, status: { in: ACTIVE as never } },
-        });
-        return { actorAssignedToIncident: mine > 0 };
+        return { actorAssignedToIncident: await incidents.isUnitActiveOn(id, request.user.unitId) };
       }),
       schema: {
         tags: ['incidents'],
@@ -211,7 +189,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         type: incident.type,
         priority: incident.priority as Priority,
         gridId: incident.gridId,
-        assignedUnitIds: incident.assignments.filter((a) => ACTIVE.includes(a.status)).map((a) => a.unitId),
+        assignedUnitIds: activeUnitIds(incident.assignments),
       });
     },
   );

@@ -1,6 +1,7 @@
 /** Today's headline figures for the wall screen, computed in SQL over the centre's calendar day. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
+import { todayKpi } from '../services/kpi.js';
 import { errorResponses } from './actor.js';
 
 const N = Type.Union([Type.Number(), Type.Null()]);
@@ -21,37 +22,7 @@ const kpiRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.authenticate,
       schema: { tags: ['reports'], response: { 200: KpiDto, ...errorResponses } },
     },
-    async () => {
-      const tz = app.services.ctx.timeZone;
-      const targets = await app.services.clockTargets();
-      // An incident still waiting past a target has already missed it: it counts in the
-      // denominator before any unit arrives, so a bad hour is not hidden until the units get there.
-      const [row] = await app.db.runner.query<Record<string, number | string | null>>(
-        `WITH day AS (SELECT (date_trunc('day', now() AT TIME ZONE $1) AT TIME ZONE $1) AS start),
-       today AS (SELECT * FROM incident, day WHERE received_at >= day.start AND status <> 'cancelled')
-       SELECT
-         (SELECT count(*) FROM incident WHERE status IN ('received','dispatched','en_route','on_scene'))::int AS open_incidents,
-         (SELECT count(*) FROM clock_breach, day WHERE deadline >= day.start)::int AS breaches,
-         (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_dispatched_at - received_at)) FROM today WHERE first_dispatched_at IS NOT NULL) AS median_dispatch,
-         (SELECT avg(CASE WHEN first_on_scene_at - received_at <= make_interval(secs => $2) THEN 1.0 ELSE 0.0 END)
-            FROM today WHERE first_on_scene_at IS NOT NULL OR now() - received_at > make_interval(secs => $2)) AS within3,
-         (SELECT avg(CASE WHEN first_on_scene_at - received_at <= make_interval(secs => $3) THEN 1.0 ELSE 0.0 END)
-            FROM today WHERE first_on_scene_at IS NOT NULL OR now() - received_at > make_interval(secs => $3)) AS within5,
-         (SELECT count(*) FROM unit WHERE status IN ('available','returning'))::int AS units_free,
-         (SELECT count(*) FROM unit WHERE status IN ('assigned','en_route','on_scene'))::int AS units_busy`,
-        [tz, targets.firstArrivalSeconds, targets.reinforcementSeconds],
-      );
-      const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-      return {
-        openIncidents: Number(row?.open_incidents ?? 0),
-        breaches: Number(row?.breaches ?? 0),
-        medianDispatchSeconds: num(row?.median_dispatch),
-        shareOnSceneWithin3: num(row?.within3),
-        shareOnSceneWithin5: num(row?.within5),
-        unitsFree: Number(row?.units_free ?? 0),
-        unitsBusy: Number(row?.units_busy ?? 0),
-      };
-    },
+    async () => todayKpi(app.db.runner, app.services.ctx.timeZone, await app.services.clockTargets()),
   );
 };
 

@@ -7,6 +7,7 @@ import { ROOMS } from '@dispatch/contracts';
 import {
   domainError,
   DomainErrorException,
+  incidentEventOnClear,
   milestoneEventForAssignment,
   transitionAssignment,
   unitStatusForAssignment,
@@ -17,7 +18,8 @@ import {
 import { writeAudit } from './audit.js';
 import { inTransaction, type Actor, type ServiceContext } from './context.js';
 import { toAssignmentDto, toIncidentDto, toUnitDto, unitInclude, type AssignmentWithUnit } from './dto.js';
-import { incidentRooms, type IncidentService } from './incident-service.js';
+import { incidentRooms } from './incident-rooms.js';
+import type { IncidentService } from './incident-service.js';
 import { lockIncident } from './incident-repository.js';
 import { progressUpdate } from './incident-milestones.js';
 import { unitRooms } from './unit-service.js';
@@ -121,18 +123,9 @@ export class AssignmentService {
         },
       ]);
       // The unit clearing with a resolution resolves the incident (field feedback from the scene).
-      if (
-        action === 'clear' &&
-        resolution &&
-        (updated.status === 'dispatched' || updated.status === 'en_route' || updated.status === 'on_scene')
-      ) {
-        updated = await this.incidents.applyTransition(
-          tx,
-          outbox,
-          updated,
-          { type: 'resolve', resolution },
-          actor,
-        );
+      const resolves = action === 'clear' ? incidentEventOnClear(updated.status, resolution) : null;
+      if (resolves) {
+        updated = await this.incidents.applyTransition(tx, outbox, updated, resolves, actor);
       } else {
         outbox.add('incident:updated', toIncidentDto(updated), incidentRooms(updated));
       }

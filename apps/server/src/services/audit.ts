@@ -1,6 +1,8 @@
 /** Audit events are written inside the same transaction as the change they describe. */
+import type { AuditEventDto, AuditQuery } from '@dispatch/contracts';
 import type { Prisma } from '../generated/prisma/client.js';
-import type { Actor, Tx } from './context.js';
+import type { Actor, ServiceContext, Tx } from './context.js';
+import { toAuditEventDto } from './dto.js';
 
 export interface AuditEntry {
   action: string;
@@ -36,4 +38,24 @@ export async function writeAudit(
       after: json(e.after),
     })),
   });
+}
+
+/** The audit trail filtered by `q`, newest first. */
+export async function listAudit(
+  ctx: Pick<ServiceContext, 'prisma'>,
+  q: AuditQuery,
+): Promise<AuditEventDto[]> {
+  const rows = await ctx.prisma.auditEvent.findMany({
+    where: {
+      ...(q.entityType ? { entityType: q.entityType } : {}),
+      ...(q.entityId ? { entityId: q.entityId } : {}),
+      ...(q.actorId ? { actorId: q.actorId } : {}),
+      ...(q.from || q.to
+        ? { at: { ...(q.from ? { gte: new Date(q.from) } : {}), ...(q.to ? { lt: new Date(q.to) } : {}) } }
+        : {}),
+    },
+    orderBy: { at: 'desc' },
+    take: q.limit ?? 200,
+  });
+  return rows.map(toAuditEventDto);
 }

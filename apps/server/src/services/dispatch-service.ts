@@ -3,8 +3,10 @@
  * are claimed with one conditional UPDATE (only from a dispatchable status), and the partial unique
  * index on active assignments backs it up. Two dispatchers sending one unit: exactly one wins.
  */
-import { ROOMS } from '@dispatch/contracts';
+import { manualDispatchRoles } from '@dispatch/dispatch';
 import {
+  ACTIVE_ASSIGNMENT_STATUSES,
+  activeUnitIds,
   checkAssignable,
   domainError,
   DomainErrorException,
@@ -14,17 +16,12 @@ import {
   type Priority,
 } from '@dispatch/domain';
 import { Prisma, type Assignment } from '../generated/prisma/client.js';
-import { writeAudit, type AuditEntry } from './audit.js';
-import { announceClaimedUnit, claimCtes, type ClaimedUnit } from './unit-claim-sql.js';
+import { writeAudit } from './audit.js';
+import { claimCtes, type ClaimedUnit } from './unit-claim-sql.js';
+import { announceAssignments, applyClaim, assignmentData, type ClaimResult } from './dispatch-claim.js';
 import { inTransaction, type Actor, type ServiceContext, type Tx } from './context.js';
-import {
-  toAssignmentDto,
-  toIncidentDto,
-  type AssignmentWithUnit,
-  type IncidentWithAssignments,
-} from './dto.js';
+import { type AssignmentWithUnit, type IncidentWithAssignments } from './dto.js';
 import type { Outbox } from './event-bus.js';
-import { incidentRooms } from './incident-service.js';
 import { lockIncident, loadIncident } from './incident-repository.js';
 import { progressUpdate } from './incident-milestones.js';
 import type { PlannedUnit, Recommender } from './recommender.js';
@@ -35,18 +32,6 @@ export type DispatchRequest =
 export interface DispatchOutcome {
   incident: IncidentWithAssignments;
   assignmentIds: string[];
-}
-
-const ACTIVE = ['assigned', 'accepted', 'en_route', 'on_scene'] as const;
-
-/** What claiming a set of units did, for the caller to record in its own transaction. */
-export interface ClaimResult {
-  /** The new assignments, in the order the units were planned. */
-  assignments: AssignmentWithUnit[];
-  /** Planned units that were no longer free (in plan order). */
-  refusedUnitIds: string[];
-  /** Audit entries of the claims, written by the caller with its own (one INSERT). */
-  audit: AuditEntry[];
 }
 
 /**
@@ -72,10 +57,7 @@ export async function recordAssignments(
     },
   });
   const updated = { ...row, assignments };
-  for (const a of created) {
-    outbox.add('assignment:created', toAssignmentDto(a), [ROOMS.wall, ROOMS.unit(a.unitId)]);
-  }
-  outbox.add('incident:updated', toIncidentDto(updated), incidentRooms(updated));
+  announceAssignments(outbox, updated, created);
   return updated;
 }
 
@@ -94,16 +76,18 @@ export class DispatchService {
       );
     }
     const lngLat = [snapshot.lng, snapshot.lat] as const;
-    const assignedUnitIds = snapshot.assignments
-      .filter((a) => (ACTIVE as readonly string[]).includes(a.status))
-      .map((a) => a.unitId);
+    const assignedUnitIds = activeUnitIds(snapshot.assignments);
     const manual = 'unitIds' in request;
     let planned: PlannedUnit[];
     if (manual) {
       const estimates = await this.recommender.estimate(lngLat, request.unitIds);
+      const roles = manualDispatchRoles(request.unitIds.length, {
+        requestedRole: request.role,
+        incidentHasActiveUnits: assignedUnitIds.length > 0,
+      });
       planned = request.unitIds.map((unitId, i) => ({
         unitId,
-        role: request.role ?? (assignedUnitIds.length === 0 && i === 0 ? 'primary' : 'backup'),
+        role: roles[i]!,
         tier: 1,
         etaSeconds: estimates.get(unitId)?.etaSeconds ?? null,
         distanceMeters: estimates.get(unitId)?.distanceMeters ?? null,
@@ -175,22 +159,13 @@ export class DispatchService {
       SELECT * FROM claimed`;
     const claimed = new Map(rows.map((r) => [r.id, r]));
     const taken = planned.filter((p) => claimed.has(p.unitId));
-    const refusedUnitIds = planned.filter((p) => !claimed.has(p.unitId)).map((p) => p.unitId);
-    if (taken.length === 0) return { assignments: [], refusedUnitIds, audit: [] };
+    if (taken.length === 0) return applyClaim(outbox, incidentId, planned, claimed, new Map());
     let created: Assignment[];
     try {
       created = await tx.assignment.createManyAndReturn({
-        data: taken.map((unit) => ({
-          incidentId,
-          unitId: unit.unitId,
-          role: unit.role,
-          tier: unit.tier,
-          etaSeconds: unit.etaSeconds === null ? null : Math.round(unit.etaSeconds),
-          distanceMeters: unit.distanceMeters === null ? null : Math.round(unit.distanceMeters),
-          etaMethod: unit.method,
-          assignedById: actor.id,
-          assignedAt: new Date(now),
-        })),
+        data: taken.map((unit) =>
+          assignmentData(unit, { incidentId, assignedById: actor.id, at: new Date(now) }),
+        ),
       });
     } catch (error) {
       // The partial unique index backs the claim: a unit free by status yet still on an
@@ -204,38 +179,14 @@ export class DispatchService {
       }
       throw error;
     }
-    const byUnit = new Map(created.map((a) => [a.unitId, a]));
-    const assignments: AssignmentWithUnit[] = [];
-    const audit: AuditEntry[] = [];
-    for (const unit of taken) {
-      const assignment = byUnit.get(unit.unitId)!;
-      const row = claimed.get(unit.unitId)!;
-      assignments.push({ ...assignment, unit: { callSign: row.callSign, kind: row.kind } });
-      announceClaimedUnit(outbox, row, assignment);
-      audit.push(
-        {
-          action: 'assignment.create',
-          entityType: 'assignment',
-          entityId: assignment.id,
-          after: { ...unit, incidentId },
-        },
-        {
-          action: 'unit.status',
-          entityType: 'unit',
-          entityId: unit.unitId,
-          before: { status: row.statusBefore },
-          after: { status: 'assigned' },
-        },
-      );
-    }
-    return { assignments, refusedUnitIds, audit };
+    return applyClaim(outbox, incidentId, planned, claimed, new Map(created.map((a) => [a.unitId, a])));
   }
 
   /** Throws the precise reason a unit could not be claimed (409 with a code). */
   async explainRefusal(tx: Tx, incident: IncidentWithAssignments, unitId: string): Promise<never> {
     const unit = await tx.unit.findUnique({
       where: { id: unitId },
-      include: { assignments: { where: { status: { in: [...ACTIVE] } } } },
+      include: { assignments: { where: { status: { in: [...ACTIVE_ASSIGNMENT_STATUSES] } } } },
     });
     if (!unit)
       throw new DomainErrorException(

@@ -1,9 +1,16 @@
 /** Maps database rows to the DTOs of @dispatch/contracts (ISO times, [lng, lat]). */
-import type { AssignmentDto, GridDto, IncidentDto, PostDto, UnitDto } from '@dispatch/contracts';
-import type { GridStaffing } from '@dispatch/domain';
+import type {
+  AssignmentDto,
+  AuditEventDto,
+  GridDto,
+  IncidentDto,
+  PostDto,
+  UnitDto,
+} from '@dispatch/contracts';
+import { ACTIVE_ASSIGNMENT_STATUSES, type GridStaffing } from '@dispatch/domain';
 import type {
   Assignment,
-  AssignmentStatus,
+  AuditEvent,
   Grid,
   Incident,
   Post,
@@ -145,7 +152,21 @@ export const incidentInclude = {
 /** Prisma include that loads what {@link toUnitDto} needs (the active assignment only). */
 export const unitInclude = {
   assignments: {
-    where: { status: { in: ['assigned', 'accepted', 'en_route', 'on_scene'] as AssignmentStatus[] } },
+    where: { status: { in: [...ACTIVE_ASSIGNMENT_STATUSES] } },
     select: { id: true, incidentId: true },
   },
 } satisfies Prisma.UnitInclude;
+
+export function toAuditEventDto(e: AuditEvent): AuditEventDto {
+  return {
+    id: e.id.toString(),
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    actorName: e.actorName,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    before: e.before,
+    after: e.after,
+  };
+}

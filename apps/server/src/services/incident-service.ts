@@ -1,35 +1,38 @@
 /** Incident intake and lifecycle: create, cancel, resolve, close, and reads. */
-import type { CreateIncidentBody, IncidentDto, ListIncidentsQuery } from '@dispatch/contracts';
+import type { AuditEventDto, CreateIncidentBody, IncidentDto, ListIncidentsQuery } from '@dispatch/contracts';
 import { ROOMS } from '@dispatch/contracts';
 import {
+  ACTIVE_ASSIGNMENT_STATUSES,
   domainError,
   DomainErrorException,
   formatIncidentNumber,
+  milestoneEventForIncident,
   ON_BOARD_INCIDENT_STATUSES,
   OPEN_INCIDENT_STATUSES,
+  releasesOnIncidentEnd,
   transitionIncident,
   unwrap,
   type IncidentEvent,
-  type MilestoneEvent,
   type Priority,
 } from '@dispatch/domain';
 import { randomUUID } from 'node:crypto';
 import { Prisma, type Incident } from '../generated/prisma/client.js';
 import { writeAudit, type AuditEntry } from './audit.js';
 import { takeCallAndDispatch } from './call-intake-statement.js';
-import { announceClaimedUnit } from './unit-claim-sql.js';
+import { announceAssignments, applyClaim, newAssignmentRow } from './dispatch-claim.js';
 import { unitRooms } from './unit-service.js';
 import { inTransaction, type Actor, type ServiceContext, type Tx } from './context.js';
 import {
   incidentInclude,
   toAssignmentDto,
+  toAuditEventDto,
   toIncidentDto,
   toUnitDto,
   unitInclude,
-  type AssignmentWithUnit,
   type IncidentWithAssignments,
 } from './dto.js';
 import { Outbox } from './event-bus.js';
+import { incidentRooms } from './incident-rooms.js';
 import type { GridIndex } from './grid-index.js';
 import { lockIncident, loadIncident } from './incident-repository.js';
 import { progressUpdate } from './incident-milestones.js';
@@ -44,14 +47,6 @@ export interface CreatedIncident {
     | { sent: number }
     | { sent: 0; reason: 'none' | 'taken' }
     | { sent: 0; reason: 'failed'; error: unknown };
-}
-
-/** Rooms that hear about an incident: the wall, its grid, and every unit ever assigned. */
-export function incidentRooms(incident: IncidentWithAssignments): string[] {
-  const rooms: string[] = [ROOMS.wall];
-  if (incident.gridId) rooms.push(ROOMS.grid(incident.gridId));
-  for (const a of incident.assignments) rooms.push(ROOMS.unit(a.unitId));
-  return [...new Set(rooms)];
 }
 
 export class IncidentService {
@@ -144,27 +139,6 @@ export class IncidentService {
       assignments: [],
     };
     const planned = units.map((u) => ({ ...u, assignmentId: randomUUID() }));
-    const assignmentOf = (u: (typeof planned)[number], unit: { callSign: string; kind: string }) =>
-      ({
-        id: u.assignmentId,
-        incidentId: taken.id,
-        unitId: u.unitId,
-        role: u.role,
-        tier: u.tier,
-        status: 'assigned',
-        etaSeconds: u.etaSeconds === null ? null : Math.round(u.etaSeconds),
-        distanceMeters: u.distanceMeters === null ? null : Math.round(u.distanceMeters),
-        etaMethod: u.method,
-        assignedById: autoActor.id,
-        assignedAt: new Date(at),
-        acceptedAt: null,
-        enRouteAt: null,
-        onSceneAt: null,
-        clearedAt: null,
-        cancelledAt: null,
-        version: 0,
-        unit,
-      }) as AssignmentWithUnit;
     // The domain decides what a dispatch does to the incident; the statement only applies it.
     const ifDispatched = progressUpdate(
       taken,
@@ -183,32 +157,34 @@ export class IncidentService {
       at: new Date(at),
     });
     const received: IncidentWithAssignments = { ...taken, number };
-    const byUnit = new Map(claimed.map((c) => [c.id, c]));
-    const assignments = planned
-      .filter((u) => byUnit.has(u.unitId))
-      .map((u) =>
-        assignmentOf(u, { callSign: byUnit.get(u.unitId)!.callSign, kind: byUnit.get(u.unitId)!.kind }),
-      );
+    // The statement wrote the rows and their audit; the claim's result and events are built as
+    // every other dispatch path builds them (dispatch-claim.ts), in the same order.
+    const outbox = new Outbox();
+    outbox.add('incident:created', toIncidentDto(received), incidentRooms(received));
+    const created = new Map(
+      planned.map((u) => [
+        u.unitId,
+        newAssignmentRow(u, {
+          id: u.assignmentId,
+          incidentId: taken.id,
+          assignedById: autoActor.id,
+          at: new Date(at),
+        }),
+      ]),
+    );
+    const claim = applyClaim(outbox, taken.id, planned, new Map(claimed.map((c) => [c.id, c])), created);
+    const sent = claim.assignments.length;
     const incident: IncidentWithAssignments =
-      assignments.length > 0
+      sent > 0
         ? {
             ...received,
             status: ifDispatched.status,
             firstDispatchedAt: ifDispatched.firstDispatchedAt,
-            assignments,
+            assignments: claim.assignments,
           }
         : received;
-    // The same events, in the same order, as a call taken and then dispatched.
-    const outbox = new Outbox();
-    outbox.add('incident:created', toIncidentDto(received), incidentRooms(received));
-    if (assignments.length > 0) {
-      for (const a of assignments) announceClaimedUnit(outbox, byUnit.get(a.unitId)!, a);
-      for (const a of assignments)
-        outbox.add('assignment:created', toAssignmentDto(a), [ROOMS.wall, ROOMS.unit(a.unitId)]);
-      outbox.add('incident:updated', toIncidentDto(incident), incidentRooms(incident));
-    }
+    if (sent > 0) announceAssignments(outbox, incident, claim.assignments);
     this.ctx.bus.publish(outbox.events);
-    const sent = assignments.length;
     return {
       incident,
       autoDispatch: sent > 0 ? { sent } : { sent: 0, reason: units.length > 0 ? 'taken' : 'none' },
@@ -306,41 +282,25 @@ export class IncidentService {
   ): Promise<IncidentWithAssignments> {
     const now = this.ctx.now();
     const next = unwrap(transitionIncident(incident.status, event));
-    const milestoneEvents: MilestoneEvent[] =
-      event.type === 'resolve'
-        ? ['incident_resolved']
-        : event.type === 'close'
-          ? ['incident_closed']
-          : event.type === 'cancel'
-            ? ['incident_cancelled']
-            : [];
-    // Cancelling or closing releases every unit still on the incident.
-    if (event.type === 'cancel' || event.type === 'close') {
-      const releasing = incident.assignments.filter((a) =>
-        ['assigned', 'accepted', 'en_route', 'on_scene'].includes(a.status),
-      );
-      for (const a of releasing) {
-        const status = event.type === 'cancel' && a.status !== 'on_scene' ? 'cancelled' : 'cleared';
-        await tx.assignment.update({
-          where: { id: a.id },
-          data: {
-            status,
-            ...(status === 'cancelled' ? { cancelledAt: new Date(now) } : { clearedAt: new Date(now) }),
-            version: { increment: 1 },
-          },
-        });
-        const unit = await tx.unit.update({
-          where: { id: a.unitId },
-          data: {
-            status: a.status === 'assigned' || a.status === 'accepted' ? 'available' : 'returning',
-            version: { increment: 1 },
-          },
-          include: unitInclude,
-        });
-        outbox.add('unit:updated', toUnitDto(unit), unitRooms(unit));
-      }
+    const milestone = milestoneEventForIncident(event.type);
+    // Which units the end releases, and to what, is the domain's rule (incident-progress.ts).
+    for (const release of releasesOnIncidentEnd(event.type, incident.assignments)) {
+      await tx.assignment.update({
+        where: { id: release.assignmentId },
+        data: {
+          status: release.to,
+          ...(release.to === 'cancelled' ? { cancelledAt: new Date(now) } : { clearedAt: new Date(now) }),
+          version: { increment: 1 },
+        },
+      });
+      const unit = await tx.unit.update({
+        where: { id: release.unitId },
+        data: { status: release.unitStatus, version: { increment: 1 } },
+        include: unitInclude,
+      });
+      outbox.add('unit:updated', toUnitDto(unit), unitRooms(unit));
     }
-    const progress = progressUpdate(incident, incident.assignments, milestoneEvents, now);
+    const progress = progressUpdate(incident, incident.assignments, milestone ? [milestone] : [], now);
     const updated = await tx.incident.update({
       where: { id: incident.id },
       data: {
@@ -372,6 +332,25 @@ export class IncidentService {
 
   async get(id: string): Promise<IncidentWithAssignments> {
     return loadIncident(this.ctx.prisma as unknown as Tx, id);
+  }
+
+  /** The incident with its timeline: its own and its assignments' audit events, oldest first. */
+  async detail(id: string): Promise<IncidentDto & { timeline: AuditEventDto[] }> {
+    const incident = await this.get(id);
+    const ids = [incident.id, ...incident.assignments.map((a) => a.id)];
+    const events = await this.ctx.prisma.auditEvent.findMany({
+      where: { entityId: { in: ids } },
+      orderBy: { at: 'asc' },
+    });
+    return { ...toIncidentDto(incident), timeline: events.map(toAuditEventDto) };
+  }
+
+  /** Whether `unitId` is still committed to the incident (a unit may resolve only its own). */
+  async isUnitActiveOn(incidentId: string, unitId: string): Promise<boolean> {
+    const count = await this.ctx.prisma.assignment.count({
+      where: { incidentId, unitId, status: { in: [...ACTIVE_ASSIGNMENT_STATUSES] } },
+    });
+    return count > 0;
   }
 
   async list(query: ListIncidentsQuery): Promise<IncidentDto[]> {

@@ -17,7 +17,13 @@ import {
   type ResponsePlan,
   type TravelEstimate as DispatchEstimate,
 } from '@dispatch/dispatch';
-import { isUnitDispatchable, type IncidentType, type LngLat, type Priority } from '@dispatch/domain';
+import {
+  ACTIVE_ASSIGNMENT_STATUSES,
+  isUnitDispatchable,
+  type IncidentType,
+  type LngLat,
+  type Priority,
+} from '@dispatch/domain';
 import {
   estimatePrepared,
   prepareCandidates,
@@ -340,7 +346,7 @@ export class RecommendationService implements Recommender {
     const rows = await this.ctx.prisma.assignment.findMany({
       where: {
         unitId: { in: [...unitIds] },
-        status: { in: ['assigned', 'accepted', 'en_route', 'on_scene'] },
+        status: { in: [...ACTIVE_ASSIGNMENT_STATUSES] },
       },
       select: { tier: true, unit: { select: { kind: true } } },
     });

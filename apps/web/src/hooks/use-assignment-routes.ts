@@ -1,9 +1,9 @@
 import type { AssignmentDto } from '@dispatch/contracts';
+import { isAssignmentTravelling } from '@dispatch/domain';
 import { useEffect } from 'react';
 import { api } from '../api/client.js';
 import { useUiStore, type AssignmentRoute } from '../stores/ui-store.js';
 
-const ACTIVE = new Set(['assigned', 'accepted', 'en_route']);
 const REFRESH_MS = 15_000;
 
 /**
@@ -12,7 +12,7 @@ const REFRESH_MS = 15_000;
  */
 export function useAssignmentRoutes(assignments: readonly AssignmentDto[]): Record<string, AssignmentRoute> {
   const key = assignments
-    .filter((a) => ACTIVE.has(a.status))
+    .filter((a) => isAssignmentTravelling(a.status))
     .map((a) => `${a.id}:${a.status}`)
     .join(',');
 

@@ -1,7 +1,5 @@
 import type { AssignmentDto, IncidentDto, UnitDto } from '@dispatch/contracts';
-import { ACTIVE_ASSIGNMENT_STATUSES } from '@dispatch/domain';
-
-const ACTIVE = new Set<string>(ACTIVE_ASSIGNMENT_STATUSES);
+import { isAssignmentActive } from '@dispatch/domain';
 
 export interface ActiveAssignment {
   incident: IncidentDto;
@@ -17,7 +15,7 @@ export function findActiveAssignment(
   let best: ActiveAssignment | null = null;
   for (const incident of incidents) {
     for (const assignment of incident.assignments) {
-      if (assignment.unitId !== unit.id || !ACTIVE.has(assignment.status)) continue;
+      if (assignment.unitId !== unit.id || !isAssignmentActive(assignment.status)) continue;
       if (assignment.id === unit.activeAssignmentId) return { incident, assignment };
       if (!best || assignment.assignedAt > best.assignment.assignedAt) best = { incident, assignment };
     }

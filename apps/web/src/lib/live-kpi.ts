@@ -1,8 +1,7 @@
 import type { IncidentDto, UnitDto } from '@dispatch/contracts';
-import { isIncidentOpen, isUnitDispatchable, type ClockTargets } from '@dispatch/domain';
+import { isIncidentOpen, isUnitBusy, isUnitDispatchable, type ClockTargets } from '@dispatch/domain';
 import { isBreached } from './incident-clocks.js';
 import { isOnBoard } from './incident-queue.js';
-import { isBusy } from './unit-groups.js';
 
 export interface LiveKpi {
   openIncidents: number;
@@ -30,7 +29,7 @@ export function liveKpi(
   let unitsBusy = 0;
   for (const unit of units) {
     if (isUnitDispatchable(unit.status)) unitsFree += 1;
-    else if (isBusy(unit.status)) unitsBusy += 1;
+    else if (isUnitBusy(unit.status)) unitsBusy += 1;
   }
   return { openIncidents, breaches, unitsFree, unitsBusy };
 }

@@ -1,5 +1,5 @@
 import type { UnitDto } from '@dispatch/contracts';
-import { UNIT_STATUSES, isUnitDispatchable, type UnitKind } from '@dispatch/domain';
+import { UNIT_STATUSES, isUnitBusy, isUnitDispatchable, type UnitKind } from '@dispatch/domain';
 
 export interface UnitGroup {
   gridId: string | null;
@@ -8,12 +8,7 @@ export interface UnitGroup {
   busy: number;
 }
 
-const BUSY = new Set(['assigned', 'en_route', 'on_scene']);
 const STATUS_ORDER = new Map<string, number>(UNIT_STATUSES.map((s, i) => [s, i]));
-
-export function isBusy(status: string): boolean {
-  return BUSY.has(status);
-}
 
 /**
  * Units grouped by their current grid (grid order by `gridOrder`, ungridded last), within a
@@ -35,7 +30,7 @@ export function groupUnitsByGrid(
     }
     group.units.push(unit);
     if (isUnitDispatchable(unit.status)) group.free += 1;
-    else if (isBusy(unit.status)) group.busy += 1;
+    else if (isUnitBusy(unit.status)) group.busy += 1;
   }
   const rank = (gridId: string | null) => {
     if (gridId === null) return Number.MAX_SAFE_INTEGER;

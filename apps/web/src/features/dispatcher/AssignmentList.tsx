@@ -1,4 +1,5 @@
 import type { AssignmentDto } from '@dispatch/contracts';
+import { isAssignmentTravelling } from '@dispatch/domain';
 import { useTranslation } from 'react-i18next';
 import { etaMinutes, formatDistance } from '../../lib/format.js';
 import type { AssignmentRoute } from '../../stores/ui-store.js';
@@ -44,14 +45,12 @@ export function AssignmentList({ assignments, routes, showEta = true }: Assignme
               {t(`assignmentRole.${a.role}`)} · {t('intake.tier', { tier: a.tier })}
             </span>
             <span className={`pill status-${a.status}`}>{t(`assignmentStatus.${a.status}`)}</span>
-            {showEta &&
-              eta !== null &&
-              (a.status === 'assigned' || a.status === 'accepted' || a.status === 'en_route') && (
-                <span className="eta" data-testid="assignment-eta">
-                  {t('incident.eta')} {t('common.minutes', { count: etaMinutes(eta) })}
-                  {distance !== null && <span className="muted"> · {formatDistance(distance)}</span>}
-                </span>
-              )}
+            {showEta && eta !== null && isAssignmentTravelling(a.status) && (
+              <span className="eta" data-testid="assignment-eta">
+                {t('incident.eta')} {t('common.minutes', { count: etaMinutes(eta) })}
+                {distance !== null && <span className="muted"> · {formatDistance(distance)}</span>}
+              </span>
+            )}
           </li>
         );
       })}
