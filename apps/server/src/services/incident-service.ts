@@ -44,10 +44,9 @@ export interface CreatedIncident {
     | { sent: 0; reason: 'failed'; error: unknown };
 }
 
-/** Rooms that hear about an incident: the wall, its grid, and every unit ever assigned. */
+/** Rooms that hear about an incident: the wall and every unit ever assigned. */
 export function incidentRooms(incident: IncidentWithAssignments): string[] {
   const rooms: string[] = [ROOMS.wall];
-  if (incident.gridId) rooms.push(ROOMS.grid(incident.gridId));
   for (const a of incident.assignments) rooms.push(ROOMS.unit(a.unitId));
   return [...new Set(rooms)];
 }
