@@ -1,5 +1,6 @@
 // One lint gate for the workspace. Packages are pure: the import bans below keep I/O, clocks
-// and upward dependencies out of them (domain <- routing <- dispatch <- apps).
+// and upward dependencies out of them (domain <- routing <- dispatch <- apps). In apps, web and
+// simulator never import the server, and server routes never import the Prisma client.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -64,6 +65,49 @@ export default tseslint.config(
   { files: ['packages/routing/src/**/*.ts'], rules: banImports('@dispatch/dispatch', '@dispatch/demo-city') },
   { files: ['packages/dispatch/src/**/*.ts'], rules: banImports('@dispatch/demo-city') },
   { files: ['packages/demo-city/src/**/*.ts'], rules: banImports('@dispatch/dispatch') },
+  // Contracts are shared by server and clients: types and TypeBox schemas over the domain only.
+  {
+    files: ['packages/contracts/src/**/*.ts'],
+    rules: banImports('@dispatch/routing', '@dispatch/dispatch', '@dispatch/demo-city'),
+  },
+  // Clients talk to the server over HTTP and sockets only; shared code lives in packages/.
+  {
+    files: ['apps/web/**/*.{ts,tsx}', 'apps/simulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@dispatch/server', '@dispatch/server/*'],
+              message: 'Clients never import the server; move shared code to packages/',
+            },
+            {
+              regex: '^(\\.\\./)+(apps/)?server(/|$)',
+              message: 'Clients never import the server; move shared code to packages/',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // Routes stay thin: queries and stored types go through services (and their DTOs).
+  {
+    files: ['apps/server/src/routes/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/generated/prisma', '**/generated/prisma/**', '@prisma/*'],
+              message: 'Routes do not touch Prisma: put the query or type in a service',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['apps/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

@@ -38,6 +38,8 @@ export interface BuildOptions {
   /** Run the clock monitor and position flushing in the background (default true). */
   background?: boolean;
   logger?: boolean | object;
+  /** Tests: an event published with no rooms and not internal throws instead of being logged. */
+  strictEvents?: boolean;
 }
 
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
@@ -65,7 +67,10 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     ...(options.now ? { now: options.now } : {}),
     background: options.background ?? true,
   });
-  await app.register(realtimePlugin, { redisUrl: config.redisUrl });
+  await app.register(realtimePlugin, {
+    redisUrl: config.redisUrl,
+    strictEvents: options.strictEvents === true,
+  });
   await app.register(swagger, {
     openapi: {
       info: {

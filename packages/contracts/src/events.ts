@@ -1,6 +1,6 @@
 /**
  * Every Socket.IO event: one list of names and one typed payload per name, imported by the server
- * and every client. Rooms: `wall` (wall screens and dispatchers), `unit:<id>`, `grid:<id>`.
+ * and every client. Rooms: `wall` (every staff screen), `unit:<id>` (that unit's terminal).
  */
 import type { AssignmentDto, GridDto, IncidentDto, UnitDto } from './dto.js';
 import type { PositionReport } from './requests.js';
@@ -74,5 +74,4 @@ export const SERVER_EVENTS = [
 export const ROOMS = {
   wall: 'wall',
   unit: (unitId: string) => `unit:${unitId}`,
-  grid: (gridId: string) => `grid:${gridId}`,
 } as const;

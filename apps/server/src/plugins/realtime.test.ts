@@ -1,15 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import type {
-  AssignmentDto,
-  ClockBreachEvent,
-  ClientToServerEvents,
-  IncidentDto,
-  ServerToClientEvents,
-  SnapshotEvent,
-  UnitPositionsEvent,
+import {
+  ROOMS,
+  type AssignmentDto,
+  type ClockBreachEvent,
+  type ClientToServerEvents,
+  type GridDto,
+  type IncidentDto,
+  type ServerToClientEvents,
+  type SnapshotEvent,
+  type UnitPositionsEvent,
 } from '@dispatch/contracts';
-import { createHarness, type Harness } from '../test/app-harness.js';
+import { createHarness, unitLogins, type Harness } from '../test/app-harness.js';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 interface Received {
@@ -31,6 +33,7 @@ describe(`realtime (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
   });
   afterEach(() => {
     for (const c of clients.splice(0)) c.disconnect();
+    vi.restoreAllMocks();
   });
   afterAll(async () => {
     await h?.close();
@@ -356,5 +359,89 @@ describe(`realtime (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
       expect(snapshot.units).toHaveLength(unitCount);
       expect(snapshot.grids).toHaveLength(await h.db.prisma.grid.count());
     }
+  });
+
+  it('sends incidents in a grid to staff screens, never to a grid room; internal events to no client', async () => {
+    // Every room broadcast of this node, whichever publisher (incident, unit, grid, clock) sent it.
+    const broadcast = vi.spyOn(h.app.io.of('/').adapter, 'broadcast');
+    const logins = await unitLogins(h.db);
+    const [listener, moved] = await h.db.prisma.unit.findMany({
+      where: {
+        status: 'available',
+        kind: 'patrol_car',
+        lastLng: { not: null },
+        id: { in: [...logins.keys()] },
+      },
+      orderBy: { callSign: 'desc' },
+      take: 2,
+    });
+    const wall = (await connect('dispatcher')).socket;
+    const unrelated = (await connect(logins.get(listener!.id)!)).socket;
+    const location = { lng: listener!.lastLng, lat: listener!.lastLat };
+    const create = async () =>
+      (
+        await h.call('dispatcher', {
+          method: 'POST',
+          url: '/api/incidents',
+          payload: { type: 'theft', priority: 3, location, autoDispatch: false },
+        })
+      ).json<IncidentDto>();
+
+    // Sent first, so every client's later events prove it would have arrived by then.
+    const [grid] = await h.app.services.grids.list();
+    const probe: GridDto = { ...grid!, name: 'internal probe' };
+    h.app.services.bus.publish([{ name: 'grid:updated', payload: probe, internal: true }]);
+    // An event that names no audience is a bug of its publisher, not a silent "internal".
+    expect(() => h.app.services.bus.publish([{ name: 'grid:updated', payload: probe, rooms: [] }])).toThrow(
+      /no rooms/,
+    );
+
+    const incident = await create();
+    expect(incident.gridId).not.toBeNull();
+    const onWall = await next<IncidentDto>(wall, 'incident:created', (i) => i.id === incident.id);
+    expect(onWall.gridId).toBe(incident.gridId);
+    h.clock.advance(60_000);
+    await h.app.services.clocks.tick();
+    await next<ClockBreachEvent>(wall, 'clock:breach', (b) => b.incidentId === incident.id);
+    const otherGrid = (
+      await h.db.prisma.grid.findFirstOrThrow({ where: { id: { not: moved!.currentGridId! } } })
+    ).id;
+    const move = await h.call('supervisor', {
+      method: 'POST',
+      url: `/api/units/${moved!.id}/grid`,
+      payload: { gridId: otherGrid },
+    });
+    expect(move.statusCode, move.body).toBe(200);
+    await next<GridDto>(wall, 'grid:updated', (g) => g.id === otherGrid);
+
+    // The unrelated unit's own assignment comes last: anything leaked to it would be there by now.
+    const own = await create();
+    await h.call('dispatcher', {
+      method: 'POST',
+      url: `/api/incidents/${own.id}/dispatch`,
+      payload: { unitIds: [listener!.id] },
+    });
+    await next<AssignmentDto>(unrelated, 'assignment:created', (a) => a.incidentId === own.id);
+    await next<AssignmentDto>(wall, 'assignment:created', (a) => a.incidentId === own.id);
+    const heard = logs.get(unrelated)!.filter((e) => e.name !== 'snapshot');
+    expect(heard.filter((e) => JSON.stringify(e.payload).includes(incident.id))).toEqual([]);
+    expect(heard.map((e) => e.name)).not.toContain('incident:created');
+    expect(heard.map((e) => e.name)).not.toContain('grid:updated');
+    for (const socket of [wall, unrelated]) {
+      expect(logs.get(socket)!.filter((e) => JSON.stringify(e.payload).includes(probe.name))).toEqual([]);
+    }
+
+    const sent = broadcast.mock.calls.map(([packet, options]) => ({
+      name: (packet.data as unknown[])[0] as string,
+      payload: (packet.data as unknown[])[1],
+      rooms: [...options.rooms],
+    }));
+    expect(sent.map((e) => e.name)).toEqual(
+      expect.arrayContaining(['incident:created', 'clock:breach', 'unit:updated', 'grid:updated']),
+    );
+    expect(sent.flatMap((e) => e.rooms).filter((room) => room.startsWith('grid:'))).toEqual([]);
+    expect(sent.filter((e) => e.rooms.length === 0)).toEqual([]);
+    expect(sent.filter((e) => JSON.stringify(e.payload).includes(probe.name))).toEqual([]);
+    expect(sent.find((e) => e.name === 'incident:created')?.rooms).toEqual([ROOMS.wall]);
   });
 });

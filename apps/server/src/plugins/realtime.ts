@@ -1,8 +1,9 @@
 /**
  * Socket.IO on the same HTTP server. The token is checked at the handshake; staff join the
  * `wall` room, unit terminals their own `unit:<id>` room; every event published on the bus goes
- * to its rooms. A reconnecting client either recovers the missed events (connection-state
- * recovery) or receives a fresh snapshot. With REDIS_URL, events reach clients of every node.
+ * to its rooms, except internal ones (this node's services only). A reconnecting client either
+ * recovers the missed events (connection-state recovery) or receives a fresh snapshot. With
+ * REDIS_URL, events reach clients of every node.
  */
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
@@ -22,6 +23,8 @@ declare module 'fastify' {
 
 export interface RealtimeOptions {
   redisUrl?: string | undefined;
+  /** Throw on an event with no rooms that is not internal (tests), instead of logging it. */
+  strictEvents?: boolean;
 }
 
 type DispatchSocket = Socket<
@@ -124,15 +127,22 @@ export default fp<RealtimeOptions>(async function realtime(app: FastifyInstance,
   // Behind the Redis adapter every node's wall screens get every node's position batches, but a
   // node's ranking hears only its own bus: a unit reporting through another node would be ranked
   // by the position its roster last read (minutes old). Batches go to the other nodes as well, and
-  // arrive on their bus with no rooms (their walls already had them through the adapter).
+  // arrive on their bus as internal (their walls already had them through the adapter).
   const peers = Boolean(options.redisUrl); // as the adapter above
   if (peers) {
     io.on(PEER_POSITIONS as never, (payload: EventPayload<'unit:positions'>) =>
-      app.services.bus.publish([{ name: 'unit:positions', payload, rooms: [] }]),
+      app.services.bus.publish([{ name: 'unit:positions', payload, internal: true }]),
     );
   }
   const unsubscribe = app.services.bus.subscribe((event) => {
-    if (event.rooms.length === 0) return;
+    if (event.internal) return;
+    if (!event.rooms?.length) {
+      // A publisher forgot its audience: an event no client hears would otherwise look delivered.
+      const error = new Error(`event ${event.name} has no rooms and is not marked internal`);
+      if (options.strictEvents) throw error;
+      app.log.error({ err: error }, 'event dropped: no rooms');
+      return;
+    }
     if (peers && event.name === 'unit:positions') io.serverSideEmit(PEER_POSITIONS, event.payload);
     const to = io.to(event.rooms);
     (

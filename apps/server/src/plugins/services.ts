@@ -8,6 +8,7 @@ import { DEFAULT_CLOCK_TARGETS, domainError, type ClockTargets, type Result } fr
 import { PositionReport } from '@dispatch/contracts';
 import { Compile } from 'typebox/compile';
 import { AssignmentService } from '../services/assignment-service.js';
+import { CheckpointService } from '../services/checkpoint-service.js';
 import { ClockMonitor } from '../services/clock-monitor.js';
 import type { ServiceContext } from '../services/context.js';
 import { DispatchService } from '../services/dispatch-service.js';
@@ -32,6 +33,7 @@ export interface Services {
   incidents: IncidentService;
   dispatch: DispatchService;
   assignments: AssignmentService;
+  checkpoints: CheckpointService;
   units: UnitService;
   grids: GridService;
   positions: PositionIngest;
@@ -105,6 +107,7 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
       error: domainError('VALIDATION_FAILED', `${field} ${first?.message ?? 'is invalid'}`, { field }),
     };
   };
+  const dispatch = new DispatchService(ctx, recommendations);
   const services: Services = {
     ctx,
     bus,
@@ -113,8 +116,9 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     roster,
     recommendations,
     incidents,
-    dispatch: new DispatchService(ctx, recommendations),
+    dispatch,
     assignments: new AssignmentService(ctx, incidents),
+    checkpoints: new CheckpointService(ctx, roads, dispatch, positions),
     units,
     grids,
     positions,

@@ -375,4 +375,17 @@ describe(`checkpoints (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, ()
       roads.network = network;
     }
   });
+
+  it('serves every checkpoint route from the one service wired in app.services', async () => {
+    // One instance per app, like the other services, so a test or a plugin sees what the routes use.
+    const { checkpoints } = app.services;
+    const previewed = vi.spyOn(checkpoints, 'preview');
+    const read = vi.spyOn(checkpoints, 'activeCheckpoints');
+    const incident = await createIncident();
+    expect((await preview(incident.id)).statusCode).toBe(200);
+    const listed = await call({ method: 'GET', url: `/api/incidents/${incident.id}/checkpoints` });
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(previewed).toHaveBeenCalledWith(incident.id, expect.anything());
+    expect(read).toHaveBeenCalledWith(incident.id);
+  });
 });

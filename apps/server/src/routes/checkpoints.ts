@@ -9,17 +9,14 @@ import {
   CheckpointsBody,
   IdParams,
 } from '@dispatch/contracts';
-import { CheckpointService } from '../services/checkpoint-service.js';
+import { isAssignmentActive } from '@dispatch/domain';
 import { toAssignmentDto, toIncidentDto } from '../services/dto.js';
 import { actorOf, errorResponses } from './actor.js';
 
 const responses = { ...errorResponses, 422: { $ref: 'ErrorBody#' } } as const;
 
-const ACTIVE = ['assigned', 'accepted', 'en_route', 'on_scene'];
-
 const checkpointRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { ctx, roads, dispatch, positions, incidents } = app.services;
-  const checkpoints = new CheckpointService(ctx, roads, dispatch, positions);
+  const { checkpoints, incidents } = app.services;
 
   app.get(
     '/incidents/:id/checkpoints/preview',
@@ -76,7 +73,7 @@ const checkpointRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const incident = await incidents.get(request.params.id);
       const records = await checkpoints.activeCheckpoints(incident.id);
       return incident.assignments
-        .filter((a) => a.role === 'checkpoint' && ACTIVE.includes(a.status) && records.has(a.id))
+        .filter((a) => a.role === 'checkpoint' && isAssignmentActive(a.status) && records.has(a.id))
         .map((a) => {
           const r = records.get(a.id)!;
           return {

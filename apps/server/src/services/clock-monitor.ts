@@ -99,7 +99,7 @@ export class ClockMonitor {
                 targetSeconds: clock.targetSeconds,
                 deadline: clock.deadlineAt,
               },
-              rooms: [ROOMS.wall, ...(incident.gridId ? [ROOMS.grid(incident.gridId)] : [])],
+              rooms: [ROOMS.wall],
             },
           ]);
         }

@@ -8,17 +8,21 @@ import type { ServerToClientEvents } from '@dispatch/contracts';
 export type EventName = Extract<keyof ServerToClientEvents, string>;
 export type EventPayload<K extends EventName> = Parameters<ServerToClientEvents[K]>[0];
 
-export interface OutgoingEvent<K extends EventName = EventName> {
+/**
+ * Who hears an event: clients in Socket.IO `rooms` (never empty), or, `internal`, only this
+ * node's subscribers. Said explicitly, so a forgotten room list is an error, not silence.
+ */
+export type Audience = { rooms: string[]; internal?: never } | { internal: true; rooms?: never };
+
+export type OutgoingEvent<K extends EventName = EventName> = Audience & {
   name: K;
   payload: EventPayload<K>;
-  /** Socket.IO rooms the event goes to. */
-  rooms: string[];
   /**
    * Superseded by the next one of its kind (position batches): not kept for clients that
    * reconnect (connection-state recovery), and skipped for a client that is not ready for it.
    */
   volatile?: boolean;
-}
+};
 
 export class EventBus {
   private readonly emitter = new EventEmitter();

@@ -54,7 +54,7 @@ export class GridService {
       const key = JSON.stringify(grid.staffing);
       if (this.lastStatus.get(grid.id) === key) continue;
       this.lastStatus.set(grid.id, key);
-      events.push({ name: 'grid:updated' as const, payload: grid, rooms: [ROOMS.wall, ROOMS.grid(grid.id)] });
+      events.push({ name: 'grid:updated' as const, payload: grid, rooms: [ROOMS.wall] });
     }
     this.ctx.bus.publish(events);
   }

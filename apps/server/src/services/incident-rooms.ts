@@ -2,10 +2,9 @@
 import { ROOMS } from '@dispatch/contracts';
 import type { IncidentWithAssignments } from './dto.js';
 
-/** Rooms that hear about an incident: the wall, its grid, and every unit ever assigned. */
+/** Rooms that hear about an incident: the wall and every unit ever assigned. */
 export function incidentRooms(incident: IncidentWithAssignments): string[] {
   const rooms: string[] = [ROOMS.wall];
-  if (incident.gridId) rooms.push(ROOMS.grid(incident.gridId));
   for (const a of incident.assignments) rooms.push(ROOMS.unit(a.unitId));
   return [...new Set(rooms)];
 }

@@ -50,7 +50,7 @@ describe(`recommendation caches (${process.env.DATABASE_URL ? 'postgres' : 'pgli
             },
           ],
         },
-        rooms: [],
+        internal: true,
       },
     ]);
   /** A service warming up after every batch, as a server's does, and the far car it ranks. */
@@ -191,7 +191,7 @@ describe(`recommendation caches (${process.env.DATABASE_URL ? 'postgres' : 'pgli
             at: new Date().toISOString(),
           })),
         },
-        rooms: [],
+        internal: true,
       },
     ]);
     await warm.warmUp();

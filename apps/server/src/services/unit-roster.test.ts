@@ -73,7 +73,7 @@ describe(`unit roster (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, ()
       {
         name: 'unit:updated',
         payload: { ...(await unitDto(unitId)), status: 'available', version: row.version },
-        rooms: [],
+        internal: true,
       },
     ]);
     expect((await other.all()).get(unitId)?.status).toBe('out_of_service');

@@ -9,14 +9,9 @@ import type { GridService } from './grid-service.js';
 // Statuses that only the assignment workflow sets: a manual change must not fake them.
 const ASSIGNMENT_DRIVEN: readonly UnitStatus[] = ['assigned', 'en_route', 'on_scene'];
 
-export function unitRooms(
-  unit: { id: string; currentGridId: string | null },
-  previousGridId?: string | null,
-): string[] {
-  const rooms = [ROOMS.wall, ROOMS.unit(unit.id)];
-  if (unit.currentGridId) rooms.push(ROOMS.grid(unit.currentGridId));
-  if (previousGridId && previousGridId !== unit.currentGridId) rooms.push(ROOMS.grid(previousGridId));
-  return rooms;
+/** Rooms that hear about a unit: the wall and the unit's own terminal. */
+export function unitRooms(unit: { id: string }): string[] {
+  return [ROOMS.wall, ROOMS.unit(unit.id)];
 }
 
 export class UnitService {
@@ -112,7 +107,7 @@ export class UnitService {
           after: { gridId },
         },
       ]);
-      outbox.add('unit:updated', toUnitDto(updated), unitRooms(updated, unit.currentGridId));
+      outbox.add('unit:updated', toUnitDto(updated), unitRooms(updated));
       return updated;
     });
     await this.grids.publishStaffing();

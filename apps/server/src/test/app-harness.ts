@@ -97,7 +97,14 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const clock = new TestClock();
   const config = testConfig(options.config);
   const background = options.background ?? false;
-  const app = await buildApp({ config, database: db, now: clock.now, background, logger: false });
+  const app = await buildApp({
+    config,
+    database: db,
+    now: clock.now,
+    background,
+    logger: false,
+    strictEvents: true,
+  });
   await app.ready();
   const extra: { app: FastifyInstance; database: Database | null }[] = [];
   const sessions = new Map<string, Session>();
@@ -138,6 +145,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       now: clock.now,
       background: nodeOptions.background ?? false,
       logger: false,
+      strictEvents: true,
     });
     await node.ready();
     extra.push({ app: node, database });
