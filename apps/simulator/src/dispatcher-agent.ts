@@ -5,6 +5,7 @@
  * meanwhile: choose again) and a failing server (retry later).
  */
 import type { ClientToServerEvents, IncidentDto, ServerToClientEvents } from '@dispatch/contracts';
+import { activeUnitIds, isIncidentResolvable, isIncidentTerminal } from '@dispatch/domain';
 import type { Socket } from 'socket.io-client';
 import { ApiError, type ApiClient } from './api-client.js';
 import type { SimCall } from './call-generator.js';
@@ -150,13 +151,13 @@ export class DispatcherAgent {
     if (!tracked) return;
     if (incident.firstOnSceneAt) tracked.firstOnScene = true;
     if (incident.firstDispatchedAt) tracked.dispatched = true;
-    const open = ['dispatched', 'en_route', 'on_scene'].includes(incident.status);
+    // Every unit done (none active, at least one cleared after working the scene).
     const allClear =
-      incident.assignments.length > 0 &&
-      incident.assignments.every((a) => a.status === 'cleared' || a.status === 'cancelled') &&
+      activeUnitIds(incident.assignments).length === 0 &&
       incident.assignments.some((a) => a.status === 'cleared');
-    if ((open && allClear) || incident.status === 'resolved') void this.finish(incident);
-    if (incident.status === 'closed' || incident.status === 'cancelled') tracked.done = true;
+    if ((isIncidentResolvable(incident.status) && allClear) || incident.status === 'resolved')
+      void this.finish(incident);
+    if (isIncidentTerminal(incident.status)) tracked.done = true;
   }
 
   /** Every unit has cleared: resolve (if still open) and close. */

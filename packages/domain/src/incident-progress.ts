@@ -4,7 +4,7 @@
  * the incident event a unit's clear implies. No I/O: the services persist what these return.
  */
 import { isAssignmentActive } from './assignment-state.js';
-import { deriveIncidentStatus, INCIDENT_TRANSITIONS, type IncidentEvent } from './incident-state.js';
+import { deriveIncidentStatus, isIncidentResolvable, type IncidentEvent } from './incident-state.js';
 import { applyMilestones, type IncidentMilestones, type MilestoneEvent } from './milestones.js';
 import type { AssignmentStatus, IncidentStatus, Resolution, UnitStatus } from './model.js';
 import { reinforcementArrival, type ClockAssignment } from './response-clocks.js';
@@ -102,6 +102,6 @@ export function incidentEventOnClear(
   incidentStatus: IncidentStatus,
   resolution: Resolution | undefined,
 ): IncidentEvent | null {
-  if (!resolution || INCIDENT_TRANSITIONS[incidentStatus].resolve === undefined) return null;
+  if (!resolution || !isIncidentResolvable(incidentStatus)) return null;
   return { type: 'resolve', resolution };
 }

@@ -66,6 +66,11 @@ export function isIncidentOnBoard(status: IncidentStatus): boolean {
   return (ON_BOARD_INCIDENT_STATUSES as readonly IncidentStatus[]).includes(status);
 }
 
+/** True where a resolve is legal (`dispatched`, `en_route`, `on_scene`): somebody was sent. */
+export function isIncidentResolvable(status: IncidentStatus): boolean {
+  return INCIDENT_TRANSITIONS[status].resolve !== undefined;
+}
+
 /** True for `closed` and `cancelled`. */
 export function isIncidentTerminal(status: IncidentStatus): status is 'closed' | 'cancelled' {
   return (TERMINAL_INCIDENT_STATUSES as readonly IncidentStatus[]).includes(status);

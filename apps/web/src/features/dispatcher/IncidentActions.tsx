@@ -1,6 +1,6 @@
 import type { IncidentDto } from '@dispatch/contracts';
-import { RESOLUTIONS, can, type Resolution } from '@dispatch/domain';
-import { useEffect, useState } from 'react';
+import { RESOLUTIONS, can, isIncidentOpen, isIncidentTerminal, type Resolution } from '@dispatch/domain';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import { notifyError } from '../../lib/notify-error.js';
@@ -10,9 +10,36 @@ import { useCheckpointLayerStore } from '../../map/checkpoint-layer-store.js';
 import { AddUnitsPanel } from './AddUnitsPanel.js';
 import { CheckpointPanel } from './checkpoints/CheckpointPanel.js';
 
-type Mode = 'none' | 'add' | 'checkpoints' | 'cancel' | 'resolve';
+/** One input and its confirm / dismiss buttons, in line under the actions. */
+function InlineForm(props: {
+  children: ReactNode;
+  danger?: boolean;
+  busy: boolean;
+  confirmTestId: string;
+  onConfirm: () => void;
+  onDismiss: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="inline-form">
+      {props.children}
+      <button
+        type="button"
+        className={props.danger ? 'danger' : 'primary'}
+        disabled={props.busy}
+        onClick={props.onConfirm}
+        data-testid={props.confirmTestId}
+      >
+        {t('common.confirm')}
+      </button>
+      <button type="button" className="ghost" onClick={props.onDismiss}>
+        {t('common.cancel')}
+      </button>
+    </div>
+  );
+}
 
-const ENDED = new Set(['closed', 'cancelled']);
+type Mode = 'none' | 'add' | 'checkpoints' | 'cancel' | 'resolve';
 
 /** Dispatcher actions on the selected incident: add units, next tier, checkpoints, cancel, resolve, close. */
 export function IncidentActions({ incident }: { incident: IncidentDto }) {
@@ -25,7 +52,7 @@ export function IncidentActions({ incident }: { incident: IncidentDto }) {
   // A checkpoint ring on the map belongs to this incident: gone when another one is selected.
   useEffect(() => () => useCheckpointLayerStore.getState().clear(incident.id), [incident.id]);
 
-  if (!role || ENDED.has(incident.status)) return null;
+  if (!role || isIncidentTerminal(incident.status)) return null;
 
   const run = async (action: () => Promise<IncidentDto | { incident: IncidentDto }>) => {
     setBusy(true);
@@ -40,7 +67,7 @@ export function IncidentActions({ incident }: { incident: IncidentDto }) {
     }
   };
 
-  const open = incident.status !== 'resolved';
+  const open = isIncidentOpen(incident.status);
   return (
     <div className="incident-actions" data-testid="incident-actions">
       <div className="actions">
@@ -100,7 +127,13 @@ export function IncidentActions({ incident }: { incident: IncidentDto }) {
       {mode === 'add' && <AddUnitsPanel incidentId={incident.id} onDone={() => setMode('none')} />}
       {mode === 'checkpoints' && <CheckpointPanel incident={incident} onDone={() => setMode('none')} />}
       {mode === 'cancel' && (
-        <div className="inline-form">
+        <InlineForm
+          danger
+          busy={busy}
+          confirmTestId="confirm-cancel"
+          onConfirm={() => run(() => api.cancelIncident(incident.id, reason.trim() || undefined))}
+          onDismiss={() => setMode('none')}
+        >
           <input
             autoFocus
             placeholder={t('incident.cancelReason')}
@@ -109,22 +142,15 @@ export function IncidentActions({ incident }: { incident: IncidentDto }) {
             onChange={(e) => setReason(e.target.value)}
             data-testid="cancel-reason"
           />
-          <button
-            type="button"
-            className="danger"
-            disabled={busy}
-            onClick={() => run(() => api.cancelIncident(incident.id, reason.trim() || undefined))}
-            data-testid="confirm-cancel"
-          >
-            {t('common.confirm')}
-          </button>
-          <button type="button" className="ghost" onClick={() => setMode('none')}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        </InlineForm>
       )}
       {mode === 'resolve' && (
-        <div className="inline-form">
+        <InlineForm
+          busy={busy}
+          confirmTestId="confirm-resolve"
+          onConfirm={() => run(() => api.resolveIncident(incident.id, { resolution }))}
+          onDismiss={() => setMode('none')}
+        >
           <select
             autoFocus
             value={resolution}
@@ -137,19 +163,7 @@ export function IncidentActions({ incident }: { incident: IncidentDto }) {
               </option>
             ))}
           </select>
-          <button
-            type="button"
-            className="primary"
-            disabled={busy}
-            onClick={() => run(() => api.resolveIncident(incident.id, { resolution }))}
-            data-testid="confirm-resolve"
-          >
-            {t('common.confirm')}
-          </button>
-          <button type="button" className="ghost" onClick={() => setMode('none')}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        </InlineForm>
       )}
     </div>
   );
