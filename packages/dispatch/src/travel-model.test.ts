@@ -27,19 +27,7 @@ describe('travelCandidateOf', () => {
 
 describe('toDispatchUnit', () => {
   it('keeps what ranking reads and places the unit', () => {
-    const unit = toDispatchUnit(
-      {
-        id: 'u1',
-        callSign: '巡01',
-        kind: 'patrol_car',
-        status: 'available',
-        homeGridId: 'g1',
-        currentGridId: 'g2',
-        capabilities: ['armed'],
-      },
-      at,
-    );
-    expect(unit).toEqual({
+    const record = {
       id: 'u1',
       callSign: '巡01',
       kind: 'patrol_car',
@@ -47,7 +35,7 @@ describe('toDispatchUnit', () => {
       homeGridId: 'g1',
       currentGridId: 'g2',
       capabilities: ['armed'],
-      lngLat: at,
-    });
+    } as const;
+    expect(toDispatchUnit(record, at)).toEqual({ ...record, lngLat: at });
   });
 });
