@@ -67,6 +67,12 @@ describe('releasesOnIncidentEnd', () => {
     ]);
   });
 
+  it('releases the units of a resolved incident by the same rule as a cancelled one', () => {
+    expect(releasesOnIncidentEnd('resolve', assignments)).toEqual(
+      releasesOnIncidentEnd('cancel', assignments),
+    );
+  });
+
   it('clears every active unit on close and releases nothing on other events', () => {
     expect(releasesOnIncidentEnd('close', assignments).map((r) => r.to)).toEqual([
       'cleared',

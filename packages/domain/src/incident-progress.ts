@@ -74,22 +74,24 @@ export interface UnitRelease {
 }
 
 /**
- * Units an incident event releases: every active assignment when the incident is cancelled or
- * closed. A cancel stops the units that had not reached the scene (`cancelled`) and clears those
- * on scene; a close clears them all.
+ * Units an incident event releases: every active assignment, whichever way the incident ends
+ * (resolved, cancelled or closed), so no unit stays committed to an incident nobody works any
+ * more. Resolving or cancelling stops the units that had not reached the scene (`cancelled`) and
+ * clears those on scene; a close clears them all.
  */
 export function releasesOnIncidentEnd(
   event: IncidentEvent['type'],
   assignments: readonly { id: string; unitId: string; status: AssignmentStatus }[],
 ): UnitRelease[] {
-  if (event !== 'cancel' && event !== 'close') return [];
+  if (event !== 'resolve' && event !== 'cancel' && event !== 'close') return [];
+  const stopsTravel = event === 'resolve' || event === 'cancel';
   return assignments
     .filter((a) => isAssignmentActive(a.status))
     .map((a) => ({
       assignmentId: a.id,
       unitId: a.unitId,
       from: a.status,
-      to: event === 'cancel' && a.status !== 'on_scene' ? 'cancelled' : 'cleared',
+      to: stopsTravel && a.status !== 'on_scene' ? 'cancelled' : 'cleared',
       unitStatus: a.status === 'assigned' || a.status === 'accepted' ? 'available' : 'returning',
     }));
 }

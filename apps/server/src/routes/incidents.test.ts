@@ -171,6 +171,41 @@ describe(`incidents (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =
     );
   });
 
+  it('releases every unit that has not cleared when the incident is resolved, audited', async () => {
+    const incident = await create({ type: 'fight', priority: 2, autoDispatch: false });
+    const sent = await h.call('dispatcher', {
+      method: 'POST',
+      url: `/api/incidents/${incident.id}/dispatch`,
+      payload: { auto: true },
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const [onScene, travelling] = sent.json<{ assignments: AssignmentDto[] }>().assignments as [
+      AssignmentDto,
+      AssignmentDto,
+    ];
+    expect((await act(onScene, 'en_route')).statusCode).toBe(200);
+    h.clock.advance(60_000);
+    expect((await act(onScene, 'on_scene')).statusCode).toBe(200);
+    expect((await act(travelling, 'en_route')).statusCode).toBe(200);
+    const resolved = await h.call('dispatcher', {
+      method: 'POST',
+      url: `/api/incidents/${incident.id}/resolve`,
+      payload: { resolution: 'resolved_on_scene' },
+    });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    const byId = new Map(resolved.json<IncidentDto>().assignments.map((a) => [a.id, a.status]));
+    expect(byId.get(onScene.id)).toBe('cleared');
+    expect(byId.get(travelling.id)).toBe('cancelled');
+    for (const a of [onScene, travelling]) {
+      const unit = await h.db.prisma.unit.findUniqueOrThrow({ where: { id: a.unitId } });
+      expect(unit.status).toBe('returning');
+    }
+    const released = await h.db.prisma.auditEvent.findMany({
+      where: { action: 'assignment.release', entityId: { in: [onScene.id, travelling.id] } },
+    });
+    expect(released).toHaveLength(2);
+  });
+
   it('resolves the incident when the only unit clears with a resolution (field feedback)', async () => {
     const incident = await create({ type: 'theft', priority: 3 });
     const res = await h.call('dispatcher', {

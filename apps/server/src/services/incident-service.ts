@@ -284,7 +284,8 @@ export class IncidentService {
     const next = unwrap(transitionIncident(incident.status, event));
     const milestone = milestoneEventForIncident(event.type);
     // Which units the end releases, and to what, is the domain's rule (incident-progress.ts).
-    for (const release of releasesOnIncidentEnd(event.type, incident.assignments)) {
+    const releases = releasesOnIncidentEnd(event.type, incident.assignments);
+    for (const release of releases) {
       await tx.assignment.update({
         where: { id: release.assignmentId },
         data: {
@@ -313,6 +314,13 @@ export class IncidentService {
       include: incidentInclude,
     });
     await writeAudit(tx, actor, now, [
+      ...releases.map((r): AuditEntry => ({
+        action: 'assignment.release',
+        entityType: 'assignment',
+        entityId: r.assignmentId,
+        before: { status: r.from },
+        after: { status: r.to, unitId: r.unitId, unitStatus: r.unitStatus, by: `incident.${event.type}` },
+      })),
       {
         action: `incident.${event.type}`,
         entityType: 'incident',
