@@ -2,8 +2,8 @@
  * CSV and Excel renderings of the response-time review: the same sections as the JSON report,
  * labelled in Chinese or English, times in the centre's time zone, durations in seconds.
  */
+import { SEGMENT_NAMES, SHARE_NAMES, type ResponseTimeReport } from '@dispatch/contracts';
 import ExcelJS from 'exceljs';
-import { SEGMENT_NAMES, SHARE_NAMES, type ResponseTimeReport } from './schemas.js';
 
 export type ExportLanguage = 'zh-CN' | 'en';
 type Cell = string | number | null;

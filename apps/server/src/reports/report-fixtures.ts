@@ -4,9 +4,9 @@
  * missing milestones, units still on scene, still-running clocks), a writer into a fresh
  * database, and an independent plain-JS computation of every figure from the fixtures.
  */
+import type { ShiftDefinition } from '@dispatch/contracts';
 import { INCIDENT_TYPES, mean, percentile, type ClockTargets } from '@dispatch/domain';
 import type { SqlRunner } from '../db/migrate.js';
-import type { ShiftDefinition } from './schemas.js';
 
 export interface FxAssignment {
   id: string;

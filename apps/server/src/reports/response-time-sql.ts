@@ -1,10 +1,10 @@
 /**
  * SQL of the response-time review: one parameterised statement per period, computed entirely in
  * PostgreSQL (percentile_cont, avg, FILTER) over a materialised CTE of the filtered incidents,
- * so PostgreSQL and PGlite produce the same numbers. Definitions: see ./schemas.ts.
+ * so PostgreSQL and PGlite produce the same numbers. Definitions: see packages/contracts/src/reports.ts.
  */
+import type { ShiftDefinition } from '@dispatch/contracts';
 import type { ClockTargets } from '@dispatch/domain';
-import type { ShiftDefinition } from './schemas.js';
 import { minuteOfDay } from './shifts.js';
 
 export interface ReportFilters {

@@ -1,15 +1,21 @@
 /**
  * Response-time review for shift leaders: the JSON report, its CSV / Excel export and the
- * centre's shift definitions. Figures and denominators are defined in ../reports/schemas.ts.
+ * centre's shift definitions. Figures and denominators are defined in
+ * packages/contracts/src/reports.ts.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  ExportQuery,
+  ReportQuery,
+  ResponseTimeReport,
+  ShiftsBody,
+  type ShiftDefinition,
+} from '@dispatch/contracts';
 import { domainError, DomainErrorException } from '@dispatch/domain';
 import { writeAudit } from '../services/audit.js';
 import { actorOf, errorResponses } from './actor.js';
 import { reportTables, toCsv, toXlsx } from '../reports/export.js';
 import { runResponseTimeReport } from '../reports/response-time-report.js';
-import type { ShiftDefinition } from '../reports/schemas.js';
-import { ExportQuery, ReportQuery, ResponseTimeReport, ShiftsBody } from '../reports/schemas.js';
 import { loadShifts, SHIFTS_SETTING_KEY, validateShifts } from '../reports/shifts.js';
 
 const MAX_RANGE_MS = 366 * 24 * 3_600_000;

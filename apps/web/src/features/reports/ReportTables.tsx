@@ -1,6 +1,6 @@
+import { SEGMENT_NAMES, SHARE_NAMES, type ResponseTimeReport } from '@dispatch/contracts';
 import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../lib/format.js';
-import { SEGMENT_NAMES, SHARE_NAMES, type ResponseTimeReport } from './report-types.js';
 import { zonedDateTime } from './zoned-time.js';
 
 const dur = (s: number | null) => (s === null ? '—' : formatDuration(Math.round(s)));

@@ -1,4 +1,4 @@
-import type { AuditEventDto } from '@dispatch/contracts';
+import type { AuditEventDto, ReportQuery, ResponseTimeReport, ShiftDefinition } from '@dispatch/contracts';
 import { INCIDENT_TYPES, PRIORITIES } from '@dispatch/domain';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,6 @@ import { useGridsStore } from '../../stores/grids-store.js';
 import { useUnitsStore } from '../../stores/units-store.js';
 import { IncidentTimeline } from '../dispatcher/IncidentTimeline.js';
 import { downloadReport } from './download.js';
-import type { ReportQuery, ResponseTimeReport, ShiftDefinition } from './report-types.js';
 import { ResolutionTable, SegmentsTable, SharesTable, SlowestTable, SummaryCards } from './ReportTables.js';
 import { TrendChart, type TrendSeries } from './TrendChart.js';
 import { nextDay, zonedDay, zonedMidnight } from './zoned-time.js';

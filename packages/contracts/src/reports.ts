@@ -1,6 +1,6 @@
 /**
- * TypeBox schemas of the response-time review (query, JSON report, shifts). The web console
- * mirrors the static types in apps/web/src/features/reports/report-types.ts.
+ * TypeBox schemas of the response-time review (query, JSON report, shifts): the server validates
+ * and documents its routes with them, the web console reads the same `Static` types.
  *
  * Definitions (all durations in seconds, from the incident's first-set milestones):
  * - Population: incidents whose `received_at` lies in [from, to) and match every filter.
@@ -34,7 +34,7 @@
  * - Slowest: incidents that reached the scene, by callToOnScene descending.
  */
 import Type, { type Static } from 'typebox';
-import { IncidentStatusSchema, IncidentTypeSchema, PrioritySchema } from '@dispatch/contracts';
+import { IncidentStatusSchema, IncidentTypeSchema, PrioritySchema } from './primitives.js';
 
 const Num = Type.Union([Type.Number(), Type.Null()]);
 
