@@ -5,7 +5,15 @@
  * database, and an independent plain-JS computation of every figure from the fixtures.
  */
 import type { ShiftDefinition } from '@dispatch/contracts';
-import { INCIDENT_TYPES, mean, percentile, type ClockTargets } from '@dispatch/domain';
+import {
+  INCIDENT_TYPES,
+  mean,
+  nextDay,
+  percentile,
+  zonedDay,
+  zonedParts,
+  type ClockTargets,
+} from '@dispatch/domain';
 import type { SqlRunner } from '../db/migrate.js';
 
 export interface FxAssignment {
@@ -370,21 +378,8 @@ export interface OracleFilters {
 }
 
 function localParts(at: number, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(at));
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return {
-    day: `${get('year')}-${get('month')}-${get('day')}`,
-    hour: Number(get('hour')),
-    minute: Number(get('minute')),
-  };
+  const { hour, minute } = zonedParts(at, timeZone);
+  return { day: zonedDay(at, timeZone), hour, minute };
 }
 
 const hhmm = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
@@ -518,12 +513,9 @@ function trend(list: FxIncident[], t: ClockTargets, asOf: number) {
 }
 
 function localDays(from: number, to: number, tz: string): string[] {
-  const first = localParts(from, tz).day;
-  const last = localParts(to - 1, tz).day;
+  const last = zonedDay(to - 1, tz);
   const days: string[] = [];
-  let d = Date.parse(`${first}T00:00:00Z`);
-  const end = Date.parse(`${last}T00:00:00Z`);
-  for (; d <= end; d += 86_400_000) days.push(new Date(d).toISOString().slice(0, 10));
+  for (let d = zonedDay(from, tz); d <= last; d = nextDay(d)) days.push(d);
   return days;
 }
 
