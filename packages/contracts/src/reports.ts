@@ -23,8 +23,11 @@
  *   - dispatch (1 min): milestone first_dispatched_at; cancelled incidents count (a caller who
  *     waited past the deadline was failed even if the call was cancelled later).
  *   - firstArrival (3 min): first_on_scene_at; cancelled incidents are excluded.
- *   - reinforcement (5 min): reinforced_at (required units on scene); only incidents whose plan
- *     requires more than one unit; cancelled incidents are excluded.
+ *   - reinforcement (5 min): reinforced_at (the second distinct unit on scene, checkpoint units
+ *     not counted); only incidents whose plan requires more than one unit; cancelled incidents
+ *     are excluded.
+ *   The rule itself is the domain's (`reviewClockOutcomes` in packages/domain/src/response-clocks.ts);
+ *   the server's SQL restates it for speed and a property test holds the two equal.
  * - Cancelled: status 'cancelled' or resolution 'cancelled'.
  * - Resolution by type: resolvedOnScene / (resolvedOnScene + transferredToCase); incidents still
  *   open or cancelled are not in the denominator.

@@ -28,7 +28,7 @@ incident's first milestones (seconds; median/p90 = percentile_cont, mean = avg; 
 of a segment that misses either end). Shares: met = milestone within the 'clock.targets' target; missed
 = later, or never reached although the incident had not ended before the deadline and the deadline has
 passed at asOf. 1 min: first dispatch, cancelled incidents included. 3 min: first unit on scene, 5 min:
-required units on scene (plans needing 2+ units only); cancelled incidents excluded from both.
+second distinct unit on scene (plans needing 2+ units only); cancelled incidents excluded from both.
 On scene -> clear: last unit cleared once no assignment is active, else resolved_at. Unit filter:
 incidents the unit had an assignment on (figures stay incident-level). Days, hours and shifts in the
 centre's time zone. previous = same filters over the preceding period of equal length.`;
