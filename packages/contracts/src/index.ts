@@ -3,3 +3,4 @@ export * from './dto.js';
 export * from './requests.js';
 export * from './events.js';
 export * from './checkpoints.js';
+export * from './reports.js';

@@ -12,3 +12,4 @@ export * from './incident-number.js';
 export * from './permissions.js';
 export * from './grid-staffing.js';
 export * from './incident-progress.js';
+export * from './zoned-time.js';

@@ -2,8 +2,9 @@
  * CSV and Excel renderings of the response-time review: the same sections as the JSON report,
  * labelled in Chinese or English, times in the centre's time zone, durations in seconds.
  */
+import { SEGMENT_NAMES, SHARE_NAMES, type ResponseTimeReport } from '@dispatch/contracts';
+import { zonedDateTime } from '@dispatch/domain';
 import ExcelJS from 'exceljs';
-import { SEGMENT_NAMES, SHARE_NAMES, type ResponseTimeReport } from './schemas.js';
 
 export type ExportLanguage = 'zh-CN' | 'en';
 type Cell = string | number | null;
@@ -169,21 +170,9 @@ const LABELS = {
   },
 } as const;
 
-/** `YYYY-MM-DD HH:mm:ss` in `timeZone`. */
-export function localTime(iso: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}:${get('second')}`;
-}
+/** `YYYY-MM-DD HH:mm:ss` of an ISO instant in `timeZone`. */
+const localTime = (iso: string, timeZone: string) =>
+  zonedDateTime(Date.parse(iso), timeZone, { seconds: true });
 
 const round = (v: number | null, digits = 3) => (v === null ? null : Number(v.toFixed(digits)));
 const minus = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);

@@ -2,16 +2,37 @@
  * Test support for the response-time review: seeded fixture incidents and assignments covering
  * the edge cases (never dispatched, cancelled before and after the deadline, several units,
  * missing milestones, units still on scene, still-running clocks), a writer into a fresh
- * database, and an independent plain-JS computation of every figure from the fixtures.
+ * database, and a plain-JS computation of every figure from the fixtures. The oracle computes
+ * the figures independently of the SQL but takes the 1-3-5 rule from the domain (milestones as
+ * the server records them, clock outcomes as the wall judges them), its one definition.
  */
-import { INCIDENT_TYPES, mean, percentile, type ClockTargets } from '@dispatch/domain';
+import type { ShiftDefinition } from '@dispatch/contracts';
+import {
+  incidentProgress,
+  INCIDENT_TYPES,
+  initialMilestones,
+  isAssignmentActive,
+  mean,
+  milestoneEventForAssignment,
+  nextDay,
+  percentile,
+  reviewClockOutcomes,
+  zonedDay,
+  zonedParts,
+  type AssignmentRole,
+  type ClockTargets,
+  type IncidentMilestones,
+  type ProgressAssignment,
+  type ProgressIncident,
+} from '@dispatch/domain';
 import type { SqlRunner } from '../db/migrate.js';
-import type { ShiftDefinition } from './schemas.js';
 
 export interface FxAssignment {
   id: string;
   unitId: string;
   status: 'assigned' | 'en_route' | 'on_scene' | 'cleared' | 'cancelled';
+  /** Written as `primary` when absent. */
+  role?: AssignmentRole;
   assignedAt: number;
   enRouteAt: number | null;
   onSceneAt: number | null;
@@ -42,6 +63,93 @@ export interface Fixture {
   grids: string[];
   units: string[];
   incidents: FxIncident[];
+}
+
+/** An assignment of `unitId` made at `assignedAt`, nothing after it unless `fields` say so. */
+export function fxAssignment(
+  id: string,
+  unitId: string,
+  assignedAt: number,
+  fields: Partial<Omit<FxAssignment, 'id' | 'unitId' | 'assignedAt'>> = {},
+): FxAssignment {
+  return {
+    id,
+    unitId,
+    status: 'assigned',
+    assignedAt,
+    enRouteAt: null,
+    onSceneAt: null,
+    clearedAt: null,
+    cancelledAt: null,
+    ...fields,
+  };
+}
+
+/** A priority-1 theft received at `receivedAt` with no milestones yet, unless `fields` say so. */
+export function fxIncident(
+  id: string,
+  receivedAt: number,
+  fields: Partial<Omit<FxIncident, 'id' | 'receivedAt'>> = {},
+): FxIncident {
+  return {
+    id,
+    number: `110-${id}`,
+    type: 'theft',
+    priority: 1,
+    gridId: null,
+    status: 'received',
+    resolution: null,
+    requiredUnits: 1,
+    receivedAt,
+    firstDispatchedAt: null,
+    firstEnRouteAt: null,
+    firstOnSceneAt: null,
+    reinforcedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    assignments: [],
+    ...fields,
+  };
+}
+
+/**
+ * Sets the milestone columns as the server records them: the domain's `incidentProgress` replayed
+ * over every assignment step (assigned, en route, on scene) in time order. First set wins;
+ * checkpoint units only dispatch; `reinforcedAt` is the second distinct unit on scene.
+ */
+export function recordMilestones(inc: FxIncident): void {
+  const steps = inc.assignments
+    .flatMap((a) => [
+      { at: a.assignedAt, status: 'assigned' as const, role: a.role },
+      ...(a.enRouteAt === null ? [] : [{ at: a.enRouteAt, status: 'en_route' as const, role: a.role }]),
+      ...(a.onSceneAt === null ? [] : [{ at: a.onSceneAt, status: 'on_scene' as const, role: a.role }]),
+    ])
+    .sort((x, y) => x.at - y.at);
+  let state: ProgressIncident = {
+    status: 'received',
+    requiredUnits: inc.requiredUnits,
+    milestones: initialMilestones(inc.receivedAt),
+    reinforcedAt: null,
+  };
+  for (const step of steps) {
+    // The assignments as they stood at the step.
+    const reached = (t: number | null) => t !== null && t <= step.at;
+    const assignments = inc.assignments
+      .filter((a) => a.assignedAt <= step.at)
+      .map((a): ProgressAssignment => ({
+        unitId: a.unitId,
+        ...(a.role ? { role: a.role } : {}),
+        status: reached(a.onSceneAt) ? 'on_scene' : reached(a.enRouteAt) ? 'en_route' : 'assigned',
+        onSceneAt: reached(a.onSceneAt) ? a.onSceneAt : null,
+      }));
+    const event = milestoneEventForAssignment(step.status, step.role);
+    const next = incidentProgress(state, assignments, event ? [event] : [], step.at);
+    state = { ...state, ...next };
+  }
+  inc.firstDispatchedAt = state.milestones.firstDispatchedAt;
+  inc.firstEnRouteAt = state.milestones.firstEnRouteAt;
+  inc.firstOnSceneAt = state.milestones.firstOnSceneAt;
+  inc.reinforcedAt = state.reinforcedAt;
 }
 
 function prng(seed: number): () => number {
@@ -89,24 +197,11 @@ export function makeFixture(options: {
   const add = (receivedAt: number, scenario: string) => {
     seq += 1;
     const id = `i${String(seq).padStart(5, '0')}`;
-    const inc: FxIncident = {
-      id,
-      number: `110-${id}`,
+    const inc = fxIncident(id, receivedAt, {
       type: pick(INCIDENT_TYPES),
       priority: 1 + Math.floor(rnd() * 4),
       gridId: rnd() < 0.05 ? null : pick(grids),
-      status: 'received',
-      resolution: null,
-      requiredUnits: 1,
-      receivedAt,
-      firstDispatchedAt: null,
-      firstEnRouteAt: null,
-      firstOnSceneAt: null,
-      reinforcedAt: null,
-      resolvedAt: null,
-      closedAt: null,
-      assignments: [],
-    };
+    });
     const t0 = receivedAt;
     const dispatchAt = t0 + ms(5_000, 150_000);
     const makeUnit = (at: number, arrive: boolean, clear: boolean, enRouteKnown = true): FxAssignment => {
@@ -114,34 +209,17 @@ export function makeFixture(options: {
       const onSceneAt = arrive ? enRouteAt + ms(30_000, 600_000) : null;
       const clearedAt = arrive && clear ? (onSceneAt as number) + ms(60_000, 3_600_000) : null;
       const status = clearedAt ? 'cleared' : arrive ? 'on_scene' : 'en_route';
-      return {
-        id: `${id}-a${inc.assignments.length + 1}`,
-        unitId: status === 'cleared' ? freshUnit() : activeUnit(),
-        status,
-        assignedAt: at,
-        enRouteAt: enRouteKnown ? enRouteAt : null,
-        onSceneAt,
-        clearedAt,
-        cancelledAt: null,
-      };
+      return fxAssignment(
+        `${id}-a${inc.assignments.length + 1}`,
+        status === 'cleared' ? freshUnit() : activeUnit(),
+        at,
+        { status, enRouteAt: enRouteKnown ? enRouteAt : null, onSceneAt, clearedAt },
+      );
     };
     const settleMilestones = (missingEnRoute = false) => {
-      const min = (xs: (number | null)[]) => {
-        const v = xs.filter((x): x is number => x !== null);
-        return v.length ? Math.min(...v) : null;
-      };
-      inc.firstDispatchedAt = min(inc.assignments.map((a) => a.assignedAt));
-      inc.firstEnRouteAt = missingEnRoute
-        ? null
-        : min(inc.assignments.map((a) => a.enRouteAt ?? a.onSceneAt));
-      inc.firstOnSceneAt = min(inc.assignments.map((a) => a.onSceneAt));
-      if (inc.requiredUnits > 1) {
-        const arrivals = inc.assignments
-          .map((a) => a.onSceneAt)
-          .filter((x): x is number => x !== null)
-          .sort((a, b) => a - b);
-        inc.reinforcedAt = arrivals[inc.requiredUnits - 1] ?? null;
-      }
+      recordMilestones(inc);
+      // Imported or radio-reported arrivals may lack the en-route step.
+      if (missingEnRoute) inc.firstEnRouteAt = null;
     };
     const finish = (resolution: 'resolved_on_scene' | 'transferred_to_case') => {
       const lastClear = Math.max(...inc.assignments.map((a) => a.clearedAt ?? a.onSceneAt ?? a.assignedAt));
@@ -273,17 +351,8 @@ export function makeFixture(options: {
   add(options.asOf - 90_000, 'never-dispatched-open');
   add(options.asOf - 10 * MIN, 'never-dispatched-open');
   const late = add(options.asOf - 100_000, 'never-dispatched-open');
-  late.assignments.push({
-    id: `${late.id}-a1`,
-    unitId: activeUnit(),
-    status: 'assigned',
-    assignedAt: late.receivedAt + 20_000,
-    enRouteAt: null,
-    onSceneAt: null,
-    clearedAt: null,
-    cancelledAt: null,
-  });
-  late.firstDispatchedAt = late.receivedAt + 20_000;
+  late.assignments.push(fxAssignment(`${late.id}-a1`, activeUnit(), late.receivedAt + 20_000));
+  recordMilestones(late);
   late.status = 'dispatched';
   return { grids, units, incidents } satisfies Fixture;
 }
@@ -292,6 +361,16 @@ const iso = (v: number | null) => (v === null ? null : new Date(v));
 
 /** Writes the fixture with plain parameterised INSERTs (no service logic involved). */
 export async function writeFixture(db: SqlRunner, fx: Fixture): Promise<void> {
+  await writeGridsAndUnits(db, fx.grids, fx.units);
+  await writeIncidents(db, fx.incidents);
+}
+
+/** The grids and units the incidents refer to (patrol cars, all available). */
+export async function writeGridsAndUnits(
+  db: SqlRunner,
+  grids: readonly string[],
+  units: readonly string[],
+): Promise<void> {
   const square = {
     type: 'Polygon',
     coordinates: [
@@ -303,21 +382,25 @@ export async function writeFixture(db: SqlRunner, fx: Fixture): Promise<void> {
       ],
     ],
   };
-  for (const g of fx.grids) {
+  for (const g of grids) {
     await db.query(`INSERT INTO grid (id, code, name, polygon, updated_at) VALUES ($1, $1, $1, $2, now())`, [
       g,
       JSON.stringify(square),
     ]);
   }
-  for (const u of fx.units) {
+  for (const u of units) {
     await db.query(
       `INSERT INTO unit (id, call_sign, kind, status, updated_at) VALUES ($1, $1, 'patrol_car', 'available', now())`,
       [u],
     );
   }
+}
+
+/** Incident and assignment rows, the milestone columns as given (see {@link recordMilestones}). */
+export async function writeIncidents(db: SqlRunner, incidents: readonly FxIncident[]): Promise<void> {
   const chunk = 100;
-  for (let s = 0; s < fx.incidents.length; s += chunk) {
-    const rows = fx.incidents.slice(s, s + chunk);
+  for (let s = 0; s < incidents.length; s += chunk) {
+    const rows = incidents.slice(s, s + chunk);
     const values: unknown[] = [];
     const tuples = rows.map((i) => {
       const base = values.length;
@@ -337,21 +420,22 @@ export async function writeFixture(db: SqlRunner, fx: Fixture): Promise<void> {
       values,
     );
   }
-  const assignments = fx.incidents.flatMap((i) => i.assignments.map((a) => ({ ...a, incidentId: i.id })));
+  const assignments = incidents.flatMap((i) => i.assignments.map((a) => ({ ...a, incidentId: i.id })));
   for (let s = 0; s < assignments.length; s += chunk) {
     const rows = assignments.slice(s, s + chunk);
     const values: unknown[] = [];
     const tuples = rows.map((a) => {
       const base = values.length;
       values.push(
-        a.id, a.incidentId, a.unitId, a.status, iso(a.assignedAt), iso(a.enRouteAt), iso(a.onSceneAt),
-        iso(a.clearedAt), iso(a.cancelledAt),
+        a.id, a.incidentId, a.unitId, a.status, a.role ?? 'primary', iso(a.assignedAt), iso(a.enRouteAt),
+        iso(a.onSceneAt), iso(a.clearedAt), iso(a.cancelledAt),
       ); // prettier-ignore
       const p = (k: number) => `$${base + k}`;
-      return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}::"AssignmentStatus", ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)})`;
+      return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}::"AssignmentStatus", ${p(5)}::"AssignmentRole", ${p(6)}, ${p(7)},
+        ${p(8)}, ${p(9)}, ${p(10)})`;
     });
     await db.query(
-      `INSERT INTO assignment (id, incident_id, unit_id, status, assigned_at, en_route_at, on_scene_at,
+      `INSERT INTO assignment (id, incident_id, unit_id, status, role, assigned_at, en_route_at, on_scene_at,
         cleared_at, cancelled_at) VALUES ${tuples.join(',\n')}`,
       values,
     );
@@ -370,21 +454,8 @@ export interface OracleFilters {
 }
 
 function localParts(at: number, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(at));
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return {
-    day: `${get('year')}-${get('month')}-${get('day')}`,
-    hour: Number(get('hour')),
-    minute: Number(get('minute')),
-  };
+  const { hour, minute } = zonedParts(at, timeZone);
+  return { day: zonedDay(at, timeZone), hour, minute };
 }
 
 const hhmm = (s: string) => Number(s.slice(0, 2)) * 60 + Number(s.slice(3, 5));
@@ -407,13 +478,11 @@ function selected(fx: Fixture, from: number, to: number, tz: string, f: OracleFi
   });
 }
 
-const isCancelled = (i: FxIncident) => i.status === 'cancelled' || i.resolution === 'cancelled';
+export const isCancelled = (i: FxIncident) => i.status === 'cancelled' || i.resolution === 'cancelled';
 const span = (a: number | null, b: number | null) => (a === null || b === null ? null : (b - a) / 1000);
 
 function clearTime(i: FxIncident): number | null {
-  const active = i.assignments.some((a) =>
-    ['assigned', 'accepted', 'en_route', 'on_scene'].includes(a.status),
-  );
+  const active = i.assignments.some((a) => isAssignmentActive(a.status));
   const cleared = i.assignments.map((a) => a.clearedAt).filter((x): x is number => x !== null);
   if (i.assignments.length > 0 && !active && cleared.length > 0) return Math.max(...cleared);
   return i.resolvedAt;
@@ -429,24 +498,24 @@ export function segmentValues(i: FxIncident) {
   };
 }
 
-/** 'met' | 'missed' | null (not counted), as the live clocks judge it at `asOf`. */
-function outcome(i: FxIncident, milestone: number | null, targetSeconds: number, asOf: number) {
-  const deadline = i.receivedAt + targetSeconds * 1000;
-  if (milestone !== null) return milestone <= deadline ? 'met' : 'missed';
-  const ends = [i.resolvedAt, i.closedAt].filter((x): x is number => x !== null);
-  if (ends.length > 0) return Math.min(...ends) < deadline ? null : 'missed';
-  return asOf >= deadline ? 'missed' : null;
+export function milestonesOf(i: FxIncident): IncidentMilestones {
+  const { receivedAt, firstDispatchedAt, firstEnRouteAt, firstOnSceneAt, resolvedAt, closedAt } = i;
+  return { receivedAt, firstDispatchedAt, firstEnRouteAt, firstOnSceneAt, resolvedAt, closedAt };
 }
 
+/** 'met' | 'missed' | null (not counted) per clock, as the live clocks judge them at `asOf`. */
 function outcomes(i: FxIncident, t: ClockTargets, asOf: number) {
-  return {
-    dispatch: outcome(i, i.firstDispatchedAt, t.dispatchSeconds, asOf),
-    firstArrival: isCancelled(i) ? null : outcome(i, i.firstOnSceneAt, t.firstArrivalSeconds, asOf),
-    reinforcement:
-      isCancelled(i) || i.requiredUnits <= 1
-        ? null
-        : outcome(i, i.reinforcedAt, t.reinforcementSeconds, asOf),
-  };
+  const o = reviewClockOutcomes(
+    {
+      milestones: milestonesOf(i),
+      requiredUnits: i.requiredUnits,
+      assignments: i.assignments,
+      cancelled: isCancelled(i),
+    },
+    asOf,
+    t,
+  );
+  return { dispatch: o.dispatch, firstArrival: o.first_arrival, reinforcement: o.reinforcement };
 }
 
 const nonNull = (xs: (number | null)[]) => xs.filter((x): x is number => x !== null);
@@ -518,12 +587,9 @@ function trend(list: FxIncident[], t: ClockTargets, asOf: number) {
 }
 
 function localDays(from: number, to: number, tz: string): string[] {
-  const first = localParts(from, tz).day;
-  const last = localParts(to - 1, tz).day;
+  const last = zonedDay(to - 1, tz);
   const days: string[] = [];
-  let d = Date.parse(`${first}T00:00:00Z`);
-  const end = Date.parse(`${last}T00:00:00Z`);
-  for (; d <= end; d += 86_400_000) days.push(new Date(d).toISOString().slice(0, 10));
+  for (let d = zonedDay(from, tz); d <= last; d = nextDay(d)) days.push(d);
   return days;
 }
 

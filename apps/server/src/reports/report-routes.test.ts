@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ResponseTimeReport } from '@dispatch/contracts';
 import type { Role } from '@dispatch/domain';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
 import { csvField } from './export.js';
 import { makeFixture, writeFixture } from './report-fixtures.js';
-import type { ResponseTimeReport } from './schemas.js';
 
 const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 const AS_OF = Date.parse('2026-03-08T00:00:00+08:00');

@@ -1,12 +1,4 @@
 /** Runs the response-time review for a period and its predecessor and shapes the JSON report. */
-import type { ClockTargets } from '@dispatch/domain';
-import type { SqlRunner } from '../db/migrate.js';
-import {
-  buildFullQuery,
-  buildSummaryQuery,
-  type PeriodParams,
-  type ReportFilters,
-} from './response-time-sql.js';
 import {
   SEGMENT_NAMES,
   SHARE_NAMES,
@@ -21,7 +13,15 @@ import {
   type Shares,
   type ShiftDefinition,
   type SlowIncident,
-} from './schemas.js';
+} from '@dispatch/contracts';
+import type { ClockTargets } from '@dispatch/domain';
+import type { SqlRunner } from '../db/migrate.js';
+import {
+  buildFullQuery,
+  buildSummaryQuery,
+  type PeriodParams,
+  type ReportFilters,
+} from './response-time-sql.js';
 
 export interface ReportRequest {
   from: Date;

@@ -1,10 +1,10 @@
 /**
  * SQL of the response-time review: one parameterised statement per period, computed entirely in
  * PostgreSQL (percentile_cont, avg, FILTER) over a materialised CTE of the filtered incidents,
- * so PostgreSQL and PGlite produce the same numbers. Definitions: see ./schemas.ts.
+ * so PostgreSQL and PGlite produce the same numbers. Definitions: see packages/contracts/src/reports.ts.
  */
-import type { ClockTargets } from '@dispatch/domain';
-import type { ShiftDefinition } from './schemas.js';
+import type { ShiftDefinition } from '@dispatch/contracts';
+import { ACTIVE_ASSIGNMENT_STATUSES, type ClockTargets } from '@dispatch/domain';
 import { minuteOfDay } from './shifts.js';
 
 export interface ReportFilters {
@@ -42,12 +42,14 @@ const SEGMENT_COLUMNS = {
   onSceneToClear: 's_on_scene_clear',
 } as const;
 
-const ACTIVE_ASSIGNMENT = `('assigned','accepted','en_route','on_scene')`;
+const ACTIVE_ASSIGNMENT = `(${ACTIVE_ASSIGNMENT_STATUSES.map((s) => `'${s}'`).join(',')})`;
 
 /**
  * Outcome of one 1-3-5 clock as SQL boolean: true met, false missed, NULL not counted (ended
  * before the deadline without the step, or still running at `asOf`). Works on seconds since the
  * call: `reached` (milestone), `ended` (first of resolved/closed) and `asOf`, all float8.
+ * The SQL form of the domain's `clockOutcome` (response-clocks.ts), kept for speed;
+ * response-time-sql.test.ts proves the two agree on random incidents.
  */
 function clockOutcome(reached: string, targetSql: string): string {
   return `CASE
@@ -186,6 +188,18 @@ const TREND_FIELDS = `count(b.id)::int AS incidents,
       percentile_cont(ARRAY[0.5, 0.9]::float8[]) WITHIN GROUP (ORDER BY b.s_call_on_scene) AS call_on_scene_pct,
       ${shareValue('b.o_dispatch')} AS dispatch_share,
       ${shareValue('b.o_first_arrival')} AS first_arrival_share`;
+
+/**
+ * The per-incident clock outcomes of the base CTE (o_dispatch, o_first_arrival, o_reinforcement:
+ * true met, false missed, NULL not counted), so a test can hold the SQL form of the 1-3-5 rule
+ * against the domain's `reviewClockOutcomes`. Same CTE as the report statements.
+ */
+export function buildOutcomeQuery(period: PeriodParams): { sql: string; values: unknown[] } {
+  const q = new Params();
+  const sql = `${baseCte(q, period)}
+  SELECT id, o_dispatch, o_first_arrival, o_reinforcement FROM base ORDER BY id COLLATE "C"`;
+  return { sql, values: q.values };
+}
 
 /** Summary only (the previous period). */
 export function buildSummaryQuery(period: PeriodParams): { sql: string; values: unknown[] } {

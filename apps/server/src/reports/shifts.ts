@@ -1,7 +1,7 @@
 /** Shift definitions of the centre (Setting 'report.shifts'), read by the response-time review. */
+import type { ShiftDefinition } from '@dispatch/contracts';
 import { domainError, DomainErrorException } from '@dispatch/domain';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import type { ShiftDefinition } from './schemas.js';
 
 export const SHIFTS_SETTING_KEY = 'report.shifts';
 

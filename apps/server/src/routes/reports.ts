@@ -1,15 +1,21 @@
 /**
  * Response-time review for shift leaders: the JSON report, its CSV / Excel export and the
- * centre's shift definitions. Figures and denominators are defined in ../reports/schemas.ts.
+ * centre's shift definitions. Figures and denominators are defined in
+ * packages/contracts/src/reports.ts.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  ExportQuery,
+  ReportQuery,
+  ResponseTimeReport,
+  ShiftsBody,
+  type ShiftDefinition,
+} from '@dispatch/contracts';
 import { domainError, DomainErrorException } from '@dispatch/domain';
 import { writeAudit } from '../services/audit.js';
 import { actorOf, errorResponses } from './actor.js';
 import { reportTables, toCsv, toXlsx } from '../reports/export.js';
 import { runResponseTimeReport } from '../reports/response-time-report.js';
-import type { ShiftDefinition } from '../reports/schemas.js';
-import { ExportQuery, ReportQuery, ResponseTimeReport, ShiftsBody } from '../reports/schemas.js';
 import { loadShifts, SHIFTS_SETTING_KEY, validateShifts } from '../reports/shifts.js';
 
 const MAX_RANGE_MS = 366 * 24 * 3_600_000;
@@ -22,7 +28,7 @@ incident's first milestones (seconds; median/p90 = percentile_cont, mean = avg; 
 of a segment that misses either end). Shares: met = milestone within the 'clock.targets' target; missed
 = later, or never reached although the incident had not ended before the deadline and the deadline has
 passed at asOf. 1 min: first dispatch, cancelled incidents included. 3 min: first unit on scene, 5 min:
-required units on scene (plans needing 2+ units only); cancelled incidents excluded from both.
+second distinct unit on scene (plans needing 2+ units only); cancelled incidents excluded from both.
 On scene -> clear: last unit cleared once no assignment is active, else resolved_at. Unit filter:
 incidents the unit had an assignment on (figures stay incident-level). Days, hours and shifts in the
 centre's time zone. previous = same filters over the preceding period of equal length.`;

@@ -18,9 +18,12 @@ import type {
   PositionReport,
   PostDto,
   RecommendationsDto,
+  ReportQuery,
   ResolveBody,
+  ResponseTimeReport,
   RouteDto,
   SessionUserDto,
+  ShiftDefinition,
   UnitDto,
   UnitStatusBody,
 } from '@dispatch/contracts';
@@ -28,7 +31,6 @@ import type { IncidentType } from '@dispatch/domain';
 import { ApiError } from './api-error.js';
 import type { Http } from './http.js';
 import type { Feature, FeatureCollection, LineString } from '../lib/geojson.js';
-import type { ReportQuery, ResponseTimeReport, ShiftDefinition } from '../features/reports/report-types.js';
 
 export interface KpiTodayDto {
   openIncidents: number | null;

@@ -1,7 +1,7 @@
+import { SEGMENT_NAMES, SHARE_NAMES, type ResponseTimeReport } from '@dispatch/contracts';
+import { zonedDateTime } from '@dispatch/domain';
 import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../../lib/format.js';
-import { SEGMENT_NAMES, SHARE_NAMES, type ResponseTimeReport } from './report-types.js';
-import { zonedDateTime } from './zoned-time.js';
 
 const dur = (s: number | null) => (s === null ? '—' : formatDuration(Math.round(s)));
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
@@ -182,7 +182,7 @@ export function SlowestTable({
             </td>
             <td>{t(`incidentType.${s.type}`)}</td>
             <td>{t(`priorityShort.${s.priority}`, { defaultValue: String(s.priority) })}</td>
-            <td>{zonedDateTime(s.receivedAt, report.timeZone)}</td>
+            <td>{zonedDateTime(Date.parse(s.receivedAt), report.timeZone)}</td>
             <td>{dur(s.callToDispatch)}</td>
             <td>{dur(s.callToOnScene)}</td>
             <td>{dur(s.onSceneToClear)}</td>

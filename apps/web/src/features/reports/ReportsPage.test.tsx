@@ -1,9 +1,9 @@
+import type { ResponseTimeReport, SegmentStats } from '@dispatch/contracts';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSessionStore } from '../../stores/session-store.js';
 import { resetStores } from '../../test/reset-stores.js';
-import type { ResponseTimeReport, SegmentStats } from './report-types.js';
 import { ReportsPage, toQuery } from './ReportsPage.js';
 import { RequireReportAccess } from './RequireReportAccess.js';
 

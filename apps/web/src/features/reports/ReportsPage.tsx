@@ -1,5 +1,5 @@
-import type { AuditEventDto } from '@dispatch/contracts';
-import { INCIDENT_TYPES, PRIORITIES } from '@dispatch/domain';
+import type { AuditEventDto, ReportQuery, ResponseTimeReport, ShiftDefinition } from '@dispatch/contracts';
+import { INCIDENT_TYPES, nextDay, PRIORITIES, zonedDay, zonedMidnight } from '@dispatch/domain';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -9,10 +9,8 @@ import { useGridsStore } from '../../stores/grids-store.js';
 import { useUnitsStore } from '../../stores/units-store.js';
 import { IncidentTimeline } from '../dispatcher/IncidentTimeline.js';
 import { downloadReport } from './download.js';
-import type { ReportQuery, ResponseTimeReport, ShiftDefinition } from './report-types.js';
 import { ResolutionTable, SegmentsTable, SharesTable, SlowestTable, SummaryCards } from './ReportTables.js';
 import { TrendChart, type TrendSeries } from './TrendChart.js';
-import { nextDay, zonedDay, zonedMidnight } from './zoned-time.js';
 import './reports.css';
 
 const DEFAULT_TZ = 'Asia/Shanghai';
@@ -38,8 +36,8 @@ function initialFilters(now: number): FilterState {
 /** The API query of the filter bar: whole local days, `toDay` inclusive. */
 export function toQuery(f: FilterState, timeZone: string): ReportQuery {
   return {
-    from: zonedMidnight(f.fromDay, timeZone),
-    to: zonedMidnight(nextDay(f.toDay), timeZone),
+    from: new Date(zonedMidnight(f.fromDay, timeZone)).toISOString(),
+    to: new Date(zonedMidnight(nextDay(f.toDay), timeZone)).toISOString(),
     ...(f.gridId ? { gridId: f.gridId } : {}),
     ...(f.type ? { type: f.type as ReportQuery['type'] } : {}),
     ...(f.priority ? { priority: Number(f.priority) } : {}),

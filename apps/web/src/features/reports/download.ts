@@ -1,6 +1,6 @@
 /** Downloads the report export (CSV or Excel) with the session's bearer token. */
+import type { ReportQuery } from '@dispatch/contracts';
 import { useSessionStore } from '../../stores/session-store.js';
-import type { ReportQuery } from './report-types.js';
 
 export async function downloadReport(
   query: ReportQuery,

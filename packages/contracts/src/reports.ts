@@ -1,6 +1,6 @@
 /**
- * TypeBox schemas of the response-time review (query, JSON report, shifts). The web console
- * mirrors the static types in apps/web/src/features/reports/report-types.ts.
+ * TypeBox schemas of the response-time review (query, JSON report, shifts): the server validates
+ * and documents its routes with them, the web console reads the same `Static` types.
  *
  * Definitions (all durations in seconds, from the incident's first-set milestones):
  * - Population: incidents whose `received_at` lies in [from, to) and match every filter.
@@ -23,8 +23,11 @@
  *   - dispatch (1 min): milestone first_dispatched_at; cancelled incidents count (a caller who
  *     waited past the deadline was failed even if the call was cancelled later).
  *   - firstArrival (3 min): first_on_scene_at; cancelled incidents are excluded.
- *   - reinforcement (5 min): reinforced_at (required units on scene); only incidents whose plan
- *     requires more than one unit; cancelled incidents are excluded.
+ *   - reinforcement (5 min): reinforced_at (the second distinct unit on scene, checkpoint units
+ *     not counted); only incidents whose plan requires more than one unit; cancelled incidents
+ *     are excluded.
+ *   The rule itself is the domain's (`reviewClockOutcomes` in packages/domain/src/response-clocks.ts);
+ *   the server's SQL restates it for speed and a property test holds the two equal.
  * - Cancelled: status 'cancelled' or resolution 'cancelled'.
  * - Resolution by type: resolvedOnScene / (resolvedOnScene + transferredToCase); incidents still
  *   open or cancelled are not in the denominator.
@@ -34,7 +37,7 @@
  * - Slowest: incidents that reached the scene, by callToOnScene descending.
  */
 import Type, { type Static } from 'typebox';
-import { IncidentStatusSchema, IncidentTypeSchema, PrioritySchema } from '@dispatch/contracts';
+import { IncidentStatusSchema, IncidentTypeSchema, PrioritySchema } from './primitives.js';
 
 const Num = Type.Union([Type.Number(), Type.Null()]);
 
