@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { centreDateKey, formatIncidentNumber, parseIncidentNumber } from './incident-number.js';
+import { formatIncidentNumber, parseIncidentNumber } from './incident-number.js';
+import { zonedDayKey } from './zoned-time.js';
 
 describe('formatIncidentNumber', () => {
   it('formats the centre prefix, date and padded sequence', () => {
@@ -33,7 +34,7 @@ describe('formatIncidentNumber', () => {
         }),
         fc.integer({ min: 1, max: 999_999 }),
         (date, seq) => {
-          const key = centreDateKey(date.getTime(), 0);
+          const key = zonedDayKey(date.getTime(), 'UTC');
           const formatted = formatIncidentNumber(key, seq);
           if (!formatted.ok) throw new Error('format failed');
           expect(parseIncidentNumber(formatted.value)).toEqual({
@@ -61,11 +62,11 @@ describe('parseIncidentNumber', () => {
   });
 });
 
-describe('centreDateKey', () => {
-  it('uses the centre day (UTC+8), not the UTC day', () => {
+describe('the day key of an incident number', () => {
+  it('uses the centre day (Asia/Shanghai), not the UTC day', () => {
     // 2026-11-22T16:00Z is midnight of the 23rd in Beijing.
-    expect(centreDateKey(Date.UTC(2026, 10, 22, 15, 59, 59, 999))).toBe('20261122');
-    expect(centreDateKey(Date.UTC(2026, 10, 22, 16, 0, 0, 0))).toBe('20261123');
-    expect(centreDateKey(Date.UTC(2026, 10, 22, 16, 0, 0, 0), 0)).toBe('20261122');
+    expect(zonedDayKey(Date.UTC(2026, 10, 22, 15, 59, 59, 999), 'Asia/Shanghai')).toBe('20261122');
+    expect(zonedDayKey(Date.UTC(2026, 10, 22, 16, 0, 0, 0), 'Asia/Shanghai')).toBe('20261123');
+    expect(zonedDayKey(Date.UTC(2026, 10, 22, 16, 0, 0, 0), 'UTC')).toBe('20261122');
   });
 });

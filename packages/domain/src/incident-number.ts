@@ -1,14 +1,12 @@
 /**
- * Human incident number `110-YYYYMMDD-NNNN`: the centre's local calendar day and a daily
- * sequence from 1 (more than four digits once past 9999).
+ * Human incident number `110-YYYYMMDD-NNNN`: the centre's local calendar day (zonedDayKey in
+ * zoned-time.ts, the centre's time zone) and a daily sequence from 1 (more than four digits once
+ * past 9999).
  */
 import { domainError } from './errors.js';
 import { err, ok, type Result } from './result.js';
 
 export const INCIDENT_NUMBER_PREFIX = '110';
-/** China Standard Time, UTC+8, no daylight saving. */
-export const CENTRE_UTC_OFFSET_MINUTES = 480;
-
 const NUMBER_PATTERN = /^110-(\d{8})-(\d{4,})$/;
 
 function isCalendarDate(dateKey: string): boolean {
@@ -18,15 +16,6 @@ function isCalendarDate(dateKey: string): boolean {
   const d = Number(dateKey.slice(6, 8));
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-/** Calendar day `YYYYMMDD` of epoch-ms `at` in the centre's time zone (fixed UTC offset). */
-export function centreDateKey(at: number, utcOffsetMinutes: number = CENTRE_UTC_OFFSET_MINUTES): string {
-  const local = new Date(at + utcOffsetMinutes * 60_000);
-  const y = String(local.getUTCFullYear()).padStart(4, '0');
-  const m = String(local.getUTCMonth() + 1).padStart(2, '0');
-  const d = String(local.getUTCDate()).padStart(2, '0');
-  return `${y}${m}${d}`;
 }
 
 /**

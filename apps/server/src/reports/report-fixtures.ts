@@ -12,6 +12,7 @@ import {
   INCIDENT_TYPES,
   initialMilestones,
   isAssignmentActive,
+  isIncidentOpen,
   mean,
   milestoneEventForAssignment,
   nextDay,
@@ -22,6 +23,7 @@ import {
   type AssignmentRole,
   type ClockTargets,
   type IncidentMilestones,
+  type IncidentStatus,
   type ProgressAssignment,
   type ProgressIncident,
 } from '@dispatch/domain';
@@ -548,7 +550,7 @@ function summary(list: FxIncident[], t: ClockTargets, asOf: number) {
       multiUnit: list.filter((i) => i.requiredUnits > 1).length,
       resolvedOnScene: list.filter((i) => i.resolution === 'resolved_on_scene').length,
       transferredToCase: list.filter((i) => i.resolution === 'transferred_to_case').length,
-      open: list.filter((i) => ['received', 'dispatched', 'en_route', 'on_scene'].includes(i.status)).length,
+      open: list.filter((i) => isIncidentOpen(i.status as IncidentStatus)).length,
     },
     segments: {
       callToDispatch: stats(nonNull(seg.map((s) => s.callToDispatch))),

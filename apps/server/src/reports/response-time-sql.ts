@@ -4,8 +4,11 @@
  * so PostgreSQL and PGlite produce the same numbers. Definitions: see packages/contracts/src/reports.ts.
  */
 import type { ShiftDefinition } from '@dispatch/contracts';
-import { ACTIVE_ASSIGNMENT_STATUSES, type ClockTargets } from '@dispatch/domain';
+import { ACTIVE_ASSIGNMENT_STATUSES, OPEN_INCIDENT_STATUSES, type ClockTargets } from '@dispatch/domain';
 import { minuteOfDay } from './shifts.js';
+
+/** The domain's open statuses as an SQL list (constants, not input). */
+const OPEN_STATUSES_SQL = OPEN_INCIDENT_STATUSES.map((status) => `'${status}'`).join(',');
 
 export interface ReportFilters {
   gridId?: string | undefined;
@@ -172,7 +175,7 @@ function summarySelect(targets: ClockTargets): string {
       'multiUnit', count(*) FILTER (WHERE required_units > 1)::int,
       'resolvedOnScene', count(*) FILTER (WHERE resolution = 'resolved_on_scene')::int,
       'transferredToCase', count(*) FILTER (WHERE resolution = 'transferred_to_case')::int,
-      'open', count(*) FILTER (WHERE status IN ('received','dispatched','en_route','on_scene'))::int
+      'open', count(*) FILTER (WHERE status IN (${OPEN_STATUSES_SQL}))::int
     ) AS counts,
     json_build_object(${segments}) AS segments,
     json_build_object(

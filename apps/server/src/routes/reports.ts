@@ -140,7 +140,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
           create: { key: SHIFTS_SETTING_KEY, value },
           update: { value },
         });
-        await writeAudit(tx, actorOf(request), Date.now(), [
+        await writeAudit(tx, actorOf(request), app.services.ctx.now(), [
           {
             action: 'setting.report_shifts',
             entityType: 'setting',
