@@ -1,6 +1,7 @@
 // One lint gate for the workspace. Packages are pure: the import bans below keep I/O, clocks
 // and upward dependencies out of them (domain <- routing <- dispatch <- apps). In apps, web and
-// simulator never import the server, and server routes never import the Prisma client.
+// simulator never import the server, and server routes never import the Prisma client nor reach
+// `app.db`.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -107,6 +108,35 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  // Routes never query: the database (`app.db`) is reached through a service method.
+  {
+    files: ['apps/server/src/routes/**/*.ts'],
+    ignores: ['apps/server/src/routes/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='app'][property.name='db']",
+          message: 'Routes never query: call a service',
+        },
+        {
+          selector: "VariableDeclarator[init.name='app'] > ObjectPattern > Property[key.name='db']",
+          message: 'Routes never query: call a service',
+        },
+      ],
+    },
+  },
+  // Pending (issue 13), each being changed elsewhere: auth.ts (session hardening), reports.ts (the
+  // reports), kpi.ts (hands app.db.runner to todayKpi), health.ts (reads app.db.engine, no query).
+  {
+    files: [
+      'apps/server/src/routes/auth.ts',
+      'apps/server/src/routes/reports.ts',
+      'apps/server/src/routes/kpi.ts',
+      'apps/server/src/routes/health.ts',
+    ],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['apps/web/**/*.{ts,tsx}'],

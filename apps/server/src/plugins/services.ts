@@ -4,7 +4,7 @@
  */
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
-import { DEFAULT_CLOCK_TARGETS, domainError, type ClockTargets, type Result } from '@dispatch/domain';
+import { domainError, type ClockTargets, type Result } from '@dispatch/domain';
 import { PositionReport } from '@dispatch/contracts';
 import { Compile } from 'typebox/compile';
 import { AssignmentService } from '../services/assignment-service.js';
@@ -19,6 +19,7 @@ import { IncidentService } from '../services/incident-service.js';
 import { PositionIngest } from '../services/position-ingest.js';
 import { RecommendationService } from '../services/recommendation-service.js';
 import { RoadNetworkService } from '../services/road-network-service.js';
+import { SettingsService } from '../services/settings-service.js';
 import { SnapshotService } from '../services/snapshot-service.js';
 import { UnitRoster } from '../services/unit-roster.js';
 import { UnitService } from '../services/unit-service.js';
@@ -39,7 +40,9 @@ export interface Services {
   positions: PositionIngest;
   snapshots: SnapshotService;
   clocks: ClockMonitor;
+  settings: SettingsService;
   validatePosition: (value: unknown) => Result<void>;
+  /** Same as `settings.clockTargets()`. */
   clockTargets: () => Promise<ClockTargets>;
 }
 
@@ -87,15 +90,15 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     onError: (error) => app.log.error({ err: error }, 'position flush failed; will retry'),
   });
   recommendations.usePositions(positions, options.background !== false);
-  const clockTargets = async (): Promise<ClockTargets> => {
-    const row = await ctx.prisma.setting.findUnique({ where: { key: 'clock.targets' } });
-    return { ...DEFAULT_CLOCK_TARGETS, ...((row?.value ?? {}) as Partial<ClockTargets>) };
-  };
+  // The monitor reads the targets through the settings, which update it after an edit: the
+  // loader is only called once both exist (below, and on each pass once started).
+  const clockTargets = (): Promise<ClockTargets> => settings.clockTargets();
   const clocks = new ClockMonitor(
     ctx,
     (error) => app.log.error({ err: error }, 'clock monitor pass failed'),
     clockTargets,
   );
+  const settings = new SettingsService(ctx, clocks, recommendations);
   clocks.targets = await clockTargets();
   const checkPosition = Compile(PositionReport);
   const validatePosition = (value: unknown): Result<void> => {
@@ -124,6 +127,7 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     positions,
     snapshots: new SnapshotService(ctx, units, grids, positions),
     clocks,
+    settings,
     validatePosition,
     clockTargets,
   };

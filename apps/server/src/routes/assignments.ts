@@ -2,7 +2,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AssignmentActionBody, AssignmentDto, IdParams, RouteDto } from '@dispatch/contracts';
 import { domainError, DomainErrorException } from '@dispatch/domain';
-import { checkpointOf } from '../services/checkpoint-service.js';
 import { toAssignmentDto } from '../services/dto.js';
 import { actorOf, errorResponses } from './actor.js';
 
@@ -42,20 +41,11 @@ const assignmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['dispatch'], params: IdParams, response: { 200: RouteDto, ...errorResponses } },
     },
     async (request) => {
-      const a = await app.db.prisma.assignment.findUnique({
-        where: { id: request.params.id },
-        include: { incident: true },
-      });
-      if (!a) throw new DomainErrorException(domainError('NOT_FOUND', 'Assignment not found'));
-      // A checkpoint unit drives to its checkpoint, not to the scene.
-      const checkpoint = a.role === 'checkpoint' ? await checkpointOf(app.db.prisma, a.id) : null;
-      const route = await recommendations.route(
-        a.unitId,
-        checkpoint ? checkpoint.lngLat : [a.incident.lng, a.incident.lat],
-      );
+      const { unitId, lngLat } = await assignments.destinationOf(request.params.id);
+      const route = await recommendations.route(unitId, lngLat);
       if (!route) throw new DomainErrorException(domainError('NOT_FOUND', 'Unit has no known position'));
       return {
-        unitId: a.unitId,
+        unitId,
         coordinates: route.coordinates.map(([lng, lat]) => [lng, lat] as [number, number]),
         etaSeconds: Number.isFinite(route.etaSeconds) ? Math.round(route.etaSeconds) : -1,
         distanceMeters: Number.isFinite(route.distanceMeters) ? Math.round(route.distanceMeters) : -1,

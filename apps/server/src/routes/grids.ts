@@ -2,7 +2,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { EditGridBody, GridDto, IdParams, ImportGridsBody, PostDto } from '@dispatch/contracts';
-import { toPostDto } from '../services/dto.js';
 import { actorOf, errorResponses } from './actor.js';
 
 const gridRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -64,7 +63,7 @@ const gridRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requirePermission('unit.read'),
       schema: { tags: ['grids'], response: { 200: Type.Array(PostDto), ...errorResponses } },
     },
-    async () => (await app.db.prisma.post.findMany({ orderBy: { code: 'asc' } })).map(toPostDto),
+    async () => grids.posts(),
   );
 };
 

@@ -6,7 +6,7 @@ import { domainError, DomainErrorException } from '@dispatch/domain';
 import { actorOf, errorResponses } from './actor.js';
 
 const mapRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { roads } = app.services;
+  const { roads, settings } = app.services;
 
   app.get(
     '/map/roads',
@@ -17,11 +17,9 @@ const mapRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get('/map/river', { preHandler: app.authenticate, schema: { tags: ['map'] } }, async () => {
-    const row = await app.db.prisma.setting.findUnique({ where: { key: 'map.river' } });
-    if (!row) throw new DomainErrorException(domainError('NOT_FOUND', 'No river layer'));
-    return row.value;
-  });
+  app.get('/map/river', { preHandler: app.authenticate, schema: { tags: ['map'] } }, async () =>
+    settings.riverLayer(),
+  );
 
   app.get(
     '/map/network',

@@ -13,9 +13,11 @@ import {
   unitStatusForAssignment,
   unwrap,
   type AssignmentStatus,
+  type LngLat,
   type Resolution,
 } from '@dispatch/domain';
 import { writeAudit } from './audit.js';
+import { checkpointOf } from './checkpoint-service.js';
 import { inTransaction, type Actor, type ServiceContext } from './context.js';
 import { toAssignmentDto, toIncidentDto, toUnitDto, unitInclude, type AssignmentWithUnit } from './dto.js';
 import { incidentRooms } from './incident-rooms.js';
@@ -58,6 +60,20 @@ export class AssignmentService {
     if (!row)
       throw new DomainErrorException(domainError('NOT_FOUND', 'Assignment not found', { assignmentId }));
     return row;
+  }
+
+  /**
+   * Where the assignment's unit drives: its checkpoint for a checkpoint assignment, otherwise
+   * the scene.
+   */
+  async destinationOf(assignmentId: string): Promise<{ unitId: string; lngLat: LngLat }> {
+    const a = await this.ctx.prisma.assignment.findUnique({
+      where: { id: assignmentId },
+      select: { id: true, unitId: true, role: true, incident: { select: { lng: true, lat: true } } },
+    });
+    if (!a) throw new DomainErrorException(domainError('NOT_FOUND', 'Assignment not found'));
+    const checkpoint = a.role === 'checkpoint' ? await checkpointOf(this.ctx.prisma, a.id) : null;
+    return { unitId: a.unitId, lngLat: checkpoint ? checkpoint.lngLat : [a.incident.lng, a.incident.lat] };
   }
 
   async act(

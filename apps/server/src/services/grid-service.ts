@@ -1,5 +1,5 @@
-/** Grids with live staffing against their minimums; GeoJSON import and edits. */
-import { ROOMS, type GridDto } from '@dispatch/contracts';
+/** Grids with live staffing against their minimums; GeoJSON import and edits; the posts in them. */
+import { ROOMS, type GridDto, type PostDto } from '@dispatch/contracts';
 import {
   domainError,
   DomainErrorException,
@@ -10,7 +10,7 @@ import {
 import type { Prisma } from '../generated/prisma/client.js';
 import { writeAudit } from './audit.js';
 import { inTransaction, type Actor, type ServiceContext } from './context.js';
-import { toGridDto } from './dto.js';
+import { toGridDto, toPostDto } from './dto.js';
 import { polygonsOf, type GridIndex } from './grid-index.js';
 
 export interface GridImportReport {
@@ -39,6 +39,11 @@ export class GridService {
     );
     const byId = new Map(staffing.map((s) => [s.gridId, s]));
     return grids.map((g) => toGridDto(g, byId.get(g.id)));
+  }
+
+  /** Street posts and drone nests, by code. */
+  async posts(): Promise<PostDto[]> {
+    return (await this.ctx.prisma.post.findMany({ orderBy: { code: 'asc' } })).map(toPostDto);
   }
 
   /** Records the current staffing without broadcasting (at start, clients get it in the snapshot). */
