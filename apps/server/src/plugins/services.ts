@@ -8,6 +8,7 @@ import { domainError, type ClockTargets, type Result } from '@dispatch/domain';
 import { PositionReport } from '@dispatch/contracts';
 import { Compile } from 'typebox/compile';
 import { AssignmentService } from '../services/assignment-service.js';
+import { AuthService } from '../services/auth-service.js';
 import { CheckpointService } from '../services/checkpoint-service.js';
 import { ClockMonitor } from '../services/clock-monitor.js';
 import type { ServiceContext } from '../services/context.js';
@@ -16,6 +17,8 @@ import { EventBus } from '../services/event-bus.js';
 import { GridIndex } from '../services/grid-index.js';
 import { GridService } from '../services/grid-service.js';
 import { IncidentService } from '../services/incident-service.js';
+import { KpiService } from '../services/kpi.js';
+import { ReportService } from '../reports/report-service.js';
 import { PositionIngest } from '../services/position-ingest.js';
 import { RecommendationService } from '../services/recommendation-service.js';
 import { RoadNetworkService } from '../services/road-network-service.js';
@@ -41,6 +44,9 @@ export interface Services {
   snapshots: SnapshotService;
   clocks: ClockMonitor;
   settings: SettingsService;
+  kpi: KpiService;
+  reports: ReportService;
+  auth: AuthService;
   validatePosition: (value: unknown) => Result<void>;
   /** Same as `settings.clockTargets()`. */
   clockTargets: () => Promise<ClockTargets>;
@@ -128,6 +134,9 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     snapshots: new SnapshotService(ctx, units, grids, positions),
     clocks,
     settings,
+    kpi: new KpiService(app.db.runner, ctx.timeZone, clockTargets),
+    reports: new ReportService(ctx, app.db.runner, clockTargets),
+    auth: new AuthService(ctx),
     validatePosition,
     clockTargets,
   };

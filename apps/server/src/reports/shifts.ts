@@ -39,7 +39,7 @@ export function validateShifts(shifts: readonly ShiftDefinition[]): void {
   });
 }
 
-export async function loadShifts(prisma: PrismaClient): Promise<ShiftDefinition[]> {
+export async function loadShifts(prisma: Pick<PrismaClient, 'setting'>): Promise<ShiftDefinition[]> {
   const row = await prisma.setting.findUnique({ where: { key: SHIFTS_SETTING_KEY } });
   const value = row?.value;
   return Array.isArray(value) && value.length > 0

@@ -1,7 +1,6 @@
 /** Today's headline figures for the wall screen, computed in SQL over the centre's calendar day. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { todayKpi } from '../services/kpi.js';
 import { errorResponses } from './actor.js';
 
 const N = Type.Union([Type.Number(), Type.Null()]);
@@ -22,7 +21,7 @@ const kpiRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.authenticate,
       schema: { tags: ['reports'], response: { 200: KpiDto, ...errorResponses } },
     },
-    async () => todayKpi(app.db.runner, app.services.ctx.timeZone, await app.services.clockTargets()),
+    async () => app.services.kpi.today(),
   );
 };
 

@@ -4,24 +4,9 @@
  * packages/contracts/src/reports.ts.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  ExportQuery,
-  ReportQuery,
-  ResponseTimeReport,
-  ShiftsBody,
-  type ShiftDefinition,
-} from '@dispatch/contracts';
-import { domainError, DomainErrorException } from '@dispatch/domain';
-import { writeAudit } from '../services/audit.js';
+import { ExportQuery, ReportQuery, ResponseTimeReport, ShiftsBody } from '@dispatch/contracts';
 import { actorOf, errorResponses } from './actor.js';
 import { reportTables, toCsv, toXlsx } from '../reports/export.js';
-import { runResponseTimeReport } from '../reports/response-time-report.js';
-import { loadShifts, SHIFTS_SETTING_KEY, validateShifts } from '../reports/shifts.js';
-
-const MAX_RANGE_MS = 366 * 24 * 3_600_000;
-
-const invalid = (field: string, message: string) =>
-  new DomainErrorException(domainError('VALIDATION_FAILED', `${field} ${message}`, { field }));
 
 const REPORT_DESCRIPTION = `Incidents received in [from, to) matching the filters. Segments use each
 incident's first milestones (seconds; median/p90 = percentile_cont, mean = avg; an incident is left out
@@ -34,35 +19,7 @@ incidents the unit had an assignment on (figures stay incident-level). Days, hou
 centre's time zone. previous = same filters over the preceding period of equal length.`;
 
 const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  async function buildReport(query: ReportQuery) {
-    const from = new Date(query.from);
-    const to = new Date(query.to);
-    if (Number.isNaN(from.getTime())) throw invalid('querystring.from', 'is not a valid time');
-    if (Number.isNaN(to.getTime())) throw invalid('querystring.to', 'is not a valid time');
-    if (to <= from) throw invalid('querystring.to', 'must be after from');
-    if (to.getTime() - from.getTime() > MAX_RANGE_MS)
-      throw invalid('querystring.to', 'is more than 366 days after from');
-    let shift: ShiftDefinition | undefined;
-    if (query.shift) {
-      shift = (await loadShifts(app.db.prisma)).find((s) => s.id === query.shift);
-      if (!shift) throw invalid('querystring.shift', `names no configured shift (${query.shift})`);
-    }
-    return runResponseTimeReport(app.db.runner, {
-      from,
-      to,
-      timeZone: app.services.ctx.timeZone,
-      asOf: new Date(app.services.ctx.now()),
-      targets: await app.services.clockTargets(),
-      filters: {
-        gridId: query.gridId,
-        type: query.type,
-        priority: query.priority,
-        shift,
-        unitId: query.unitId,
-      },
-      slowestLimit: query.limit ?? 20,
-    });
-  }
+  const { reports } = app.services;
 
   app.get(
     '/reports/response-times',
@@ -75,7 +32,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ResponseTimeReport, ...errorResponses },
       },
     },
-    async (request) => buildReport(request.query),
+    async (request) => reports.responseTimes(request.query),
   );
 
   app.get(
@@ -91,7 +48,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { format, lang, ...query } = request.query;
-      const report = await buildReport(query);
+      const report = await reports.responseTimes(query);
       const tables = reportTables(report, lang ?? 'zh-CN');
       const day = report.current.from.slice(0, 10);
       const name = `response-times-${day}`;
@@ -114,7 +71,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requirePermission('report.read'),
       schema: { tags: ['reports'], response: { 200: ShiftsBody, ...errorResponses } },
     },
-    async () => loadShifts(app.db.prisma),
+    async () => reports.shifts(),
   );
 
   app.put(
@@ -130,28 +87,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ShiftsBody, ...errorResponses },
       },
     },
-    async (request) => {
-      validateShifts(request.body);
-      const before = await loadShifts(app.db.prisma);
-      const value = request.body.map((s) => ({ ...s }));
-      await app.db.prisma.$transaction(async (tx) => {
-        await tx.setting.upsert({
-          where: { key: SHIFTS_SETTING_KEY },
-          create: { key: SHIFTS_SETTING_KEY, value },
-          update: { value },
-        });
-        await writeAudit(tx, actorOf(request), app.services.ctx.now(), [
-          {
-            action: 'setting.report_shifts',
-            entityType: 'setting',
-            entityId: SHIFTS_SETTING_KEY,
-            before,
-            after: value,
-          },
-        ]);
-      });
-      return value;
-    },
+    async (request) => reports.saveShifts(request.body, actorOf(request)),
   );
 };
 

@@ -18,7 +18,19 @@ export interface TodayKpi {
 }
 
 /** The statuses are the domain's (open incidents, free and busy units), passed in as parameters. */
-export async function todayKpi(runner: SqlRunner, tz: string, targets: ClockTargets): Promise<TodayKpi> {
+export class KpiService {
+  constructor(
+    private readonly runner: SqlRunner,
+    private readonly timeZone: string,
+    private readonly targets: () => Promise<ClockTargets>,
+  ) {}
+
+  async today(): Promise<TodayKpi> {
+    return todayKpi(this.runner, this.timeZone, await this.targets());
+  }
+}
+
+async function todayKpi(runner: SqlRunner, tz: string, targets: ClockTargets): Promise<TodayKpi> {
   // An incident still waiting past a target has already missed it: it counts in the
   // denominator before any unit arrives, so a bad hour is not hidden until the units get there.
   const [row] = await runner.query<Record<string, number | string | null>>(
