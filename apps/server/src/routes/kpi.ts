@@ -21,7 +21,7 @@ const kpiRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.authenticate,
       schema: { tags: ['reports'], response: { 200: KpiDto, ...errorResponses } },
     },
-    async () => app.services.kpi.today(),
+    async () => app.services.kpi.today(app.services.ctx.now()),
   );
 };
 
