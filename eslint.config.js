@@ -65,6 +65,10 @@ export default tseslint.config(
   { files: ['packages/domain/src/**/*.ts'], rules: banImports('@dispatch/*') },
   { files: ['packages/routing/src/**/*.ts'], rules: banImports('@dispatch/dispatch', '@dispatch/demo-city') },
   { files: ['packages/dispatch/src/**/*.ts'], rules: banImports('@dispatch/demo-city') },
+  {
+    files: ['packages/coverage/src/**/*.ts'],
+    rules: banImports('@dispatch/dispatch', '@dispatch/demo-city', '@dispatch/contracts'),
+  },
   { files: ['packages/demo-city/src/**/*.ts'], rules: banImports('@dispatch/dispatch') },
   // Contracts are shared by server and clients: types and TypeBox schemas over the domain only.
   {

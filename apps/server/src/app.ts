@@ -25,6 +25,7 @@ import gridRoutes from './routes/grids.js';
 import healthRoutes from './routes/health.js';
 import incidentRoutes from './routes/incidents.js';
 import kpiRoutes from './routes/kpi.js';
+import coverageRoutes from './routes/coverage.js';
 import mapRoutes from './routes/map.js';
 import reportRoutes from './routes/reports.js';
 import settingsRoutes from './routes/settings.js';
@@ -96,6 +97,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(auditRoutes);
       await api.register(settingsRoutes);
       await api.register(kpiRoutes);
+      await api.register(coverageRoutes);
       await api.register(reportRoutes);
     },
     { prefix: '/api' },

@@ -114,6 +114,8 @@ export const GridDto = Type.Object({
   polygon: Type.Unknown({ description: 'GeoJSON Polygon or MultiPolygon' }),
   minStaffing: Type.Record(Type.String(), Type.Integer()),
   staffing: GridStaffingDto,
+  /** Own coverage alert threshold (0..1), null: the centre default. */
+  coverageThreshold: Nullable(Type.Number()),
   version: Type.Integer(),
 });
 export type GridDto = Static<typeof GridDto>;

@@ -2,6 +2,7 @@
  * Every Socket.IO event: one list of names and one typed payload per name, imported by the server
  * and every client. Rooms: `wall` (every staff screen), `unit:<id>` (that unit's terminal).
  */
+import type { CoverageAlertDto, CoverageDto } from './coverage.js';
 import type { AssignmentDto, GridDto, IncidentDto, UnitDto } from './dto.js';
 import type { PositionReport } from './requests.js';
 
@@ -45,6 +46,12 @@ export interface ServerToClientEvents {
   'grid:updated': (grid: GridDto) => void;
   'clock:breach': (breach: ClockBreachEvent) => void;
   'unit:positions': (batch: UnitPositionsEvent) => void;
+  /** Live coverage after a recomputation (superseded by the next one). */
+  'coverage:updated': (coverage: CoverageDto) => void;
+  /** A grid's coverage fell below its threshold (once per alert, on one node). */
+  'coverage:alert': (alert: CoverageAlertDto) => void;
+  /** That alert's grid is covered again. */
+  'coverage:cleared': (alert: CoverageAlertDto) => void;
   snapshot: (snapshot: SnapshotEvent) => void;
 }
 
@@ -68,6 +75,9 @@ export const SERVER_EVENTS = [
   'grid:updated',
   'clock:breach',
   'unit:positions',
+  'coverage:updated',
+  'coverage:alert',
+  'coverage:cleared',
   'snapshot',
 ] as const satisfies readonly (keyof ServerToClientEvents)[];
 

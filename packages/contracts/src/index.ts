@@ -4,3 +4,4 @@ export * from './requests.js';
 export * from './events.js';
 export * from './checkpoints.js';
 export * from './reports.js';
+export * from './coverage.js';

@@ -153,6 +153,8 @@ export const EditGridBody = Type.Object(
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     minStaffing: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: 0, maximum: 100 }))),
     polygon: Type.Optional(Type.Unknown()),
+    /** Coverage alert threshold (share of demand within 5 min); null: the centre default. */
+    coverageThreshold: Type.Optional(Type.Union([Type.Number({ minimum: 0.05, maximum: 1 }), Type.Null()])),
     version: Type.Optional(Type.Integer()),
   },
   strict,

@@ -28,6 +28,11 @@ describe('can', () => {
     expect(allowed('plan.edit')).toEqual(['admin', 'shift_leader']);
   });
 
+  it('shows coverage to every staff role and lets dispatchers and supervisors order standby', () => {
+    expect(allowed('coverage.read')).toEqual(['admin', 'dispatcher', 'shift_leader', 'supervisor']);
+    expect(allowed('standby.order')).toEqual(['admin', 'dispatcher', 'supervisor']);
+  });
+
   it('lets a unit act only on itself', () => {
     for (const action of ['unit.status', 'unit.position', 'assignment.update'] as const) {
       expect(can('unit', action)).toBe(false);

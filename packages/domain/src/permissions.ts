@@ -22,6 +22,8 @@
  * | plan.edit           | yes   | -          | yes          | -          | -             |
  * | report.read         | yes   | -          | yes          | yes        | -             |
  * | audit.read          | yes   | -          | yes          | -          | -             |
+ * | coverage.read       | yes   | yes        | yes          | yes        | -             |
+ * | standby.order       | yes   | yes        | -            | yes        | -             |
  * | user.manage         | yes   | -          | -            | -          | -             |
  *
  * "own unit": the acting unit is the target unit. "own incident": the acting unit has an
@@ -52,6 +54,8 @@ export const PERMISSION_ACTIONS = [
   'plan.edit',
   'report.read',
   'audit.read',
+  'coverage.read',
+  'standby.order',
   'user.manage',
 ] as const;
 export type PermissionAction = (typeof PERMISSION_ACTIONS)[number];
@@ -90,6 +94,8 @@ export const PERMISSIONS: Readonly<Record<PermissionAction, Readonly<Partial<Rec
   'plan.edit': { admin: 'all', shift_leader: 'all' },
   'report.read': { admin: 'all', shift_leader: 'all', supervisor: 'all' },
   'audit.read': { admin: 'all', shift_leader: 'all' },
+  'coverage.read': { ...STAFF, supervisor: 'all' },
+  'standby.order': { admin: 'all', dispatcher: 'all', supervisor: 'all' },
   'user.manage': { admin: 'all' },
 };
 

@@ -87,3 +87,4 @@ export type {
   PolygonGeometry,
   RoadFeatureCollection,
 } from './geojson.js';
+export { coverageTimes, type CoverageTimes } from './coverage-times.js';

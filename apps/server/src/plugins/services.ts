@@ -11,6 +11,7 @@ import { AssignmentService } from '../services/assignment-service.js';
 import { AuthService } from '../services/auth-service.js';
 import { CheckpointService } from '../services/checkpoint-service.js';
 import { ClockMonitor } from '../services/clock-monitor.js';
+import { CoverageService } from '../services/coverage-service.js';
 import type { ServiceContext } from '../services/context.js';
 import { DispatchService } from '../services/dispatch-service.js';
 import { EventBus } from '../services/event-bus.js';
@@ -47,6 +48,7 @@ export interface Services {
   kpi: KpiService;
   reports: ReportService;
   auth: AuthService;
+  coverage: CoverageService;
   validatePosition: (value: unknown) => Result<void>;
   /** Same as `settings.clockTargets()`. */
   clockTargets: () => Promise<ClockTargets>;
@@ -137,6 +139,9 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     kpi: new KpiService(app.db.runner, ctx.timeZone, clockTargets),
     reports: new ReportService(ctx, app.db.runner, clockTargets),
     auth: new AuthService(ctx),
+    coverage: new CoverageService(ctx, roads, gridIndex, recommendations, clockTargets, (error) =>
+      app.log.error({ err: error }, 'coverage pass failed'),
+    ),
     validatePosition,
     clockTargets,
   };
@@ -149,8 +154,10 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     positions.start();
     clocks.start();
     roster.start(1000);
+    services.coverage.start();
   }
   app.addHook('onClose', async () => {
+    services.coverage.stop();
     clocks.stop();
     roster.stop();
     await positions.stop();

@@ -195,6 +195,12 @@ describe(`permissions per role (${process.env.DATABASE_URL ? 'postgres' : 'pglit
       ['admin'],
     ],
     ['read the audit trail', () => ({ method: 'GET', url: '/api/audit?limit=5' }), ['admin', 'shift_leader']],
+    ['read live coverage', () => ({ method: 'GET', url: '/api/coverage' }), [...STAFF, 'supervisor']],
+    [
+      'read coverage alerts',
+      () => ({ method: 'GET', url: '/api/coverage/alerts' }),
+      [...STAFF, 'supervisor'],
+    ],
     [
       'read response-time reports',
       () => ({

@@ -122,6 +122,7 @@ export function toGridDto(
     stationName: g.station?.name ?? null,
     polygon: g.polygon,
     minStaffing: (g.minStaffing ?? {}) as Record<string, number>,
+    coverageThreshold: g.coverageThreshold,
     staffing: {
       status: staffing?.status ?? 'uncovered',
       present: (staffing?.presentByKind ?? {}) as Record<string, number>,

@@ -30,6 +30,8 @@ export function polygonsOf(geometry: unknown): Ring[][] {
 
 export class GridIndex {
   private grids: IndexedGrid[] = [];
+  /** Bumped on every load, so users of the polygons (coverage zones) know to rebuild. */
+  version = 0;
 
   async load(prisma: PrismaClient): Promise<void> {
     const rows = await prisma.grid.findMany({ select: { id: true, code: true, polygon: true } });
@@ -45,6 +47,12 @@ export class GridIndex {
         }
       return { id: row.id, code: row.code, bbox, polygons };
     });
+    this.version += 1;
+  }
+
+  /** Ids of every indexed grid, in load order. */
+  ids(): string[] {
+    return this.grids.map((g) => g.id);
   }
 
   /** Id of the grid containing `lngLat` (holes respected), or null outside every grid. */

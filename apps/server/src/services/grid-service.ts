@@ -66,7 +66,13 @@ export class GridService {
 
   async edit(
     id: string,
-    patch: { name?: string; minStaffing?: Record<string, number>; polygon?: unknown; version?: number },
+    patch: {
+      name?: string;
+      minStaffing?: Record<string, number>;
+      polygon?: unknown;
+      coverageThreshold?: number | null;
+      version?: number;
+    },
     actor: Actor,
   ) {
     if (patch.minStaffing) validateMinStaffing(patch.minStaffing, 'body.minStaffing');
@@ -80,6 +86,7 @@ export class GridService {
           ...(patch.name ? { name: patch.name } : {}),
           ...(patch.minStaffing ? { minStaffing: patch.minStaffing } : {}),
           ...(patch.polygon !== undefined ? { polygon: patch.polygon as Prisma.InputJsonValue } : {}),
+          ...(patch.coverageThreshold !== undefined ? { coverageThreshold: patch.coverageThreshold } : {}),
           version: { increment: 1 },
         },
       });
@@ -92,7 +99,11 @@ export class GridService {
           action: 'grid.edit',
           entityType: 'grid',
           entityId: id,
-          before: { name: grid.name, minStaffing: grid.minStaffing },
+          before: {
+            name: grid.name,
+            minStaffing: grid.minStaffing,
+            coverageThreshold: grid.coverageThreshold,
+          },
           after: patch,
         },
       ]);

@@ -165,6 +165,16 @@ export class RecommendationService implements Recommender {
     }
   }
 
+  /**
+   * Every free unit with a known position, as it travels (live coverage): the positions and travel
+   * model ranking uses, read from the in-memory roster (no query).
+   */
+  async freeTravelCandidates(): Promise<TravelCandidate[]> {
+    const roster = await this.roster.all();
+    const free = [...roster.values()].filter((u) => isUnitDispatchable(u.status));
+    return this.located(free).map((u) => u.travel);
+  }
+
   /** Stored plans (validated) before the defaults, so an edited plan wins. */
   async plans(): Promise<ResponsePlan[]> {
     // Read on every incident create and dispatch, edited a few times a year: kept in memory,

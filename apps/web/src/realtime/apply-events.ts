@@ -4,6 +4,7 @@
  */
 import type { ClockBreachEvent, ServerToClientEvents, SnapshotEvent } from '@dispatch/contracts';
 import { useClockStore } from '../stores/clock-store.js';
+import { useCoverageStore } from '../stores/coverage-store.js';
 import { useGridsStore } from '../stores/grids-store.js';
 import { useIncidentsStore } from '../stores/incidents-store.js';
 import { useUiStore } from '../stores/ui-store.js';
@@ -36,4 +37,7 @@ export const eventHandlers: ServerToClientEvents = {
   'grid:updated': (grid) => useGridsStore.getState().upsertGrid(grid),
   'clock:breach': noticeBreach,
   'unit:positions': (batch) => useUnitsStore.getState().applyPositions(batch.positions),
+  'coverage:updated': (coverage) => useCoverageStore.getState().applyCoverage(coverage),
+  'coverage:alert': (alert) => useCoverageStore.getState().raiseAlert(alert),
+  'coverage:cleared': (alert) => useCoverageStore.getState().clearAlert(alert),
 };

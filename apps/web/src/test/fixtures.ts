@@ -95,6 +95,7 @@ export function makeGrid(overrides: Partial<GridDto> = {}): GridDto {
     },
     minStaffing: { patrol_car: 1 },
     staffing: { status: 'ok', present: { patrol_car: 1 }, available: { patrol_car: 1 }, shortfall: {} },
+    coverageThreshold: null,
     version: 1,
     ...overrides,
   };
