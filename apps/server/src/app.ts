@@ -26,6 +26,7 @@ import healthRoutes from './routes/health.js';
 import incidentRoutes from './routes/incidents.js';
 import kpiRoutes from './routes/kpi.js';
 import coverageRoutes from './routes/coverage.js';
+import standbyRoutes from './routes/standby.js';
 import mapRoutes from './routes/map.js';
 import reportRoutes from './routes/reports.js';
 import settingsRoutes from './routes/settings.js';
@@ -98,6 +99,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(settingsRoutes);
       await api.register(kpiRoutes);
       await api.register(coverageRoutes);
+      await api.register(standbyRoutes);
       await api.register(reportRoutes);
     },
     { prefix: '/api' },

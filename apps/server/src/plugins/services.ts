@@ -25,6 +25,7 @@ import { RecommendationService } from '../services/recommendation-service.js';
 import { RoadNetworkService } from '../services/road-network-service.js';
 import { SettingsService } from '../services/settings-service.js';
 import { SnapshotService } from '../services/snapshot-service.js';
+import { StandbyService } from '../services/standby-service.js';
 import { UnitRoster } from '../services/unit-roster.js';
 import { UnitService } from '../services/unit-service.js';
 
@@ -49,6 +50,7 @@ export interface Services {
   reports: ReportService;
   auth: AuthService;
   coverage: CoverageService;
+  standby: StandbyService;
   validatePosition: (value: unknown) => Result<void>;
   /** Same as `settings.clockTargets()`. */
   clockTargets: () => Promise<ClockTargets>;
@@ -142,6 +144,7 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     coverage: new CoverageService(ctx, roads, gridIndex, recommendations, clockTargets, (error) =>
       app.log.error({ err: error }, 'coverage pass failed'),
     ),
+    standby: new StandbyService(ctx, (error) => app.log.error({ err: error }, 'standby sweep failed')),
     validatePosition,
     clockTargets,
   };
@@ -155,9 +158,13 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     clocks.start();
     roster.start(1000);
     services.coverage.start();
+    services.standby.startSweeps(10_000);
   }
+  // Orders end with the unit's freedom even without background loops (tests drive the rest).
+  services.standby.start();
   app.addHook('onClose', async () => {
     services.coverage.stop();
+    services.standby.stop();
     clocks.stop();
     roster.stop();
     await positions.stop();
