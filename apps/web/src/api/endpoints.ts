@@ -22,6 +22,8 @@ import type {
   ResolveBody,
   ResponseTimeReport,
   RouteDto,
+  StandbyOrderBody,
+  StandbyOrderDto,
   SessionUserDto,
   ShiftDefinition,
   UnitDto,
@@ -94,6 +96,12 @@ export function createApi(http: Http) {
     assignmentAction: (id: string, body: AssignmentActionBody) =>
       http.post<AssignmentDto>(`/api/assignments/${encodeURIComponent(id)}/actions`, body),
 
+    unitStandby: (unitId: string) =>
+      http.get<{ order: StandbyOrderDto | null }>(`/api/units/${encodeURIComponent(unitId)}/standby`),
+    standbyRoute: (unitId: string) =>
+      http.get<RouteDto>(`/api/units/${encodeURIComponent(unitId)}/standby/route`),
+    orderStandby: (unitId: string, body: StandbyOrderBody) =>
+      http.post<StandbyOrderDto>(`/api/units/${encodeURIComponent(unitId)}/standby`, body),
     listUnits: () => http.get<UnitDto[]>('/api/units'),
     setUnitStatus: (id: string, body: UnitStatusBody) =>
       http.post<UnitDto>(`/api/units/${encodeURIComponent(id)}/status`, body),

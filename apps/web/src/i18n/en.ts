@@ -153,6 +153,14 @@ export const en: Resources = {
     ticker: 'Latest incidents',
     noData: '—',
   },
+  standby: {
+    title: 'Standby point',
+    reason: { standby: 'Standby order', move_up: 'Move-up' },
+    eta: 'About {{minutes}} min away ({{distance}})',
+    noRoute: 'Route not available',
+    gain: 'Expected 5-minute coverage gain: {{points}} points',
+    stillFree: 'You stay free for calls while on standby',
+  },
   terminal: {
     title: 'Unit terminal',
     noUnit: 'This account is not linked to a unit',

@@ -155,6 +155,14 @@ export const zhCN = {
     ticker: '最新警情',
     noData: '—',
   },
+  standby: {
+    title: '待命点',
+    reason: { standby: '指令待命', move_up: '补位调整' },
+    eta: '前往约 {{minutes}} 分钟（{{distance}}）',
+    noRoute: '路线暂不可用',
+    gain: '预计提升 5 分钟覆盖 {{points}} 个百分点',
+    stillFree: '待命期间仍可接受派警',
+  },
   terminal: {
     title: '警员终端',
     noUnit: '此账号未绑定警力',

@@ -3,6 +3,7 @@ import { useClockStore } from '../stores/clock-store.js';
 import { useGridsStore } from '../stores/grids-store.js';
 import { useIncidentsStore } from '../stores/incidents-store.js';
 import { useIntakeStore } from '../stores/intake-store.js';
+import { useStandbyStore } from '../stores/standby-store.js';
 import { useUiStore } from '../stores/ui-store.js';
 import { useUnitsStore } from '../stores/units-store.js';
 
@@ -11,6 +12,7 @@ export function resetStores(now = 0): void {
   useIncidentsStore.setState({ byId: {} });
   useUnitsStore.setState({ byId: {}, positions: {} });
   useGridsStore.setState({ byId: {} });
+  useStandbyStore.setState({ byUnit: {}, updates: {} });
   useClockStore.setState({ offsetMs: 0, now, targets: DEFAULT_CLOCK_TARGETS });
   useIntakeStore.getState().reset();
   useUiStore.setState({
