@@ -118,11 +118,17 @@ describe(`report routes (${engine})`, () => {
     const res = await get(`/api/reports/response-times/export?format=csv&lang=zh-CN&${RANGE}`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
-    expect(res.headers['content-disposition']).toContain('.csv');
+    // Named for the centre's days of the period (03-01..03-07 local), not the UTC day before.
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="response-times-2026-03-01_2026-03-07.csv"',
+    );
     const body = res.rawPayload;
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = body.toString('utf8');
     expect(text).toContain('各环节用时(秒)');
+    // Types by name, as on screen, never raw keys.
+    expect(text).not.toMatch(/knife_attack|traffic_accident|help_request|,theft,|,fight,/);
+    expect(text).toMatch(/盗窃|打架斗殴|纠纷|持刀伤人/);
     expect(text).toContain('\r\n');
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');

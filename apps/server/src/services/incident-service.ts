@@ -348,7 +348,8 @@ export class IncidentService {
     const ids = [incident.id, ...incident.assignments.map((a) => a.id)];
     const events = await this.ctx.prisma.auditEvent.findMany({
       where: { entityId: { in: ids } },
-      orderBy: { at: 'asc' },
+      // Entries of one transaction share a timestamp: their ids keep the order they were written in.
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
     });
     return { ...toIncidentDto(incident), timeline: events.map(toAuditEventDto) };
   }

@@ -1,3 +1,4 @@
+import { INCIDENT_STATUS_LABELS, INCIDENT_TYPE_LABELS } from '@dispatch/contracts';
 import type { Resources } from './zh-CN.js';
 
 /** English, switchable from the header. Must have exactly the keys of `zh-CN.ts` (typed). */
@@ -180,29 +181,8 @@ export const en: Resources = {
   },
   priority: { '1': 'P1 (urgent)', '2': 'P2', '3': 'P3', '4': 'P4' },
   priorityShort: { '1': 'P1', '2': 'P2', '3': 'P3', '4': 'P4' },
-  incidentType: {
-    knife_attack: 'Knife attack',
-    robbery: 'Robbery',
-    fight: 'Fight',
-    theft: 'Theft',
-    dispute: 'Dispute',
-    traffic_accident: 'Traffic accident',
-    help_request: 'Request for help',
-    missing_person: 'Missing person',
-    fire_medical: 'Fire / medical',
-    suspicious: 'Suspicious activity',
-    noise: 'Noise',
-    other: 'Other',
-  },
-  incidentStatus: {
-    received: 'Received',
-    dispatched: 'Dispatched',
-    en_route: 'En route',
-    on_scene: 'On scene',
-    resolved: 'Resolved',
-    closed: 'Closed',
-    cancelled: 'Cancelled',
-  },
+  incidentType: INCIDENT_TYPE_LABELS['en'],
+  incidentStatus: INCIDENT_STATUS_LABELS['en'],
   unitStatus: {
     available: 'Available',
     assigned: 'Assigned',

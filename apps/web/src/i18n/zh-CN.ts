@@ -1,3 +1,4 @@
+import { INCIDENT_STATUS_LABELS, INCIDENT_TYPE_LABELS } from '@dispatch/contracts';
 /** Simplified Chinese, the default language of the console. Every UI string lives here and in `en.ts`. */
 export const zhCN = {
   app: {
@@ -182,29 +183,8 @@ export const zhCN = {
   },
   priority: { '1': '一级（紧急）', '2': '二级', '3': '三级', '4': '四级' },
   priorityShort: { '1': 'P1', '2': 'P2', '3': 'P3', '4': 'P4' },
-  incidentType: {
-    knife_attack: '持刀伤人',
-    robbery: '抢劫',
-    fight: '打架斗殴',
-    theft: '盗窃',
-    dispute: '纠纷',
-    traffic_accident: '交通事故',
-    help_request: '求助',
-    missing_person: '人员走失',
-    fire_medical: '火灾/急救',
-    suspicious: '可疑情况',
-    noise: '噪音扰民',
-    other: '其他',
-  },
-  incidentStatus: {
-    received: '待派警',
-    dispatched: '已派警',
-    en_route: '出警中',
-    on_scene: '已到场',
-    resolved: '已处置',
-    closed: '已结案',
-    cancelled: '已撤销',
-  },
+  incidentType: INCIDENT_TYPE_LABELS['zh-CN'],
+  incidentStatus: INCIDENT_STATUS_LABELS['zh-CN'],
   unitStatus: {
     available: '空闲',
     assigned: '已指派',
