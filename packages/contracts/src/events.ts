@@ -33,6 +33,8 @@ export interface UnitPositionsEvent {
 export interface SnapshotEvent {
   /** Server time (epoch ms) the snapshot was taken; clients align their clocks with it. */
   serverTime: number;
+  /** The centre's IANA time zone: every time on every screen is shown in it. */
+  timeZone: string;
   incidents: IncidentDto[];
   units: UnitDto[];
   grids: GridDto[];

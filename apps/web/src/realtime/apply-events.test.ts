@@ -13,6 +13,7 @@ describe('socket events into the stores', () => {
 
   it('applies a snapshot, then events, in the one place per event', () => {
     eventHandlers.snapshot({
+      timeZone: 'Asia/Shanghai',
       serverTime: Date.now() + 5000,
       incidents: [makeIncident({ version: 1 })],
       units: [makeUnit({ version: 1 })],
@@ -48,6 +49,7 @@ describe('socket events into the stores', () => {
   it('ignores events older than the snapshot that follows them', () => {
     eventHandlers['incident:created'](makeIncident({ version: 1 }));
     eventHandlers.snapshot({
+      timeZone: 'Asia/Shanghai',
       serverTime: Date.now(),
       incidents: [makeIncident({ version: 3, status: 'on_scene' })],
       units: [],

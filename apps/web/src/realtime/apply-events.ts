@@ -14,6 +14,7 @@ import { useUnitsStore } from '../stores/units-store.js';
 /** Applies a snapshot to every store and aligns the clock with the server. */
 export function applySnapshot(snapshot: SnapshotEvent): void {
   useClockStore.getState().syncServerTime(snapshot.serverTime);
+  useClockStore.getState().setTimeZone(snapshot.timeZone);
   useIncidentsStore.getState().applySnapshot(snapshot.incidents);
   useUnitsStore.getState().applySnapshot(snapshot.units);
   useGridsStore.getState().applySnapshot(snapshot.grids);
