@@ -9,8 +9,11 @@ import type {
   CheckpointPreviewQuery,
   CheckpointsBody,
   ClockTargetsDto,
+  CoverageAlertDto,
+  CoverageDto,
   CreateIncidentBody,
   DispatchBody,
+  EditGridBody,
   GridDto,
   IncidentDto,
   ListIncidentsQuery,
@@ -111,6 +114,11 @@ export function createApi(http: Http) {
       http.post<UnitDto>(`/api/units/${encodeURIComponent(id)}/grid`, { gridId }),
 
     listGrids: () => http.get<GridDto[]>('/api/grids'),
+    editGrid: (id: string, body: EditGridBody) =>
+      http.patch<GridDto>(`/api/grids/${encodeURIComponent(id)}`, body),
+    coverage: () => http.get<CoverageDto>('/api/coverage'),
+    /** Open uncovered-area alerts, newest first. */
+    coverageAlerts: () => http.get<CoverageAlertDto[]>('/api/coverage/alerts'),
     listPosts: () => http.get<PostDto[]>('/api/posts'),
     roads: () => http.get<RoadFeatureCollection>('/api/map/roads'),
     /** The river outline, or null when the city has none (404). */

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { logout } from '../features/auth/session.js';
 import { useSessionStore } from '../stores/session-store.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
+import { CoverageAlertBadge } from './CoverageAlertBadge.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { NavBar } from './NavBar.js';
 import { ServerClock } from './ServerClock.js';
@@ -14,6 +15,7 @@ export function AppHeader() {
       <strong className="brand">{t('app.title')}</strong>
       <NavBar />
       <span className="spacer" />
+      <CoverageAlertBadge />
       <ServerClock />
       <ConnectionBadge />
       <LanguageSwitch />
