@@ -73,7 +73,9 @@ export class CoverageService {
   start(): void {
     this.stopped = false;
     this.unsubscribe = this.ctx.bus.subscribe((event) => {
-      if (event.name === 'unit:positions' || event.name === 'unit:updated') this.poke();
+      // Units moving or changing status move coverage; a grid edit may change its threshold.
+      if (event.name === 'unit:positions' || event.name === 'unit:updated' || event.name === 'grid:updated')
+        this.poke();
     });
     this.schedule(0);
   }
