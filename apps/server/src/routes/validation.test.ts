@@ -688,6 +688,28 @@ describe(`validation on every route (${process.env.DATABASE_URL ? 'postgres' : '
     expect(await h.db.prisma.grid.count({ where: { code: 'OK-1' } })).toBe(0);
   });
 
+  it('ignores a clock target stored before the bounds existed (a clock that would never run out)', async () => {
+    const key = 'clock.targets';
+    const before = await h.db.prisma.setting.findUnique({ where: { key } });
+    await h.db.prisma.setting.upsert({
+      where: { key },
+      create: { key, value: { dispatchSeconds: 90, firstArrivalSeconds: 9.2e18 } },
+      update: { value: { dispatchSeconds: 90, firstArrivalSeconds: 9.2e18 } },
+    });
+    try {
+      const res = await h.call('dispatcher', { method: 'GET', url: '/api/settings/clock-targets' });
+      expect(res.json()).toEqual({
+        dispatchSeconds: 90,
+        firstArrivalSeconds: 180,
+        reinforcementSeconds: 300,
+      });
+    } finally {
+      if (before)
+        await h.db.prisma.setting.update({ where: { key }, data: { value: before.value as never } });
+      else await h.db.prisma.setting.delete({ where: { key } });
+    }
+  });
+
   it('answers 401 before looking at a request without a token', async () => {
     const res = await h.call(null, { method: 'GET', url: '/api/incidents' });
     errorOf(res, 401, 'UNAUTHENTICATED');
