@@ -14,6 +14,7 @@ import type { Database } from './db/database.js';
 import authPlugin from './plugins/auth.js';
 import databasePlugin from './plugins/database.js';
 import errorsPlugin from './plugins/errors.js';
+import inputGuardPlugin from './plugins/input-guard.js';
 import realtimePlugin from './plugins/realtime.js';
 import servicesPlugin from './plugins/services.js';
 import strictBodyPlugin from './plugins/strict-body.js';
@@ -55,6 +56,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   app.addSchema({ $id: 'ErrorBody', ...ErrorBody });
   await app.register(errorsPlugin);
+  await app.register(inputGuardPlugin);
   await app.register(strictBodyPlugin);
   await app.register(databasePlugin, {
     database: options.database,

@@ -11,9 +11,10 @@ import { Server, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { ROOMS, type ClientToServerEvents, type ServerToClientEvents } from '@dispatch/contracts';
-import { can, DomainErrorException, isDomainError } from '@dispatch/domain';
+import { can, domainError, DomainErrorException, isDomainError } from '@dispatch/domain';
 import type { EventPayload } from '../services/event-bus.js';
 import type { TokenPayload } from './auth.js';
+import { fieldName, nulPath } from './input-guard.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -87,6 +88,21 @@ export default fp<RealtimeOptions>(async function realtime(app: FastifyInstance,
     } else {
       await socket.join(ROOMS.wall);
     }
+    // Every event's payload, as every route's input (plugins/input-guard.ts): no NUL reaches a query.
+    socket.use((packet, next) => {
+      const args = packet.slice(1);
+      const ack = args.at(-1);
+      const at = nulPath(typeof ack === 'function' ? args.slice(0, -1) : args);
+      if (!at) return next();
+      // The payload is `body` as on REST (arguments after the first keep their index).
+      const [index, ...rest] = at;
+      const field = fieldName(index === 0 ? 'body' : `args.${index}`, rest);
+      if (typeof ack === 'function') {
+        (ack as (reply: unknown) => void)(
+          errorReply(domainError('VALIDATION_FAILED', `${field} must not contain NUL characters`, { field })),
+        );
+      }
+    });
     socket.on('unit:position', async (report, ack) => {
       try {
         if (

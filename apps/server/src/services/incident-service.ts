@@ -3,8 +3,7 @@ import type { AuditEventDto, CreateIncidentBody, IncidentDto, ListIncidentsQuery
 import { ROOMS } from '@dispatch/contracts';
 import {
   ACTIVE_ASSIGNMENT_STATUSES,
-  domainError,
-  DomainErrorException,
+  checkReceivedAt,
   formatIncidentNumber,
   milestoneEventForIncident,
   ON_BOARD_INCIDENT_STATUSES,
@@ -49,6 +48,11 @@ export interface CreatedIncident {
     | { sent: 0; reason: 'failed'; error: unknown };
 }
 
+/** The creation's audit `after`; a `receivedAt` given by the intake is flagged (its `at` is the entry). */
+function createdAudit(incident: IncidentWithAssignments, body: CreateIncidentBody) {
+  return { ...toIncidentDto(incident), ...(body.receivedAt ? { receivedAtGiven: true } : {}) };
+}
+
 export class IncidentService {
   constructor(
     private readonly ctx: ServiceContext,
@@ -68,12 +72,10 @@ export class IncidentService {
     { allowAutoDispatch = false }: { allowAutoDispatch?: boolean } = {},
   ): Promise<CreatedIncident> {
     const now = this.ctx.now();
-    const receivedAt = body.receivedAt ? Date.parse(body.receivedAt) : now;
-    if (receivedAt > now + 5_000) {
-      throw new DomainErrorException(
-        domainError('VALIDATION_FAILED', 'receivedAt is in the future', { field: 'body.receivedAt' }),
-      );
-    }
+    // A short window back (a call taken on paper); older calls come in through the import.
+    const receivedAt = unwrap(
+      checkReceivedAt(body.receivedAt ? Date.parse(body.receivedAt) : undefined, now),
+    );
     const lngLat = [body.location.lng, body.location.lat] as const;
     const gridId = this.grids.locate(lngLat);
     const priority = body.priority as Priority;
@@ -151,7 +153,7 @@ export class IncidentService {
       day: centreDayKey(receivedAt, this.ctx.timeZone),
       planned,
       ifDispatched,
-      createdAudit: toIncidentDto(taken),
+      createdAudit: createdAudit(taken, body),
       actor,
       autoActor,
       at: new Date(at),
@@ -253,7 +255,7 @@ export class IncidentService {
         action: 'incident.create',
         entityType: 'incident',
         entityId: incident.id,
-        after: toIncidentDto(incident),
+        after: createdAudit(incident, body),
       },
     };
   }

@@ -102,7 +102,8 @@ describe(`standby orders (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`,
       await order('dispatcher', otherUnitId, { lngLat: [200, 0] }),
       400,
       'VALIDATION_FAILED',
-      'body.lngLat',
+      // The schema bounds the tuple (LngLatTuple), naming the coordinate.
+      'body.lngLat.0',
     );
     expect((await order('dispatcher', otherUnitId, { lngLat, extra: 1 })).statusCode).toBe(400);
     expect((await order('leader', otherUnitId, { lngLat })).statusCode).toBe(403);
