@@ -6,8 +6,13 @@
 import { domainError } from './errors.js';
 import { err, ok, type Result } from './result.js';
 
-/** How far back a new incident's `receivedAt` may lie (10 minutes). */
-export const MAX_RECEIVED_AT_BACKDATE_SECONDS = 10 * 60;
+/**
+ * How far back a new incident's `receivedAt` may lie: 30 minutes. The console sends the moment
+ * the call was picked up, and a caller kept on the line (a domestic violence call, a caller
+ * following a suspect) can take well over 10 minutes before the record is saved; refusing it then
+ * would lose the call. Anything older is a past call: the import, not the live intake.
+ */
+export const MAX_RECEIVED_AT_BACKDATE_SECONDS = 30 * 60;
 /** Clock skew tolerated between the intake terminal and the server. */
 export const RECEIVED_AT_SKEW_SECONDS = 5;
 
