@@ -131,6 +131,33 @@ describe('recommendMoveUp', () => {
     expect(recommendMoveUp(input([...west, ...east]), { allowSite: () => false }).moves).toEqual([]);
   });
 
+  it('takes sites anywhere on a road, not only at crossings', () => {
+    // Mid-block vertices only (no graph nodes), in the west.
+    const net = l.network;
+    const zones = halvesByVertex(l);
+    const midBlock = Array.from({ length: net.vertexCount }, (_, v) => v)
+      .filter((v) => net.vertexNode[v]! < 0 && zones[v] === 0)
+      .map((v) => ({ vertex: v, zone: 0, lngLat: [net.vertexLng[v]!, net.vertexLat[v]!] as LngLat }));
+    const custom = siteReach(net, midBlock, { targetsSeconds: TARGETS });
+    const result = recommendMoveUp({
+      reach: custom,
+      units: west,
+      vertexDemand: demand,
+      holes: [hole],
+      now: NOW,
+    });
+    expect(result.moves.length).toBeGreaterThan(0);
+    for (const m of result.moves) {
+      expect(net.vertexNode[m.site.vertex]).toBe(-1);
+      const u = west.find((x) => x.candidate.id === m.unitId)!;
+      const eta = estimateTravelTimes(net, m.site.lngLat, [u.candidate])[0]!;
+      expect(m.travelSeconds).toBeCloseTo(eta.etaSeconds, 3);
+    }
+    expect(result.coveredAfter).toEqual(
+      covered(net, applied(west, result), demand).map((x) => expect.closeTo(x, 6)),
+    );
+  });
+
   it('leaves pinned units, posts and drones where they are, and counts them there', () => {
     const units = [
       unit('a', at(400, 400), 0, { movable: false }),

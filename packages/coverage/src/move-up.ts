@@ -172,6 +172,7 @@ export function recommendMoveUp<U extends MoveUpUnit>(
       if (s <= limit) for (let t = 0; t < T; t++) if (s <= targets[t]!) count[t * V + v] = 1;
     }
   }
+  const siteAtShapeVertex = sites.some((site) => network.vertexNode[site.vertex]! < 0);
   const movers: Mover<U>[] = chosen.map((unit) => moverOf(unit));
   for (const m of movers) addReach(m.reachVertices, m.reachWithin, 1);
   const coveredBefore = coveredNow();
@@ -216,11 +217,10 @@ export function recommendMoveUp<U extends MoveUpUnit>(
 
   function moverOf(unit: U): Mover<U> {
     const c = unit.candidate;
-    const horizon = Math.max(maxTravel, limit);
     const times = travelTimesFrom(network, [c.lngLat], {
       direction: 'outbound',
       mode: 'drive',
-      maxSeconds: horizon,
+      maxSeconds: Math.max(maxTravel, limit),
       speedFactor: c.speedFactor ?? 1,
       ...(options.params ? { params: options.params } : {}),
     });
@@ -229,7 +229,9 @@ export function recommendMoveUp<U extends MoveUpUnit>(
     const candidateSites: number[] = [];
     const travel: number[] = [];
     if (times) {
-      const { seconds } = vertexTimes(times, horizon);
+      // Per-vertex times only up to the largest target (expanding the whole drive horizon costs
+      // several times more); sites at graph nodes read the node times of the same search.
+      const { seconds } = vertexTimes(times, limit);
       for (let v = 0; v < V; v++) {
         const s = seconds[v]!;
         if (!(s <= limit)) continue;
@@ -238,8 +240,10 @@ export function recommendMoveUp<U extends MoveUpUnit>(
         reachVertices.push(v);
         reachWithin.push(mask);
       }
+      const far = siteAtShapeVertex ? vertexTimes(times, maxTravel).seconds : null;
       sites.forEach((site, i) => {
-        const s = seconds[site.vertex]!;
+        const node = network.vertexNode[site.vertex]!;
+        const s = node >= 0 ? times.seconds[node]! : far![site.vertex]!;
         if (s <= maxTravel && s > 0 && rule(unit, site)) {
           candidateSites.push(i);
           travel.push(s);
