@@ -228,8 +228,8 @@ const fleetOf = (candidates: readonly TravelCandidate[]): MoveUpUnit[] =>
     homeZone: nearestSiteZone(candidate.lngLat),
     lastMovedAt: unitRand() < 0.2 ? NOW - Math.floor(unitRand() * 30) * 60_000 : null,
   }));
-const pct = (xs: readonly number[], of: number) =>
-  xs.map((x) => ((100 * x) / of).toFixed(1) + '%').join(' / ');
+const pct = (xs: readonly number[], of: number, digits = 1) =>
+  xs.map((x) => ((100 * x) / of).toFixed(digits) + '%').join(' / ');
 const coverageOf = (units: readonly TravelCandidate[]) => {
   const seconds = coverageTimes(net, units, { limitSeconds: TARGETS[1]! })!.seconds;
   return TARGETS.map((t) => coveredDemand(seconds, vertexDemand, t));
@@ -268,9 +268,15 @@ function moveUpAfterDispatch(label: string, fleet: readonly MoveUpUnit[]): void 
   let evaluated = 0;
   let gain5 = 0;
   let travel = 0;
+  const before = TARGETS.map(() => 0);
+  const after = TARGETS.map(() => 0);
   for (const t of trials.slice(10)) {
     const [result, elapsed] = time(() => moveUp(t));
     ms.push(elapsed);
+    TARGETS.forEach((_, i) => {
+      before[i] = before[i]! + result.coveredBefore[i]! / DISPATCHES;
+      after[i] = after[i]! + result.coveredAfter[i]! / DISPATCHES;
+    });
     moves += result.moves.length;
     if (result.moves.length > 0) dispatchesWithMoves++;
     pairs += result.considered.pairs;
@@ -292,6 +298,10 @@ function moveUpAfterDispatch(label: string, fleet: readonly MoveUpUnit[]): void 
     `  ${dispatchesWithMoves} of ${n} dispatches got moves, ${(moves / n).toFixed(2)} moves each; (unit, site) pairs ${(pairs / n).toFixed(0)} ` +
       `per dispatch, ${(evaluated / n).toFixed(1)} evaluated exactly; per move: 5-min gain ` +
       `${moves ? ((100 * gain5) / moves / totalDemand).toFixed(3) : '0'}% of the city's demand, drive ${moves ? (travel / moves).toFixed(0) : 0} s`,
+  );
+  console.log(
+    `  demand within 3/5 min (mean): before the dispatch ${pct(coverageOf(fleet.map((u) => u.candidate)), totalDemand, 2)}, ` +
+      `after it ${pct(before, totalDemand, 2)}, after the moves ${pct(after, totalDemand, 2)}`,
   );
 }
 
