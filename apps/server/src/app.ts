@@ -23,6 +23,7 @@ import authRoutes from './routes/auth.js';
 import checkpointRoutes from './routes/checkpoints.js';
 import gridRoutes from './routes/grids.js';
 import healthRoutes from './routes/health.js';
+import hotspotRoutes from './routes/hotspots.js';
 import incidentRoutes from './routes/incidents.js';
 import kpiRoutes from './routes/kpi.js';
 import coverageRoutes from './routes/coverage.js';
@@ -98,6 +99,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(settingsRoutes);
       await api.register(kpiRoutes);
       await api.register(coverageRoutes);
+      await api.register(hotspotRoutes);
       await api.register(reportRoutes);
     },
     { prefix: '/api' },

@@ -5,3 +5,4 @@ export * from './events.js';
 export * from './checkpoints.js';
 export * from './reports.js';
 export * from './coverage.js';
+export * from './hotspots.js';

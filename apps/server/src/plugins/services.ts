@@ -17,6 +17,7 @@ import { DispatchService } from '../services/dispatch-service.js';
 import { EventBus } from '../services/event-bus.js';
 import { GridIndex } from '../services/grid-index.js';
 import { GridService } from '../services/grid-service.js';
+import { HotspotService } from '../services/hotspot-service.js';
 import { IncidentService } from '../services/incident-service.js';
 import { KpiService } from '../services/kpi.js';
 import { ReportService } from '../reports/report-service.js';
@@ -49,6 +50,7 @@ export interface Services {
   reports: ReportService;
   auth: AuthService;
   coverage: CoverageService;
+  hotspots: HotspotService;
   validatePosition: (value: unknown) => Result<void>;
   /** Same as `settings.clockTargets()`. */
   clockTargets: () => Promise<ClockTargets>;
@@ -119,6 +121,10 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     };
   };
   const dispatch = new DispatchService(ctx, recommendations);
+  // Live coverage may weigh its roads by the hot spots' expected demand (segmentDemand).
+  const hotspots = new HotspotService(ctx, gridIndex, (error) =>
+    app.log.error({ err: error }, 'hot-spot build failed'),
+  );
   const services: Services = {
     ctx,
     bus,
@@ -142,6 +148,7 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     coverage: new CoverageService(ctx, roads, gridIndex, recommendations, clockTargets, (error) =>
       app.log.error({ err: error }, 'coverage pass failed'),
     ),
+    hotspots,
     validatePosition,
     clockTargets,
   };
@@ -155,8 +162,10 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     clocks.start();
     roster.start(1000);
     services.coverage.start();
+    services.hotspots.start();
   }
   app.addHook('onClose', async () => {
+    services.hotspots.stop();
     services.coverage.stop();
     clocks.stop();
     roster.stop();
