@@ -40,6 +40,7 @@ const arbIncident = (from = NOW - 28 * DAY, to = NOW - 1) =>
 const arbSmoothing: fc.Arbitrary<SmoothingOptions> = fc.record({
   hourKernel: fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }),
   dayPooling: fc.double({ min: 0, max: 1, noNaN: true }),
+  profilePrior: fc.double({ min: 0, max: 100, noNaN: true }),
   neighbourShare: fc.double({ min: 0, max: 1, noNaN: true }),
 });
 
@@ -123,7 +124,7 @@ describe('buildDemandSurface', () => {
     const s = buildDemandSurface([incident()], {
       now: NOW,
       timeZone: TZ,
-      smoothing: { hourKernel: [1, 1], dayPooling: 0.5, neighbourShare: 0.6 },
+      smoothing: { hourKernel: [1, 1], dayPooling: 0.5, profilePrior: 0, neighbourShare: 0.6 },
     });
     const home = latLngToCell(WEST_LAKE[1], WEST_LAKE[0], 9);
     const rate = (cell: string, h: number) => s.demandRate[s.cells.indexOf(cell) * HOURS_PER_WEEK + h]!;
@@ -135,6 +136,25 @@ describe('buildDemandSurface', () => {
     expect(rate(home, 24 + 9)).toBeCloseTo((0.25 / 3 / 7) * 0.5 * 0.4, 12);
     for (const n of gridDisk(home, 1).filter((c) => c !== home))
       expect(rate(n, 9)).toBeCloseTo((own * 0.6) / 6, 12);
+  });
+
+  it('the profile prior lends a quiet cell the city’s rhythm, a busy one keeps its own', () => {
+    // A busy cell at Monday 09:00 sets the city's profile; a quiet one has its only incident at 03:00.
+    const busy = Array.from({ length: 20 }, () => incident());
+    const quiet = incident({ lngLat: [120.25, 30.3], receivedAt: MONDAY + 3.5 * H });
+    const s = buildDemandSurface([...busy, quiet], {
+      now: NOW,
+      timeZone: TZ,
+      smoothing: { ...NO_SMOOTHING, profilePrior: 1 },
+    });
+    const q = s.cells.indexOf(latLngToCell(30.3, 120.25, 9));
+    const rate = (cell: number, h: number) => s.demandRate[cell * HOURS_PER_WEEK + h]!;
+    // The quiet cell (1 incident) borrows 1 / (1 + 1) of the city's profile; the busy one 1 / 21.
+    const total = 0.25; // one P3 incident in 4 weeks
+    expect(rate(q, 9)).toBeCloseTo(0.5 * total * (20 / 21), 12);
+    expect(rate(q, 3)).toBeCloseTo(0.5 * total + 0.5 * total * (1 / 21), 12);
+    expect(rate(0, 9)).toBeCloseTo((20 / 21) * 5 + (1 / 21) * 5 * (20 / 21), 12);
+    expect(rate(0, 3)).toBeCloseTo((1 / 21) * 5 * (1 / 21), 12);
   });
 
   it('P1 weighs more than P4 by default', () => {
@@ -165,6 +185,7 @@ describe('buildDemandSurface', () => {
     expect(() => buildDemandSurface([], { ...base, windowDays: 0 })).toThrow(RangeError);
     expect(() => buildDemandSurface([], { ...base, resolution: 16 })).toThrow(RangeError);
     expect(() => buildDemandSurface([], { ...base, smoothing: { dayPooling: 2 } })).toThrow(RangeError);
+    expect(() => buildDemandSurface([], { ...base, smoothing: { profilePrior: -1 } })).toThrow(RangeError);
     expect(() => buildDemandSurface([], { ...base, smoothing: { hourKernel: [0] } })).toThrow(RangeError);
     expect(() => buildDemandSurface([], { ...base, priorityWeights: { 1: -1, 2: 1, 3: 1, 4: 1 } })).toThrow(
       RangeError,

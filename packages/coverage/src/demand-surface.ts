@@ -37,6 +37,13 @@ export interface SmoothingOptions {
   hourKernel: readonly number[];
   /** Share (0..1) of an hour's rate taken from the same hour of day averaged over the seven days. */
   dayPooling: number;
+  /**
+   * Pseudo-incidents (>= 0) of the city's hour-of-week rhythm each cell starts with: a cell with
+   * `n` incidents takes the share `profilePrior / (profilePrior + n)` of its hours from its weekly
+   * total spread by the city's profile. A quiet cell borrows the city's rhythm; a hot spot with
+   * hundreds of incidents keeps its own (the bar street at night, the market by day).
+   */
+  profilePrior: number;
   /** Share (0..1) of a cell's demand spread evenly over its six neighbouring cells. */
   neighbourShare: number;
 }
@@ -45,9 +52,15 @@ export interface SmoothingOptions {
 export const DEFAULT_SMOOTHING: SmoothingOptions = {
   hourKernel: [1, 0.5, 0.25],
   dayPooling: 0.8,
+  profilePrior: 100,
   neighbourShare: 0.15,
 };
-export const NO_SMOOTHING: SmoothingOptions = { hourKernel: [1], dayPooling: 0, neighbourShare: 0 };
+export const NO_SMOOTHING: SmoothingOptions = {
+  hourKernel: [1],
+  dayPooling: 0,
+  profilePrior: 0,
+  neighbourShare: 0,
+};
 
 export interface DemandSurfaceOptions {
   /** End of the window (exclusive), epoch ms: incidents received at or after it are left out. */
@@ -114,7 +127,7 @@ function checkOptions(options: DemandSurfaceOptions): Required<DemandSurfaceOpti
   for (const p of [1, 2, 3, 4] as const)
     if (!(priorityWeights[p] >= 0 && Number.isFinite(priorityWeights[p])))
       throw new RangeError(`priority weight ${p} must be a finite number >= 0`);
-  const { hourKernel, dayPooling, neighbourShare } = smoothing;
+  const { hourKernel, dayPooling, profilePrior, neighbourShare } = smoothing;
   if (
     hourKernel.length === 0 ||
     hourKernel.length > 84 ||
@@ -123,6 +136,8 @@ function checkOptions(options: DemandSurfaceOptions): Required<DemandSurfaceOpti
     throw new RangeError('hourKernel must hold 1-84 finite weights >= 0');
   if (!(hourKernel.reduce((a, b) => a + b, 0) > 0)) throw new RangeError('hourKernel must not be all zero');
   if (!(dayPooling >= 0 && dayPooling <= 1)) throw new RangeError('dayPooling must be in [0, 1]');
+  if (!(profilePrior >= 0 && Number.isFinite(profilePrior)))
+    throw new RangeError('profilePrior must be >= 0');
   if (!(neighbourShare >= 0 && neighbourShare <= 1)) throw new RangeError('neighbourShare must be in [0, 1]');
   return { ...options, windowDays, resolution, priorityWeights, smoothing };
 }
@@ -190,7 +205,6 @@ export function buildDemandSurface(
   const cellCount = locator.cells.length;
 
   const exposure = clock.exposure;
-  const smooth = smoother(o.smoothing, exposure, dataCellCount, cellCount, neighbourStart, neighbourList);
   const incidentsPerCell = new Uint32Array(cellCount);
   const weightPerCell = new Float64Array(cellCount);
   for (let c = 0; c < dataCellCount; c++) {
@@ -203,6 +217,15 @@ export function buildDemandSurface(
     incidentsPerCell[c] = n;
     weightPerCell[c] = w;
   }
+  const smooth = smoother(
+    o.smoothing,
+    exposure,
+    incidentsPerCell,
+    dataCellCount,
+    cellCount,
+    neighbourStart,
+    neighbourList,
+  );
   const types = new Uint32Array(cellCount * TYPE_COUNT);
   types.set(typeCounts.subarray(0, dataCellCount * TYPE_COUNT));
   return {
@@ -236,12 +259,13 @@ function grown<T extends Float64Array | Uint32Array>(a: T, size: number): T {
 /**
  * The smoothing, a linear map from window counts (data cells x hours) to rates per week
  * (all cells x hours): divide by the hours of exposure, then the hour kernel (circular over the
- * week), then day pooling, then the spread to neighbours. Each step keeps a cell's (then the
- * city's) total rate.
+ * week), day pooling, the city's profile for quiet cells, and the spread to neighbours. Each step keeps a cell's
+ * (the last one the city's) total rate.
  */
 function smoother(
   s: SmoothingOptions,
   exposure: Float64Array,
+  incidentsPerCell: Uint32Array,
   dataCellCount: number,
   cellCount: number,
   neighbourStart: Int32Array,
@@ -256,7 +280,10 @@ function smoother(
   const timed = new Float64Array(H);
   const byHourOfDay = new Float64Array(24);
   return (raw) => {
-    const out = new Float64Array(cellCount * H);
+    // Time steps per cell; the city's hour-of-week profile from their sum.
+    const pooled = new Float64Array(dataCellCount * H);
+    const cellTotal = new Float64Array(dataCellCount);
+    const cityProfile = new Float64Array(H);
     for (let c = 0; c < dataCellCount; c++) {
       const base = c * H;
       for (let h = 0; h < H; h++) rate[h] = exposure[h]! > 0 ? raw[base + h]! / exposure[h]! : 0;
@@ -267,12 +294,27 @@ function smoother(
       }
       byHourOfDay.fill(0);
       for (let h = 0; h < H; h++) byHourOfDay[h % 24] = byHourOfDay[h % 24]! + timed[h]! / 7;
+      let total = 0;
+      for (let h = 0; h < H; h++) {
+        const v = (1 - s.dayPooling) * timed[h]! + s.dayPooling * byHourOfDay[h % 24]!;
+        pooled[base + h] = v;
+        cityProfile[h] = cityProfile[h]! + v;
+        total += v;
+      }
+      cellTotal[c] = total;
+    }
+    const cityTotal = cityProfile.reduce((a, b) => a + b, 0);
+    if (cityTotal > 0) for (let h = 0; h < H; h++) cityProfile[h] = cityProfile[h]! / cityTotal;
+    const out = new Float64Array(cellCount * H);
+    for (let c = 0; c < dataCellCount; c++) {
+      const base = c * H;
       const first = neighbourStart[c]!;
       const last = neighbourStart[c + 1]!;
       const keep = last > first ? 1 - s.neighbourShare : 1;
       const give = last > first ? s.neighbourShare / (last - first) : 0;
+      const borrow = s.profilePrior > 0 ? s.profilePrior / (s.profilePrior + incidentsPerCell[c]!) : 0;
       for (let h = 0; h < H; h++) {
-        const v = (1 - s.dayPooling) * timed[h]! + s.dayPooling * byHourOfDay[h % 24]!;
+        const v = (1 - borrow) * pooled[base + h]! + borrow * cellTotal[c]! * cityProfile[h]!;
         if (v === 0) continue;
         out[base + h] = out[base + h]! + keep * v;
         for (let i = first; i < last; i++) {
