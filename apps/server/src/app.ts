@@ -24,6 +24,7 @@ import authRoutes from './routes/auth.js';
 import checkpointRoutes from './routes/checkpoints.js';
 import gridRoutes from './routes/grids.js';
 import healthRoutes from './routes/health.js';
+import hotspotRoutes from './routes/hotspots.js';
 import incidentRoutes from './routes/incidents.js';
 import kpiRoutes from './routes/kpi.js';
 import coverageRoutes from './routes/coverage.js';
@@ -102,6 +103,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(kpiRoutes);
       await api.register(coverageRoutes);
       await api.register(standbyRoutes);
+      await api.register(hotspotRoutes);
       await api.register(reportRoutes);
     },
     { prefix: '/api' },

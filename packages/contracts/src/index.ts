@@ -7,3 +7,4 @@ export * from './reports.js';
 export * from './coverage.js';
 export * from './standby.js';
 export * from './labels.js';
+export * from './hotspots.js';

@@ -17,6 +17,7 @@ import { DispatchService } from '../services/dispatch-service.js';
 import { EventBus } from '../services/event-bus.js';
 import { GridIndex } from '../services/grid-index.js';
 import { GridService } from '../services/grid-service.js';
+import { HotspotService } from '../services/hotspot-service.js';
 import { IncidentService } from '../services/incident-service.js';
 import { KpiService } from '../services/kpi.js';
 import { ReportService } from '../reports/report-service.js';
@@ -51,6 +52,7 @@ export interface Services {
   auth: AuthService;
   coverage: CoverageService;
   standby: StandbyService;
+  hotspots: HotspotService;
   validatePosition: (value: unknown) => Result<void>;
   /** Same as `settings.clockTargets()`. */
   clockTargets: () => Promise<ClockTargets>;
@@ -121,6 +123,10 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     };
   };
   const dispatch = new DispatchService(ctx, recommendations);
+  // Live coverage may weigh its roads by the hot spots' expected demand (segmentDemand).
+  const hotspots = new HotspotService(ctx, gridIndex, (error) =>
+    app.log.error({ err: error }, 'hot-spot build failed'),
+  );
   const services: Services = {
     ctx,
     bus,
@@ -141,10 +147,18 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     kpi: new KpiService(app.db.runner, ctx.timeZone, clockTargets),
     reports: new ReportService(ctx, app.db.runner, clockTargets),
     auth: new AuthService(ctx),
-    coverage: new CoverageService(ctx, roads, gridIndex, recommendations, clockTargets, (error) =>
-      app.log.error({ err: error }, 'coverage pass failed'),
+    coverage: new CoverageService(
+      ctx,
+      roads,
+      gridIndex,
+      recommendations,
+      clockTargets,
+      (error) => app.log.error({ err: error }, 'coverage pass failed'),
+      {},
+      hotspots,
     ),
     standby: new StandbyService(ctx, (error) => app.log.error({ err: error }, 'standby sweep failed')),
+    hotspots,
     validatePosition,
     clockTargets,
   };
@@ -159,10 +173,12 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     roster.start(1000);
     services.coverage.start();
     services.standby.startSweeps(10_000);
+    services.hotspots.start();
   }
   // Orders end with the unit's freedom even without background loops (tests drive the rest).
   services.standby.start();
   app.addHook('onClose', async () => {
+    services.hotspots.stop();
     services.coverage.stop();
     services.standby.stop();
     clocks.stop();

@@ -202,6 +202,12 @@ describe(`permissions per role (${process.env.DATABASE_URL ? 'postgres' : 'pglit
       [...STAFF, 'supervisor'],
     ],
     [
+      'read the hot-spot map',
+      () => ({ method: 'GET', url: '/api/hotspots?hourOfWeek=9' }),
+      [...STAFF, 'supervisor'],
+    ],
+    ['read the top hot spots', () => ({ method: 'GET', url: '/api/hotspots/top' }), [...STAFF, 'supervisor']],
+    [
       'read response-time reports',
       () => ({
         method: 'GET',
