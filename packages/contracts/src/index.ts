@@ -6,3 +6,4 @@ export * from './checkpoints.js';
 export * from './reports.js';
 export * from './coverage.js';
 export * from './standby.js';
+export * from './sessions.js';

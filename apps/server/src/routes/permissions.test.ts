@@ -243,7 +243,7 @@ describe(`permissions per role (${process.env.DATABASE_URL ? 'postgres' : 'pglit
   }
 
   it('refuses every API route without a valid token, before validating the input', async () => {
-    const forged = h.app.jwt.sign({ sub: 'x', username: 'x', role: 'admin', unitId: null });
+    const forged = h.app.jwt.sign({ sub: 'x', username: 'x', role: 'admin', unitId: null, sid: 'x' });
     const tampered = `${forged.slice(0, -4)}AAAA`;
     for (const [, request] of table) {
       for (const authorization of [undefined, `Bearer ${tampered}`, 'Basic YWRtaW46YWRtaW4xMjM=']) {
