@@ -62,7 +62,8 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/incidents',
     {
-      preHandler: app.requirePermission('incident.read'),
+      // A unit terminal lists only its incidents (the list is filtered below).
+      preHandler: app.requirePermission('incident.read', () => ({ actorHadIncident: true })),
       schema: {
         tags: ['incidents'],
         querystring: ListIncidentsQuery,
