@@ -38,7 +38,10 @@ declare module 'fastify' {
     /** preHandler: rejects requests without a valid token (401 UNAUTHENTICATED). */
     authenticate: (request: FastifyRequest) => Promise<void>;
     /** Signs the token of a session just started (its `exp` is the session's end). */
-    issueToken: (user: TokenUser, session: { id: string; kind: string; expiresAt: Date }) => string;
+    issueToken: (
+      user: TokenUser,
+      session: { id: string; kind: string; createdAt: Date; expiresAt: Date },
+    ) => string;
     /** Verifies a token (signature, `exp`, `sid`) and its session; throws UNAUTHENTICATED etc. */
     verifySessionToken: (token: string, touch?: boolean) => Promise<TokenPayload>;
     /** preHandler factory: 403 FORBIDDEN unless the caller's role may do `action`. */
@@ -89,16 +92,20 @@ export default fp<AuthPluginOptions>(async function auth(app: FastifyInstance, o
       (request: FastifyRequest) => app.authenticate(request),
     ] as RouteOptions['onRequest'];
   });
-  app.decorate('issueToken', (user: TokenUser, session: { id: string; kind: string; expiresAt: Date }) =>
-    app.jwt.sign({
-      sub: user.id,
-      username: user.username,
-      role: user.role,
-      unitId: user.unitId,
-      sid: session.id,
-      ...(session.kind === 'device' ? { kind: 'device' as const } : {}),
-      exp: Math.floor(session.expiresAt.getTime() / 1000),
-    } as TokenPayload),
+  // `exp` is the session's lifetime from now by the wall clock (the JWT library checks it against
+  // that clock; the session row keeps its own expiry on the services' clock).
+  app.decorate(
+    'issueToken',
+    (user: TokenUser, session: { id: string; kind: string; createdAt: Date; expiresAt: Date }) =>
+      app.jwt.sign({
+        sub: user.id,
+        username: user.username,
+        role: user.role,
+        unitId: user.unitId,
+        sid: session.id,
+        ...(session.kind === 'device' ? { kind: 'device' as const } : {}),
+        exp: Math.floor((Date.now() + session.expiresAt.getTime() - session.createdAt.getTime()) / 1000),
+      } as TokenPayload),
   );
   app.decorate('verifySessionToken', async (token: string, touch = true) => {
     let payload: TokenPayload;

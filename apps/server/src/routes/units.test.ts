@@ -36,7 +36,9 @@ describe(`units (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
       position: { lngLat: [row.lastLng, row.lastLat] },
       activeAssignmentId: null,
     });
-    errorOf(await h.call('unit001', { method: 'GET', url: '/api/units/no-such-unit' }), 404, 'NOT_FOUND');
+    // A unit terminal reads only its own unit: any other id is refused before it is looked up.
+    errorOf(await h.call('unit001', { method: 'GET', url: '/api/units/no-such-unit' }), 403, 'FORBIDDEN');
+    errorOf(await h.call('supervisor', { method: 'GET', url: '/api/units/no-such-unit' }), 404, 'NOT_FOUND');
   });
 
   it('walks the unit status machine and audits each change', async () => {
