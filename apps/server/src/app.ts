@@ -9,9 +9,11 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { ErrorBody } from '@dispatch/contracts';
-import type { ServerConfig } from './config.js';
+import { durationMs, type ServerConfig } from './config.js';
 import type { Database } from './db/database.js';
 import authPlugin from './plugins/auth.js';
+import { loggerOptions } from './plugins/log-redaction.js';
+import securityPlugin from './plugins/security.js';
 import databasePlugin from './plugins/database.js';
 import errorsPlugin from './plugins/errors.js';
 import inputGuardPlugin from './plugins/input-guard.js';
@@ -33,6 +35,7 @@ import mapRoutes from './routes/map.js';
 import reportRoutes from './routes/reports.js';
 import settingsRoutes from './routes/settings.js';
 import unitRoutes from './routes/units.js';
+import userRoutes from './routes/users.js';
 
 export interface BuildOptions {
   config: ServerConfig;
@@ -49,7 +52,7 @@ export interface BuildOptions {
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config } = options;
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger: loggerOptions(options.logger ?? { level: config.logLevel }),
     // Reject unknown fields instead of silently dropping them; coerce query strings only as needed.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     bodyLimit: 1024 * 1024,
@@ -64,8 +67,25 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
   });
-  await app.register(authPlugin, { secret: config.jwtSecret, tokenTtl: config.tokenTtl });
+  await app.register(securityPlugin, {
+    corsOrigins: config.corsOrigins,
+    loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+    redisUrl: config.redisUrl,
+  });
+  await app.register(authPlugin, { secret: config.jwtSecret });
   await app.register(servicesPlugin, {
+    signIn: {
+      maxFailures: config.loginMaxFailures,
+      lockoutMs: config.loginLockoutMinutes * 60_000,
+      totpRequired: config.totpRequired,
+    },
+    sessions: {
+      sessionTtlMs: durationMs(config.tokenTtl),
+      deviceTtlMs: durationMs(config.deviceTokenTtl),
+      idleLockMs: config.idleLockMinutes * 60_000,
+      idleLockExemptRoles: config.idleLockExemptRoles,
+      recheckMs: 5_000,
+    },
     timeZone: config.timeZone,
     positionFlushMs: config.positionFlushMs,
     positionMaxPending: config.positionMaxPending,
@@ -92,6 +112,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     async (api) => {
       await api.register(healthRoutes);
       await api.register(authRoutes);
+      await api.register(userRoutes);
       await api.register(incidentRoutes);
       await api.register(assignmentRoutes);
       await api.register(checkpointRoutes);

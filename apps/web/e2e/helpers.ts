@@ -11,7 +11,7 @@ export const DEMO_USERS = {
   },
 } as const;
 
-/** Signs in over the API (for set-up and for the wall's `?token=`). */
+/** Signs in over the API (for set-up). */
 export async function apiLogin(request: APIRequestContext, user: { username: string; password: string }) {
   const response = await request.post('/api/auth/login', { data: user });
   expect(response.ok(), `login ${user.username}`).toBe(true);
@@ -33,6 +33,24 @@ export async function apiPost<T>(
   const response = await request.post(path, { headers: { authorization: `Bearer ${token}` }, data });
   expect(response.ok(), `POST ${path}: ${await response.text()}`).toBe(true);
   return (await response.json()) as T;
+}
+
+/**
+ * Opens the wall on a fresh screen the way a control room does: an admin issues the screen a
+ * device credential (never in a URL), pasted once on its login page. Returns the credential.
+ */
+export async function openWall(page: Page, request: APIRequestContext): Promise<string> {
+  const admin = await apiLogin(request, DEMO_USERS.admin);
+  const { token } = await apiPost<{ token: string }>(request, admin.token, '/api/devices', {
+    username: DEMO_USERS.dispatcher.username,
+    label: 'e2e wall',
+  });
+  await page.goto('/wall');
+  await page.getByTestId('device-credential').fill(token);
+  await page.getByTestId('device-submit').click();
+  await expect(page.getByTestId('wall')).toBeVisible();
+  expect(page.url()).not.toContain(token);
+  return token;
 }
 
 export async function uiLogin(page: Page, user: { username: string; password: string }, path = '/') {

@@ -188,9 +188,6 @@ export const SessionUserDto = Type.Object({
 });
 export type SessionUserDto = Static<typeof SessionUserDto>;
 
-export const LoginResponse = Type.Object({ token: Type.String(), user: SessionUserDto });
-export type LoginResponse = Static<typeof LoginResponse>;
-
 export const AuditEventDto = Type.Object({
   id: Type.String(),
   at: IsoTime,

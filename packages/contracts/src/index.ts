@@ -8,3 +8,4 @@ export * from './coverage.js';
 export * from './standby.js';
 export * from './labels.js';
 export * from './hotspots.js';
+export * from './sessions.js';

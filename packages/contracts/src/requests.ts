@@ -21,15 +21,6 @@ import {
 
 const strict = { additionalProperties: false } as const;
 
-export const LoginBody = Type.Object(
-  {
-    username: Type.String({ minLength: 1, maxLength: 64 }),
-    password: Type.String({ minLength: 1, maxLength: 256 }),
-  },
-  strict,
-);
-export type LoginBody = Static<typeof LoginBody>;
-
 export const CreateIncidentBody = Type.Object(
   {
     type: IncidentTypeSchema,

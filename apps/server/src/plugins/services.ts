@@ -8,7 +8,8 @@ import { domainError, type ClockTargets, type Result } from '@dispatch/domain';
 import { PositionReport } from '@dispatch/contracts';
 import { Compile } from 'typebox/compile';
 import { AssignmentService } from '../services/assignment-service.js';
-import { AuthService } from '../services/auth-service.js';
+import { AuthService, type SignInPolicy } from '../services/auth-service.js';
+import { SessionService, type SessionPolicy } from '../services/session-service.js';
 import { CheckpointService } from '../services/checkpoint-service.js';
 import { ClockMonitor } from '../services/clock-monitor.js';
 import { CoverageService } from '../services/coverage-service.js';
@@ -50,6 +51,7 @@ export interface Services {
   kpi: KpiService;
   reports: ReportService;
   auth: AuthService;
+  sessions: SessionService;
   coverage: CoverageService;
   standby: StandbyService;
   hotspots: HotspotService;
@@ -71,6 +73,8 @@ export interface ServicesOptions {
   positionMaxPending: number;
   /** Background loops (clock monitor, position flushing); tests may drive them by hand. */
   background?: boolean;
+  signIn: SignInPolicy;
+  sessions: SessionPolicy;
 }
 
 export default fp<ServicesOptions>(async function services(app: FastifyInstance, options) {
@@ -146,7 +150,8 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     settings,
     kpi: new KpiService(app.db.runner, ctx.timeZone, clockTargets),
     reports: new ReportService(ctx, app.db.runner, clockTargets),
-    auth: new AuthService(ctx),
+    auth: new AuthService(ctx, options.signIn),
+    sessions: new SessionService(ctx, options.sessions),
     coverage: new CoverageService(
       ctx,
       roads,

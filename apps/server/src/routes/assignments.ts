@@ -37,7 +37,10 @@ const assignmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/assignments/:id/route',
     {
-      preHandler: app.requirePermission('incident.read'),
+      // Staff see every unit's route; a unit terminal only its own.
+      preHandler: app.requirePermission('unit.route', async (request) => ({
+        targetUnitId: (await assignments.destinationOf((request.params as { id: string }).id)).unitId,
+      })),
       schema: { tags: ['dispatch'], params: IdParams, response: { 200: RouteDto, ...errorResponses } },
     },
     async (request) => {

@@ -69,7 +69,7 @@ const standbyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/units/:id/standby/route',
     {
-      preHandler: app.requirePermission('unit.status', target),
+      preHandler: app.requirePermission('unit.route', target),
       schema: { tags: ['coverage'], params: IdParams, response: { 200: RouteDto, ...errorResponses } },
     },
     async (request) => {

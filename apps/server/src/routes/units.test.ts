@@ -36,8 +36,14 @@ describe(`units (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
       position: { lngLat: [row.lastLng, row.lastLat] },
       activeAssignmentId: null,
     });
+    // A unit terminal reads only its own unit: any other id is refused before it is looked up.
     errorOf(
       await h.call('unit001', { method: 'GET', url: '/api/units/00000000-0000-4000-8000-000000000000' }),
+      403,
+      'FORBIDDEN',
+    );
+    errorOf(
+      await h.call('supervisor', { method: 'GET', url: '/api/units/00000000-0000-4000-8000-000000000000' }),
       404,
       'NOT_FOUND',
     );

@@ -364,8 +364,38 @@ export class IncidentService {
     return count > 0;
   }
 
-  async list(query: ListIncidentsQuery): Promise<IncidentDto[]> {
-    const where: Record<string, unknown> = {};
+  /**
+   * How a unit stands to an incident: `active` while its assignment is, `had` when it has a
+   * current or recent one (the incident still open, or ended within the unit snapshot's window).
+   */
+  async unitRelation(incidentId: string, unitId: string): Promise<{ had: boolean; active: boolean }> {
+    const rows = await this.ctx.prisma.assignment.findMany({
+      where: { incidentId, unitId, incident: { OR: unitShownIncidents(this.ctx.now()) } },
+      select: { status: true },
+    });
+    return {
+      had: rows.length > 0,
+      active: rows.some((r) => (ACTIVE_ASSIGNMENT_STATUSES as readonly string[]).includes(r.status)),
+    };
+  }
+
+  /** A unit terminal's list: the incidents it is or was recently on; callers only where still active. */
+  async listForUnit(unitId: string, query: ListIncidentsQuery): Promise<IncidentDto[]> {
+    const rows = await this.list(query, {
+      assignments: { some: { unitId } },
+      OR: unitShownIncidents(this.ctx.now()),
+    });
+    return rows.map((dto) =>
+      dto.assignments.some(
+        (a) => a.unitId === unitId && (ACTIVE_ASSIGNMENT_STATUSES as readonly string[]).includes(a.status),
+      )
+        ? dto
+        : withoutCaller(dto),
+    );
+  }
+
+  async list(query: ListIncidentsQuery, scope: Record<string, unknown> = {}): Promise<IncidentDto[]> {
+    const where: Record<string, unknown> = { ...scope };
     if (query.status === 'open') where.status = { in: [...OPEN_INCIDENT_STATUSES] };
     else if (query.status === 'board') where.status = { in: [...ON_BOARD_INCIDENT_STATUSES] };
     else if (query.status) where.status = query.status;
@@ -387,4 +417,16 @@ export class IncidentService {
     });
     return rows.map(toIncidentDto);
   }
+}
+
+/** An incident a unit sees (as its socket snapshot does): open, or ended within two hours. */
+export const UNIT_RECENTLY_ENDED_MS = 2 * 60 * 60 * 1000;
+export const unitShownIncidents = (now: number) => [
+  { status: { notIn: ['closed' as const, 'cancelled' as const] } },
+  { closedAt: { gte: new Date(now - UNIT_RECENTLY_ENDED_MS) } },
+];
+
+/** The incident without its caller's name and phone (a unit no longer on it). */
+export function withoutCaller<T extends IncidentDto>(dto: T): T {
+  return { ...dto, callerName: null, callerPhone: null };
 }

@@ -36,6 +36,15 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     logLevel: 'silent',
     positionFlushMs: 50,
     positionMaxPending: 50_000,
+    loginMaxFailures: 5,
+    loginLockoutMinutes: 15,
+    // The harness signs in many users from one address; the rate-limit test sets its own.
+    loginRateLimitPerMinute: 10_000,
+    idleLockMinutes: 15,
+    idleLockExemptRoles: ['unit'],
+    deviceTokenTtl: '365d',
+    totpRequired: false,
+    corsOrigins: [],
     ...overrides,
   };
 }

@@ -62,8 +62,10 @@ export type RoadFeatureCollection = FeatureCollection<
 /** Builds the endpoint functions over an HTTP client. */
 export function createApi(http: Http) {
   return {
-    login: (username: string, password: string) =>
-      http.post<LoginResponse>('/api/auth/login', { username, password }),
+    login: (username: string, password: string, otp?: string) =>
+      http.post<LoginResponse>('/api/auth/login', { username, password, ...(otp ? { otp } : {}) }),
+    logout: () => http.post<{ ok: boolean }>('/api/auth/logout'),
+    unlock: (password: string) => http.post<{ ok: boolean }>('/api/auth/unlock', { password }),
     me: () => http.get<SessionUserDto>('/api/auth/me'),
 
     listIncidents: (query: ListIncidentsQuery = {}) =>

@@ -20,7 +20,7 @@ export function AppHeader() {
       <ConnectionBadge />
       <LanguageSwitch />
       {user && <span className="user">{user.displayName}</span>}
-      <button type="button" className="ghost" onClick={logout} data-testid="logout">
+      <button type="button" className="ghost" onClick={() => void logout()} data-testid="logout">
         {t('app.logout')}
       </button>
     </header>

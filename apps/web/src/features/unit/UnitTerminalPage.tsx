@@ -65,7 +65,7 @@ export function UnitTerminalPage() {
         <span className="spacer" />
         <ConnectionBadge />
         <LanguageSwitch />
-        <button type="button" className="ghost" onClick={logout}>
+        <button type="button" className="ghost" onClick={() => void logout()}>
           {t('app.logout')}
         </button>
       </header>
