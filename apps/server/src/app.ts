@@ -70,6 +70,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(securityPlugin, {
     corsOrigins: config.corsOrigins,
     loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+    loginRateAllowList: config.loginRateAllowList,
     redisUrl: config.redisUrl,
   });
   await app.register(authPlugin, { secret: config.jwtSecret });

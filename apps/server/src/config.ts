@@ -28,6 +28,8 @@ export interface ServerConfig {
   loginLockoutMinutes: number;
   /** Sign-in attempts per client address per minute (429 beyond). */
   loginRateLimitPerMinute: number;
+  /** Addresses the sign-in rate limit does not count (the demo's own simulator logs in every crew). */
+  loginRateAllowList: string[];
   /** Staff consoles lock after this many idle minutes (at most 30). */
   idleLockMinutes: number;
   /** Roles whose sessions never idle-lock (unit terminals); wall screens use device credentials. */
@@ -99,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     loginMaxFailures: between('LOGIN_MAX_FAILURES', int(env.LOGIN_MAX_FAILURES, 5), 1, 5),
     loginLockoutMinutes: between('LOGIN_LOCKOUT_MINUTES', int(env.LOGIN_LOCKOUT_MINUTES, 15), 10, 24 * 60),
     loginRateLimitPerMinute: atLeast('LOGIN_RATE_LIMIT', int(env.LOGIN_RATE_LIMIT, 20), 1),
+    loginRateAllowList: list(env.LOGIN_RATE_ALLOW, demo ? ['127.0.0.1', '::1', '::ffff:127.0.0.1'] : []),
     idleLockMinutes: between('IDLE_LOCK_MINUTES', int(env.IDLE_LOCK_MINUTES, 15), 1, 30),
     idleLockExemptRoles: list(env.IDLE_LOCK_EXEMPT_ROLES, ['unit']),
     deviceTokenTtl: env.DEVICE_TOKEN_TTL ?? '365d',

@@ -14,6 +14,7 @@ import { domainError, DomainErrorException } from '@dispatch/domain';
 export interface SecurityOptions {
   corsOrigins: readonly string[];
   loginRateLimitPerMinute: number;
+  loginRateAllowList?: readonly string[];
   redisUrl?: string | undefined;
 }
 
@@ -56,6 +57,7 @@ export default fp<SecurityOptions>(async function security(app: FastifyInstance,
   await app.register(rateLimit, {
     global: false,
     max: options.loginRateLimitPerMinute,
+    allowList: [...(options.loginRateAllowList ?? [])],
     timeWindow: 60_000,
     ...(redis ? { redis, nameSpace: 'dispatch-rl-' } : {}),
     errorResponseBuilder: (_request, context) =>

@@ -38,6 +38,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     positionMaxPending: 50_000,
     loginMaxFailures: 5,
     loginLockoutMinutes: 15,
+    loginRateAllowList: [],
     // The harness signs in many users from one address; the rate-limit test sets its own.
     loginRateLimitPerMinute: 10_000,
     idleLockMinutes: 15,
