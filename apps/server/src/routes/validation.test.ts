@@ -160,7 +160,7 @@ describe(`validation on every route (${process.env.DATABASE_URL ? 'postgres' : '
           type: 'theft',
           priority: 2,
           location: { lng: 120, lat: 30 },
-          receivedAt: new Date(h.clock.ms - 11 * 60_000).toISOString(),
+          receivedAt: new Date(h.clock.ms - 31 * 60_000).toISOString(),
         },
       }),
       'body.receivedAt',
