@@ -11,6 +11,7 @@ import {
   apiLogin,
   apiPost,
   changedPixelShare,
+  openWall,
   redPixelShare,
   uiLogin,
   waitForMap,
@@ -27,10 +28,10 @@ test('coverage layer draws; an uncovered-area alert appears on the wall and clea
   const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`) });
 
   // Wall screen, signed in by token in the URL: the coverage layer is on by default.
-  const wallLogin = await apiLogin(request, DEMO_USERS.dispatcher);
   const wallContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const wall = await wallContext.newPage();
-  await wall.goto(`/wall?token=${encodeURIComponent(wallLogin.token)}`);
+  // A wall screen signs in with its own device credential (never a token in the URL).
+  await openWall(wall, request);
   const wallMap = await waitForMap(wall);
   await expect(wallMap).toHaveAttribute('data-coverage-layer', 'on');
   await expect(wall.getByTestId('coverage-legend')).toBeVisible();
