@@ -15,13 +15,19 @@ function lattice(w: number, h: number): RoadNetwork {
       type: 'Feature' as const,
       properties: { highway: 'residential', maxspeed: 36 },
       // Every crossing is a shared vertex, so the streets join there.
-      geometry: { type: 'LineString' as const, coordinates: Array.from({ length: w }, (_, x) => at(x * 400, y * 400)) },
+      geometry: {
+        type: 'LineString' as const,
+        coordinates: Array.from({ length: w }, (_, x) => at(x * 400, y * 400)),
+      },
     });
   for (let x = 0; x < w; x++)
     features.push({
       type: 'Feature' as const,
       properties: { highway: 'residential', maxspeed: 36 },
-      geometry: { type: 'LineString' as const, coordinates: Array.from({ length: h }, (_, y) => at(x * 400, y * 400)) },
+      geometry: {
+        type: 'LineString' as const,
+        coordinates: Array.from({ length: h }, (_, y) => at(x * 400, y * 400)),
+      },
     });
   return buildRoadNetwork({ type: 'FeatureCollection', features });
 }
@@ -39,7 +45,14 @@ const halves = (() => {
 })();
 
 const coverWith = (units: TravelCandidate[], demand?: Float64Array) =>
-  zoneCoverage(city, coverageTimes(city, units, { limitSeconds: 300 })!.seconds, halves, 2, [180, 300], demand);
+  zoneCoverage(
+    city,
+    coverageTimes(city, units, { limitSeconds: 300 })!.seconds,
+    halves,
+    2,
+    [180, 300],
+    demand,
+  );
 
 describe('zoneCoverage', () => {
   it('measures the road length each zone has within each target, and nothing far from the units', () => {
@@ -72,17 +85,22 @@ describe('zoneCoverage', () => {
   it('never lowers any zone’s coverage when a unit is added', () => {
     const point = fc.record({ x: fc.integer({ min: 0, max: 2800 }), y: fc.integer({ min: 0, max: 2800 }) });
     fc.assert(
-      fc.property(fc.array(point, { maxLength: 5 }), point, fc.constantFrom('drive', 'walk', 'fly'), (units, extra, mode) => {
-        const cands: TravelCandidate[] = units.map((u, i) => ({ id: `u${i}`, lngLat: at(u.x, u.y) }));
-        const before = coverWith(cands);
-        const after = coverWith([...cands, { id: 'x', lngLat: at(extra.x, extra.y), mode }]);
-        before.forEach((z, i) =>
-          z.within.forEach((w, t) => {
-            expect(after[i]!.within[t]!.roadMeters).toBeGreaterThanOrEqual(w.roadMeters - 1e-6);
-            expect(after[i]!.within[t]!.demand).toBeGreaterThanOrEqual(w.demand - 1e-6);
-          }),
-        );
-      }),
+      fc.property(
+        fc.array(point, { maxLength: 5 }),
+        point,
+        fc.constantFrom('drive', 'walk', 'fly'),
+        (units, extra, mode) => {
+          const cands: TravelCandidate[] = units.map((u, i) => ({ id: `u${i}`, lngLat: at(u.x, u.y) }));
+          const before = coverWith(cands);
+          const after = coverWith([...cands, { id: 'x', lngLat: at(extra.x, extra.y), mode }]);
+          before.forEach((z, i) =>
+            z.within.forEach((w, t) => {
+              expect(after[i]!.within[t]!.roadMeters).toBeGreaterThanOrEqual(w.roadMeters - 1e-6);
+              expect(after[i]!.within[t]!.demand).toBeGreaterThanOrEqual(w.demand - 1e-6);
+            }),
+          );
+        },
+      ),
       { numRuns: 40 },
     );
   });
