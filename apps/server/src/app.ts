@@ -9,11 +9,14 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { ErrorBody } from '@dispatch/contracts';
-import type { ServerConfig } from './config.js';
+import { durationMs, type ServerConfig } from './config.js';
 import type { Database } from './db/database.js';
 import authPlugin from './plugins/auth.js';
+import { loggerOptions } from './plugins/log-redaction.js';
+import securityPlugin from './plugins/security.js';
 import databasePlugin from './plugins/database.js';
 import errorsPlugin from './plugins/errors.js';
+import inputGuardPlugin from './plugins/input-guard.js';
 import realtimePlugin from './plugins/realtime.js';
 import servicesPlugin from './plugins/services.js';
 import strictBodyPlugin from './plugins/strict-body.js';
@@ -23,13 +26,16 @@ import authRoutes from './routes/auth.js';
 import checkpointRoutes from './routes/checkpoints.js';
 import gridRoutes from './routes/grids.js';
 import healthRoutes from './routes/health.js';
+import hotspotRoutes from './routes/hotspots.js';
 import incidentRoutes from './routes/incidents.js';
 import kpiRoutes from './routes/kpi.js';
 import coverageRoutes from './routes/coverage.js';
+import standbyRoutes from './routes/standby.js';
 import mapRoutes from './routes/map.js';
 import reportRoutes from './routes/reports.js';
 import settingsRoutes from './routes/settings.js';
 import unitRoutes from './routes/units.js';
+import userRoutes from './routes/users.js';
 
 export interface BuildOptions {
   config: ServerConfig;
@@ -46,7 +52,7 @@ export interface BuildOptions {
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config } = options;
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger: loggerOptions(options.logger ?? { level: config.logLevel }),
     // Reject unknown fields instead of silently dropping them; coerce query strings only as needed.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     bodyLimit: 1024 * 1024,
@@ -54,14 +60,33 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
 
   app.addSchema({ $id: 'ErrorBody', ...ErrorBody });
   await app.register(errorsPlugin);
+  await app.register(inputGuardPlugin);
   await app.register(strictBodyPlugin);
   await app.register(databasePlugin, {
     database: options.database,
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
   });
-  await app.register(authPlugin, { secret: config.jwtSecret, tokenTtl: config.tokenTtl });
+  await app.register(securityPlugin, {
+    corsOrigins: config.corsOrigins,
+    loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+    loginRateAllowList: config.loginRateAllowList,
+    redisUrl: config.redisUrl,
+  });
+  await app.register(authPlugin, { secret: config.jwtSecret });
   await app.register(servicesPlugin, {
+    signIn: {
+      maxFailures: config.loginMaxFailures,
+      lockoutMs: config.loginLockoutMinutes * 60_000,
+      totpRequired: config.totpRequired,
+    },
+    sessions: {
+      sessionTtlMs: durationMs(config.tokenTtl),
+      deviceTtlMs: durationMs(config.deviceTokenTtl),
+      idleLockMs: config.idleLockMinutes * 60_000,
+      idleLockExemptRoles: config.idleLockExemptRoles,
+      recheckMs: 5_000,
+    },
     timeZone: config.timeZone,
     positionFlushMs: config.positionFlushMs,
     positionMaxPending: config.positionMaxPending,
@@ -88,6 +113,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     async (api) => {
       await api.register(healthRoutes);
       await api.register(authRoutes);
+      await api.register(userRoutes);
       await api.register(incidentRoutes);
       await api.register(assignmentRoutes);
       await api.register(checkpointRoutes);
@@ -98,6 +124,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(settingsRoutes);
       await api.register(kpiRoutes);
       await api.register(coverageRoutes);
+      await api.register(standbyRoutes);
+      await api.register(hotspotRoutes);
       await api.register(reportRoutes);
     },
     { prefix: '/api' },

@@ -18,4 +18,9 @@ describe('loadConfig', () => {
   it('refuses to start outside demo mode without a real JWT secret', () => {
     expect(() => loadConfig({ DATABASE_URL: base.DATABASE_URL })).toThrow(/JWT_SECRET/);
   });
+  it("exempts only the demo's own machine from the sign-in rate limit, and nobody outside demo mode", () => {
+    expect(loadConfig({ DEMO: '1' }).loginRateAllowList).toContain('127.0.0.1');
+    expect(loadConfig(base).loginRateAllowList).toEqual([]);
+    expect(loadConfig({ ...base, LOGIN_RATE_ALLOW: '10.0.0.5' }).loginRateAllowList).toEqual(['10.0.0.5']);
+  });
 });

@@ -22,7 +22,48 @@ export interface ServerConfig {
   positionFlushMs: number;
   /** Position reports buffered and not yet written beyond which new ones are refused (503). */
   positionMaxPending: number;
+  /** Wrong passwords in a row after which an account is locked (at most 5). */
+  loginMaxFailures: number;
+  /** How long a locked account stays locked (minutes, at least 10). */
+  loginLockoutMinutes: number;
+  /** Sign-in attempts per client address per minute (429 beyond). */
+  loginRateLimitPerMinute: number;
+  /** Addresses the sign-in rate limit does not count (the demo's own simulator logs in every crew). */
+  loginRateAllowList: string[];
+  /** Staff consoles lock after this many idle minutes (at most 30). */
+  idleLockMinutes: number;
+  /** Roles whose sessions never idle-lock (unit terminals); wall screens use device credentials. */
+  idleLockExemptRoles: string[];
+  /** Lifetime of a wall screen's device credential, e.g. '365d'. */
+  deviceTokenTtl: string;
+  /** Admin and supervisor accounts must sign in with a TOTP second factor. */
+  totpRequired: boolean;
+  /** Origins allowed by CORS; empty = no CORS headers at all (the console is served same-origin). */
+  corsOrigins: string[];
 }
+
+const DURATION = /^(\d+)\s*(ms|s|m|h|d)$/;
+const DURATION_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** '12h', '30m', '365d' in milliseconds. */
+export function durationMs(text: string): number {
+  const match = DURATION.exec(text.trim());
+  if (!match) throw new Error(`expected a duration like 12h or 30m, got ${text}`);
+  return Number(match[1]) * DURATION_MS[match[2] as keyof typeof DURATION_MS];
+}
+
+const list = (value: string | undefined, fallback: string[]) =>
+  value === undefined
+    ? fallback
+    : value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
+
+const between = (name: string, value: number, min: number, max: number) => {
+  if (value < min || value > max) throw new Error(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+};
 
 const int = (value: string | undefined, fallback: number) => {
   if (value === undefined || value === '') return fallback;
@@ -57,5 +98,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     positionFlushMs: int(env.POSITION_FLUSH_MS, 250),
     positionMaxPending: atLeast('POSITION_MAX_PENDING', int(env.POSITION_MAX_PENDING, 50_000), 5_000),
+    loginMaxFailures: between('LOGIN_MAX_FAILURES', int(env.LOGIN_MAX_FAILURES, 5), 1, 5),
+    loginLockoutMinutes: between('LOGIN_LOCKOUT_MINUTES', int(env.LOGIN_LOCKOUT_MINUTES, 15), 10, 24 * 60),
+    loginRateLimitPerMinute: atLeast('LOGIN_RATE_LIMIT', int(env.LOGIN_RATE_LIMIT, 20), 1),
+    loginRateAllowList: list(env.LOGIN_RATE_ALLOW, demo ? ['127.0.0.1', '::1', '::ffff:127.0.0.1'] : []),
+    idleLockMinutes: between('IDLE_LOCK_MINUTES', int(env.IDLE_LOCK_MINUTES, 15), 1, 30),
+    idleLockExemptRoles: list(env.IDLE_LOCK_EXEMPT_ROLES, ['unit']),
+    deviceTokenTtl: env.DEVICE_TOKEN_TTL ?? '365d',
+    totpRequired: env.TOTP_REQUIRED === '1' || env.TOTP_REQUIRED === 'true',
+    corsOrigins: list(env.CORS_ORIGINS, []),
   };
 }

@@ -11,6 +11,7 @@ import {
   apiLogin,
   apiPost,
   drawnPixelShare,
+  openWall,
   uiLogin,
   waitForMap,
   type IncidentDto,
@@ -32,11 +33,10 @@ test('call to close: dispatcher, unit terminal and wall screen', async ({ browse
   }
   const unitAt = unit.position?.lngLat ?? [120.15, 30.27];
 
-  // Wall screen, signed in by token in the URL.
-  const wallLogin = await apiLogin(request, DEMO_USERS.dispatcher);
+  // Wall screen, signed in with its own device credential.
   const wallContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const wall = await wallContext.newPage();
-  await wall.goto(`/wall?token=${encodeURIComponent(wallLogin.token)}`);
+  const wallToken = await openWall(wall, request);
   const wallMap = await waitForMap(wall);
   await expect(wall.getByTestId('kpi-tiles')).toBeVisible();
 
@@ -138,7 +138,7 @@ test('call to close: dispatcher, unit terminal and wall screen', async ({ browse
   await shot(wall, '10-wall-closed');
   expect(await drawnPixelShare(wall, wallMap), 'wall map drew').toBeGreaterThan(0.02);
 
-  const final = await apiGet<IncidentDto>(request, wallLogin.token, `/api/incidents/${incidentId}`);
+  const final = await apiGet<IncidentDto>(request, wallToken, `/api/incidents/${incidentId}`);
   expect(final.status).toBe('closed');
   for (const milestone of [
     'receivedAt',

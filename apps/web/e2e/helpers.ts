@@ -2,14 +2,16 @@ import type { IncidentDto, LoginResponse, UnitDto } from '@dispatch/contracts';
 import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_USERS = {
+  admin: { username: 'admin', password: 'admin123' },
   dispatcher: { username: 'dispatcher', password: 'dispatcher123' },
+  supervisor: { username: 'supervisor', password: 'supervisor123' },
   unit: {
     username: process.env.E2E_UNIT_USER ?? 'unit001',
     password: process.env.E2E_UNIT_PASSWORD ?? 'unit123',
   },
 } as const;
 
-/** Signs in over the API (for set-up and for the wall's `?token=`). */
+/** Signs in over the API (for set-up). */
 export async function apiLogin(request: APIRequestContext, user: { username: string; password: string }) {
   const response = await request.post('/api/auth/login', { data: user });
   expect(response.ok(), `login ${user.username}`).toBe(true);
@@ -31,6 +33,24 @@ export async function apiPost<T>(
   const response = await request.post(path, { headers: { authorization: `Bearer ${token}` }, data });
   expect(response.ok(), `POST ${path}: ${await response.text()}`).toBe(true);
   return (await response.json()) as T;
+}
+
+/**
+ * Opens the wall on a fresh screen the way a control room does: an admin issues the screen a
+ * device credential (never in a URL), pasted once on its login page. Returns the credential.
+ */
+export async function openWall(page: Page, request: APIRequestContext): Promise<string> {
+  const admin = await apiLogin(request, DEMO_USERS.admin);
+  const { token } = await apiPost<{ token: string }>(request, admin.token, '/api/devices', {
+    username: DEMO_USERS.dispatcher.username,
+    label: 'e2e wall',
+  });
+  await page.goto('/wall');
+  await page.getByTestId('device-credential').fill(token);
+  await page.getByTestId('device-submit').click();
+  await expect(page.getByTestId('wall')).toBeVisible();
+  expect(page.url()).not.toContain(token);
+  return token;
 }
 
 export async function uiLogin(page: Page, user: { username: string; password: string }, path = '/') {
@@ -75,6 +95,64 @@ export async function drawnPixelShare(page: Page, map: Locator): Promise<number>
       if (d > 24) drawn += 1;
     }
     return drawn / (pixels.length / 4);
+  }, png);
+}
+
+/**
+ * Share of pixels that differ between two screenshots of the same map (same size), e.g. with a
+ * layer on and off: what that layer adds to what the user sees.
+ */
+export async function changedPixelShare(page: Page, before: Buffer, after: Buffer): Promise<number> {
+  return page.evaluate(
+    async ([a, b]) => {
+      const pixels = async (data: string) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${data}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const context = canvas.getContext('2d');
+        if (!context) return new Uint8ClampedArray();
+        context.drawImage(image, 0, 0);
+        return context.getImageData(0, 0, canvas.width, canvas.height).data;
+      };
+      const [p, q] = await Promise.all([pixels(a as string), pixels(b as string)]);
+      if (p.length === 0 || p.length !== q.length) return 0;
+      let changed = 0;
+      for (let i = 0; i < p.length; i += 4) {
+        const d =
+          Math.abs((p[i] as number) - (q[i] as number)) +
+          Math.abs((p[i + 1] as number) - (q[i + 1] as number)) +
+          Math.abs((p[i + 2] as number) - (q[i + 2] as number));
+        if (d > 24) changed += 1;
+      }
+      return changed / (p.length / 4);
+    },
+    [before.toString('base64'), after.toString('base64')],
+  );
+}
+
+/** Share of the map's pixels tinted red (red well above green and blue), e.g. shaded uncovered grids. */
+export async function redPixelShare(page: Page, map: Locator): Promise<number> {
+  const png = (await map.screenshot()).toString('base64');
+  return page.evaluate(async (data) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${data}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d');
+    if (!context) return 0;
+    context.drawImage(image, 0, 0);
+    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    let red = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+      const [r, g, b] = [pixels[i] as number, pixels[i + 1] as number, pixels[i + 2] as number];
+      if (r > g + 40 && r > b + 40) red += 1;
+    }
+    return red / (pixels.length / 4);
   }, png);
 }
 

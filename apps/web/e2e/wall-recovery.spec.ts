@@ -3,13 +3,18 @@
  * check that it reconnects and catches up with an incident created while it was away.
  */
 import { expect, test } from '@playwright/test';
-import { DEMO_USERS, apiLogin, apiPost, waitForMap, type IncidentDto } from './helpers.js';
+import { DEMO_USERS, apiLogin, apiPost, openWall, waitForMap, type IncidentDto } from './helpers.js';
 
 test('wall screen recovers after a network drop and catches up', async ({ browser, request }) => {
   const { token } = await apiLogin(request, DEMO_USERS.dispatcher);
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const wall = await context.newPage();
-  await wall.goto(`/wall?token=${encodeURIComponent(token)}`);
+  // Content-security-policy violations (MapLibre's blob: worker, tiles) would show here.
+  const violations: string[] = [];
+  wall.on('console', (message) => {
+    if (/Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await openWall(wall, request);
   await waitForMap(wall);
   const connection = wall.getByTestId('connection');
   await expect(connection).toHaveAttribute('data-state', 'online');
@@ -30,9 +35,10 @@ test('wall screen recovers after a network drop and catches up', async ({ browse
   await expect(wall.locator(`[data-testid="ticker-item"][data-number="${incident.number}"]`)).toBeVisible();
   await wall.screenshot({ path: test.info().outputPath('wall-recovered.png') });
 
-  // Reload keeps working from the stored token (no ?token= any more).
+  // Reload keeps working from the stored device credential.
   await wall.goto('/wall');
   await expect(wall.getByTestId('wall')).toBeVisible();
   await expect(connection).toHaveAttribute('data-state', 'online');
+  expect(violations, 'no CSP violations').toEqual([]);
   await context.close();
 });

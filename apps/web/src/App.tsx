@@ -1,9 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AppShell } from './components/AppShell.js';
+import { LockScreen } from './features/auth/LockScreen.js';
 import { LoginPage } from './features/auth/LoginPage.js';
 import { RequireAuth } from './features/auth/RequireAuth.js';
+import { useIdleLock } from './features/auth/use-idle-lock.js';
 import { useSessionBootstrap } from './features/auth/use-session-bootstrap.js';
+import { useSessionStore } from './stores/session-store.js';
 import { DispatcherPage } from './features/dispatcher/DispatcherPage.js';
 import { RequireReportAccess } from './features/reports/RequireReportAccess.js';
 import { SupervisorPage } from './features/supervisor/SupervisorPage.js';
@@ -18,7 +21,10 @@ const ReportsPage = lazy(() =>
 
 export function App() {
   useSessionBootstrap();
+  useIdleLock();
   useLiveData();
+  const locked = useSessionStore((s) => s.status === 'locked');
+  if (locked) return <LockScreen />;
   return (
     <BrowserRouter>
       <Routes>

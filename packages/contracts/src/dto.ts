@@ -3,6 +3,7 @@
  * coordinates `[lng, lat]`. One schema serves validation, the OpenAPI document and the TS types.
  */
 import Type, { type Static } from 'typebox';
+import { CLOCK_TARGET_BOUNDS } from '@dispatch/domain';
 import {
   AssignmentRoleSchema,
   AssignmentStatusSchema,
@@ -187,9 +188,6 @@ export const SessionUserDto = Type.Object({
 });
 export type SessionUserDto = Static<typeof SessionUserDto>;
 
-export const LoginResponse = Type.Object({ token: Type.String(), user: SessionUserDto });
-export type LoginResponse = Static<typeof LoginResponse>;
-
 export const AuditEventDto = Type.Object({
   id: Type.String(),
   at: IsoTime,
@@ -203,9 +201,12 @@ export const AuditEventDto = Type.Object({
 });
 export type AuditEventDto = Static<typeof AuditEventDto>;
 
+const target = (name: keyof typeof CLOCK_TARGET_BOUNDS) =>
+  Type.Integer({ minimum: CLOCK_TARGET_BOUNDS[name].min, maximum: CLOCK_TARGET_BOUNDS[name].max });
+/** The 1-3-5 targets in seconds, each within the range a centre may set (`CLOCK_TARGET_BOUNDS`). */
 export const ClockTargetsDto = Type.Object({
-  dispatchSeconds: Type.Integer({ minimum: 1 }),
-  firstArrivalSeconds: Type.Integer({ minimum: 1 }),
-  reinforcementSeconds: Type.Integer({ minimum: 1 }),
+  dispatchSeconds: target('dispatchSeconds'),
+  firstArrivalSeconds: target('firstArrivalSeconds'),
+  reinforcementSeconds: target('reinforcementSeconds'),
 });
 export type ClockTargetsDto = Static<typeof ClockTargetsDto>;

@@ -5,6 +5,7 @@
 import type { CoverageAlertDto, CoverageDto } from './coverage.js';
 import type { AssignmentDto, GridDto, IncidentDto, UnitDto } from './dto.js';
 import type { PositionReport } from './requests.js';
+import type { StandbyUpdatedEvent } from './standby.js';
 
 export type ResponseClockName = 'dispatch' | 'first_arrival' | 'reinforcement';
 
@@ -32,6 +33,8 @@ export interface UnitPositionsEvent {
 export interface SnapshotEvent {
   /** Server time (epoch ms) the snapshot was taken; clients align their clocks with it. */
   serverTime: number;
+  /** The centre's IANA time zone: every time on every screen is shown in it. */
+  timeZone: string;
   incidents: IncidentDto[];
   units: UnitDto[];
   grids: GridDto[];
@@ -52,6 +55,8 @@ export interface ServerToClientEvents {
   'coverage:alert': (alert: CoverageAlertDto) => void;
   /** That alert's grid is covered again. */
   'coverage:cleared': (alert: CoverageAlertDto) => void;
+  /** A unit's standby order was given, replaced or ended (wall and the unit's terminal). */
+  'standby:updated': (update: StandbyUpdatedEvent) => void;
   snapshot: (snapshot: SnapshotEvent) => void;
 }
 
@@ -78,6 +83,7 @@ export const SERVER_EVENTS = [
   'coverage:updated',
   'coverage:alert',
   'coverage:cleared',
+  'standby:updated',
   'snapshot',
 ] as const satisfies readonly (keyof ServerToClientEvents)[];
 

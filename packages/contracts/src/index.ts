@@ -5,3 +5,7 @@ export * from './events.js';
 export * from './checkpoints.js';
 export * from './reports.js';
 export * from './coverage.js';
+export * from './standby.js';
+export * from './labels.js';
+export * from './hotspots.js';
+export * from './sessions.js';

@@ -37,13 +37,15 @@
  * - Slowest: incidents that reached the scene, by callToOnScene descending.
  */
 import Type, { type Static } from 'typebox';
-import { IncidentStatusSchema, IncidentTypeSchema, PrioritySchema } from './primitives.js';
+import { Id, IncidentStatusSchema, IncidentTypeSchema, PrioritySchema } from './primitives.js';
 
 const Num = Type.Union([Type.Number(), Type.Null()]);
 
+const ShiftId = Type.String({ pattern: '^[a-z][a-z0-9_-]{0,31}$', description: 'stable key, e.g. day' });
+
 export const ShiftDefinition = Type.Object(
   {
-    id: Type.String({ pattern: '^[a-z][a-z0-9_-]{0,31}$', description: 'stable key, e.g. day' }),
+    id: ShiftId,
     name: Type.String({ minLength: 1, maxLength: 40, description: 'label shown to users' }),
     start: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM local time' }),
     end: Type.String({
@@ -62,11 +64,11 @@ export const ReportQuery = Type.Object(
   {
     from: Type.String({ format: 'date-time', description: 'inclusive start (ISO 8601 with offset)' }),
     to: Type.String({ format: 'date-time', description: 'exclusive end; at most 366 days after from' }),
-    gridId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    gridId: Type.Optional(Id),
     type: Type.Optional(IncidentTypeSchema),
     priority: Type.Optional(PrioritySchema),
-    shift: Type.Optional(Type.String({ minLength: 1, maxLength: 32, description: 'a shift id' })),
-    unitId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    shift: Type.Optional(ShiftId),
+    unitId: Type.Optional(Id),
     limit: Type.Optional(
       Type.Integer({ minimum: 1, maximum: 200, default: 20, description: 'slowest incidents' }),
     ),

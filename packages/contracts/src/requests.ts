@@ -2,6 +2,8 @@
 import Type, { type Static } from 'typebox';
 import {
   AssignmentRoleSchema,
+  CapabilitySchema,
+  Code,
   Id,
   IncidentSourceSchema,
   IncidentStatusSchema,
@@ -12,19 +14,12 @@ import {
   Lng,
   PrioritySchema,
   ResolutionSchema,
+  UnitKindSchema,
   UnitStatusSchema,
+  Version,
 } from './primitives.js';
 
 const strict = { additionalProperties: false } as const;
-
-export const LoginBody = Type.Object(
-  {
-    username: Type.String({ minLength: 1, maxLength: 64 }),
-    password: Type.String({ minLength: 1, maxLength: 256 }),
-  },
-  strict,
-);
-export type LoginBody = Static<typeof LoginBody>;
 
 export const CreateIncidentBody = Type.Object(
   {
@@ -107,7 +102,7 @@ export const AssignmentActionBody = Type.Object(
 export type AssignmentActionBody = Static<typeof AssignmentActionBody>;
 
 export const UnitStatusBody = Type.Object(
-  { status: UnitStatusSchema, version: Type.Optional(Type.Integer()) },
+  { status: UnitStatusSchema, version: Type.Optional(Version) },
   strict,
 );
 export type UnitStatusBody = Static<typeof UnitStatusBody>;
@@ -145,7 +140,7 @@ export const PositionBatchBody = Type.Object(
 );
 export type PositionBatchBody = Static<typeof PositionBatchBody>;
 
-export const MoveUnitGridBody = Type.Object({ gridId: Id, version: Type.Optional(Type.Integer()) }, strict);
+export const MoveUnitGridBody = Type.Object({ gridId: Id, version: Type.Optional(Version) }, strict);
 export type MoveUnitGridBody = Static<typeof MoveUnitGridBody>;
 
 export const EditGridBody = Type.Object(
@@ -155,18 +150,26 @@ export const EditGridBody = Type.Object(
     polygon: Type.Optional(Type.Unknown()),
     /** Coverage alert threshold (share of demand within 5 min); null: the centre default. */
     coverageThreshold: Type.Optional(Type.Union([Type.Number({ minimum: 0.05, maximum: 1 }), Type.Null()])),
-    version: Type.Optional(Type.Integer()),
+    version: Type.Optional(Version),
   },
   strict,
 );
 export type EditGridBody = Static<typeof EditGridBody>;
 
+/**
+ * The members of a GeoJSON FeatureCollection besides `features` that real exports carry (RFC 7946
+ * foreign members `name`, `crs` from QGIS / ogr2ogr, `bbox`); nothing else is taken.
+ */
+const FeatureCollectionMembers = {
+  type: Type.Literal('FeatureCollection'),
+  name: Type.Optional(Type.String({ maxLength: 200 })),
+  crs: Type.Optional(Type.Unknown()),
+  bbox: Type.Optional(Type.Array(Type.Number({ minimum: -180, maximum: 180 }), { maxItems: 6 })),
+};
+
 export const ImportGridsBody = Type.Object(
-  {
-    type: Type.Literal('FeatureCollection'),
-    features: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 2000 }),
-  },
-  { additionalProperties: true },
+  { ...FeatureCollectionMembers, features: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 2000 }) },
+  strict,
 );
 export type ImportGridsBody = Static<typeof ImportGridsBody>;
 
@@ -174,7 +177,7 @@ export const AuditQuery = Type.Object(
   {
     entityType: Type.Optional(Type.String({ maxLength: 32 })),
     entityId: Type.Optional(Type.String({ maxLength: 64 })),
-    actorId: Type.Optional(Type.String({ maxLength: 64 })),
+    actorId: Type.Optional(Id),
     from: Type.Optional(IsoTime),
     to: Type.Optional(IsoTime),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 200 })),
@@ -182,3 +185,62 @@ export const AuditQuery = Type.Object(
   strict,
 );
 export type AuditQuery = Static<typeof AuditQuery>;
+
+/** A road network upload (GeoJSON FeatureCollection of LineStrings), validated by the importer. */
+export const ImportRoadsBody = Type.Object(
+  { ...FeatureCollectionMembers, features: Type.Array(Type.Unknown(), { minItems: 1 }) },
+  strict,
+);
+export type ImportRoadsBody = Static<typeof ImportRoadsBody>;
+
+export const ImportRoadsQuery = Type.Object({ name: Type.Optional(Type.String({ maxLength: 100 })) }, strict);
+
+/** Agencies a plan alerts alongside police (the dispatch package's `LINKED_SERVICES`). */
+export const LinkedServiceSchema = Type.Enum(['fire_119', 'ambulance_120', 'traffic_122']);
+
+/** Most units one slot, one plan, may ask for (catches typos: 40 units to a fight). */
+export const MAX_PLAN_UNITS = 20;
+/** Tiers of a plan, and slots of a tier, at most. */
+export const MAX_PLAN_TIERS = 10;
+
+const PlanSlotSchema = Type.Object(
+  {
+    kinds: Type.Array(UnitKindSchema, { minItems: 1, maxItems: 16 }),
+    count: Type.Integer({ minimum: 1, maximum: MAX_PLAN_UNITS }),
+    role: Type.Enum(['responder', 'support']),
+    requiredCapability: Type.Optional(CapabilitySchema),
+    preferredCapability: Type.Optional(CapabilitySchema),
+  },
+  strict,
+);
+
+const PlanTierSchema = Type.Object(
+  {
+    tier: Type.Integer({ minimum: 1, maximum: MAX_PLAN_TIERS }),
+    /** Only units arriving within this many seconds; null: the nearest whatever the ETA. */
+    maxEtaSeconds: Type.Union([Type.Number({ minimum: 1, maximum: 3600 }), Type.Null()]),
+    slots: Type.Array(PlanSlotSchema, { minItems: 1, maxItems: MAX_PLAN_TIERS }),
+  },
+  strict,
+);
+
+/**
+ * A response plan as the settings editor saves it (the dispatch package's `ResponsePlan`). The
+ * shape is checked here; the rules across fields (tier order, responders vs required units) by
+ * `validateResponsePlan`.
+ */
+export const ResponsePlanBody = Type.Object(
+  {
+    id: Code,
+    incidentType: Type.Union([IncidentTypeSchema, Type.Literal('*')]),
+    priorities: Type.Union([Type.Array(PrioritySchema, { minItems: 1, maxItems: 4 }), Type.Null()]),
+    tiers: Type.Array(PlanTierSchema, { minItems: 1, maxItems: MAX_PLAN_TIERS }),
+    autoDispatch: Type.Boolean(),
+    requiredUnits: Type.Integer({ minimum: 1, maximum: MAX_PLAN_UNITS }),
+    linkedServices: Type.Array(LinkedServiceSchema, { maxItems: 3 }),
+  },
+  strict,
+);
+export type ResponsePlanBody = Static<typeof ResponsePlanBody>;
+
+export const PlanIdParams = Type.Object({ planId: Code }, strict);

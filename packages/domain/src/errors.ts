@@ -18,6 +18,16 @@ export const DOMAIN_ERROR_CODES = [
   'NO_ROAD_NETWORK',
   /** The server is behind on work it buffers (position reports): retry shortly. */
   'OVERLOADED',
+  /** Too many sign-in failures: the account is locked for a while (details.retryAfterSeconds). */
+  'ACCOUNT_LOCKED',
+  /** Too many requests from this address (sign-in rate limit): retry after `retry-after`. */
+  'RATE_LIMITED',
+  /** Idle too long: the session is locked until the user re-enters the password. */
+  'SESSION_LOCKED',
+  /** Signed out, ended by an admin or a role change, or expired: sign in again. */
+  'SESSION_ENDED',
+  /** The account has a second factor (or must enrol one): a one-time code is needed. */
+  'SECOND_FACTOR_REQUIRED',
   'INTERNAL',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
@@ -36,6 +46,11 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<DomainErrorCode, number>
   NO_CANDIDATES: 422,
   NO_ROAD_NETWORK: 422,
   OVERLOADED: 503,
+  ACCOUNT_LOCKED: 423,
+  RATE_LIMITED: 429,
+  SESSION_LOCKED: 401,
+  SESSION_ENDED: 401,
+  SECOND_FACTOR_REQUIRED: 401,
   INTERNAL: 500,
 };
 

@@ -7,6 +7,7 @@ export * from './assignment-state.js';
 export * from './assignment-rules.js';
 export * from './milestones.js';
 export * from './response-clocks.js';
+export * from './call-intake.js';
 export * from './statistics.js';
 export * from './incident-number.js';
 export * from './permissions.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from './model.js';
-import { authorize, can, PERMISSION_ACTIONS, type PermissionAction } from './permissions.js';
+import { authorize, can, PERMISSION_ACTIONS, readScope, type PermissionAction } from './permissions.js';
 
 const allowed = (action: PermissionAction) => ROLES.filter((r) => can(r, action));
 
@@ -51,12 +51,33 @@ describe('can', () => {
     );
   });
 
-  it('gives the admin everything and lets every role read incidents and units', () => {
+  it('gives the admin everything and lets every staff role read all incidents, units and routes', () => {
     for (const action of PERMISSION_ACTIONS) expect(can('admin', action)).toBe(true);
-    for (const role of ROLES) {
-      expect(can(role, 'incident.read')).toBe(true);
-      expect(can(role, 'unit.read')).toBe(true);
+    for (const role of ROLES.filter((r) => r !== 'unit')) {
+      for (const action of ['incident.read', 'incident.read_caller', 'unit.read', 'unit.route'] as const) {
+        expect(can(role, action)).toBe(true);
+        expect(readScope(role, action)).toBe('all');
+      }
     }
+    for (const role of ROLES) expect(can(role, 'grid.read')).toBe(true);
+  });
+
+  it('lets a unit read only its own unit and route, its incidents, and callers only while assigned', () => {
+    for (const action of ['unit.read', 'unit.route'] as const) {
+      expect(readScope('unit', action)).toBe('own');
+      expect(can('unit', action)).toBe(false);
+      expect(can('unit', action, { actorUnitId: 'u1', targetUnitId: 'u1' })).toBe(true);
+      expect(can('unit', action, { actorUnitId: 'u1', targetUnitId: 'u2' })).toBe(false);
+    }
+    expect(readScope('unit', 'incident.read')).toBe('own');
+    expect(can('unit', 'incident.read', { actorUnitId: 'u1' })).toBe(false);
+    expect(can('unit', 'incident.read', { actorUnitId: 'u1', actorHadIncident: true })).toBe(true);
+    expect(can('unit', 'incident.read', { actorUnitId: null, actorHadIncident: true })).toBe(false);
+    // A recent (cleared) assignment shows the incident, not the caller.
+    expect(can('unit', 'incident.read_caller', { actorUnitId: 'u1', actorHadIncident: true })).toBe(false);
+    expect(can('unit', 'incident.read_caller', { actorUnitId: 'u1', actorAssignedToIncident: true })).toBe(
+      true,
+    );
   });
 
   it('never lets a unit dispatch, edit plans or read audit logs', () => {

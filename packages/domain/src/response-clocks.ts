@@ -36,6 +36,16 @@ export const DEFAULT_CLOCK_TARGETS: Readonly<ClockTargets> = {
   reinforcementSeconds: 300,
 };
 
+/**
+ * What a centre may set as its targets, in seconds: room for the 5- and 10-minute arrival targets
+ * some cities use, none so long that a clock could never run out.
+ */
+export const CLOCK_TARGET_BOUNDS: Readonly<Record<keyof ClockTargets, { min: number; max: number }>> = {
+  dispatchSeconds: { min: 10, max: 600 },
+  firstArrivalSeconds: { min: 60, max: 3600 },
+  reinforcementSeconds: { min: 60, max: 3600 },
+};
+
 /** Share of the target after which a running clock turns amber. */
 export const AMBER_FRACTION = 2 / 3;
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { UNIT_STATUSES, type UnitStatus } from './model.js';
-import { isUnitDispatchable, isUnitOnDuty, transitionUnit } from './unit-state.js';
+import {
+  isUnitBusy,
+  isUnitDispatchable,
+  isUnitOnDuty,
+  standbyEndReason,
+  transitionUnit,
+} from './unit-state.js';
 
 const LEGAL: readonly [UnitStatus, UnitStatus][] = [
   ['available', 'assigned'],
@@ -49,5 +55,17 @@ describe('unit status classes', () => {
 
   it('counts everything but off duty and out of service as on duty', () => {
     expect(UNIT_STATUSES.filter((s) => !isUnitOnDuty(s))).toEqual(['off_duty', 'out_of_service']);
+  });
+});
+
+describe('standbyEndReason', () => {
+  it('keeps the order while the unit is free, ends it as dispatched when busy, off duty otherwise', () => {
+    for (const status of UNIT_STATUSES) {
+      const reason = standbyEndReason(status);
+      if (isUnitDispatchable(status)) expect(reason).toBeNull();
+      else expect(reason).toBe(isUnitBusy(status) ? 'dispatched' : 'off_duty');
+    }
+    expect(standbyEndReason('out_of_service')).toBe('off_duty');
+    expect(standbyEndReason('en_route')).toBe('dispatched');
   });
 });

@@ -54,3 +54,13 @@ export function transitionUnit(current: UnitStatus, next: UnitStatus): Result<Un
     }),
   );
 }
+
+/**
+ * Why a unit's standby order ends when it moves to `status`: dispatched (busy on an incident), off
+ * duty (off duty or out of service); null while it stays free, since a unit on standby is still
+ * free for calls.
+ */
+export function standbyEndReason(status: UnitStatus): 'dispatched' | 'off_duty' | null {
+  if (isUnitDispatchable(status)) return null;
+  return isUnitBusy(status) ? 'dispatched' : 'off_duty';
+}

@@ -82,14 +82,17 @@ export async function startBenchServer(options: {
     include: { unit: { select: { id: true, kind: true, lastLng: true, lastLat: true } } },
     orderBy: { username: 'asc' },
   });
-  const units: WorkerUnit[] = users
-    .filter((u) => u.unit)
-    .map((u) => ({
+  const units: WorkerUnit[] = [];
+  for (const u of users.filter((row) => row.unit)) {
+    // Each terminal gets its own session, as a login would start.
+    const session = await app.services.sessions.start(u);
+    units.push({
       id: u.unit!.id,
-      token: app.jwt.sign({ sub: u.id, username: u.username, role: u.role, unitId: u.unit!.id }),
+      token: app.issueToken(u, session),
       kind: u.unit!.kind,
       lngLat: [u.unit!.lastLng ?? city.center[0], u.unit!.lastLat ?? city.center[1]],
-    }));
+    });
+  }
   return {
     app,
     url,

@@ -185,6 +185,35 @@ describe(`database (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
     await prisma.positionSample.update({ where: { id: sample.id }, data: { headingDeg: 90 } });
     await prisma.auditEvent.update({ where: { id: audit.id }, data: { before: { status: null } } });
     await prisma.user.update({ where: { id: user.id }, data: { disabled: true } });
+    const session = await prisma.session.create({
+      data: {
+        userId: user.id,
+        kind: 'device',
+        label: 'wall',
+        idleLock: false,
+        expiresAt: new Date('2027-11-23T08:00:00Z'),
+      },
+    });
+    await prisma.user.update({
+      where: { id: user.id },
+      data: {
+        failedLogins: 5,
+        lockedUntil: new Date('2026-11-23T08:10:00Z'),
+        totpSecret: 'JBSWY3DPEHPK3PXP',
+      },
+    });
+    await prisma.session.update({
+      where: { id: session.id },
+      data: { endedAt: new Date(), endedReason: 'admin' },
+    });
+    expect(
+      await prisma.session.findUniqueOrThrow({ where: { id: session.id }, include: { user: true } }),
+    ).toMatchObject({
+      kind: 'device',
+      idleLock: false,
+      endedReason: 'admin',
+      user: { failedLogins: 5, totpSecret: 'JBSWY3DPEHPK3PXP' },
+    });
     await prisma.responsePlan.updateMany({
       where: { incidentType: 'dispute' },
       data: { plan: { tiers: [] } },

@@ -1,6 +1,7 @@
 /**
  * Bearer-token authentication (JWT) and the permission check every route declares.
- * Tokens carry the user's id, role and unit so checks need no database round trip.
+ * Tokens carry the user's id, role, unit and session, must carry `exp`, and are honoured only
+ * while their session is open (checked per request, cached a few seconds: SessionService).
  */
 import fp from 'fastify-plugin';
 import jwt from '@fastify/jwt';
@@ -19,6 +20,10 @@ export interface TokenPayload {
   username: string;
   role: Role;
   unitId: string | null;
+  /** The session the token belongs to (app_session.id): ending it refuses the token. */
+  sid: string;
+  /** Device credentials (wall screens) only read. */
+  kind?: 'device';
 }
 
 declare module '@fastify/jwt' {
@@ -32,8 +37,13 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** preHandler: rejects requests without a valid token (401 UNAUTHENTICATED). */
     authenticate: (request: FastifyRequest) => Promise<void>;
-    /** Throws UNAUTHENTICATED when the user's account has been disabled. */
-    assertUserActive: (userId: string) => Promise<void>;
+    /** Signs the token of a session just started (its `exp` is the session's end). */
+    issueToken: (
+      user: TokenUser,
+      session: { id: string; kind: string; createdAt: Date; expiresAt: Date },
+    ) => string;
+    /** Verifies a token (signature, `exp`, `sid`) and its session; throws UNAUTHENTICATED etc. */
+    verifySessionToken: (token: string, touch?: boolean) => Promise<TokenPayload>;
     /** preHandler factory: 403 FORBIDDEN unless the caller's role may do `action`. */
     requirePermission: (
       action: PermissionAction,
@@ -42,9 +52,15 @@ declare module 'fastify' {
   }
 }
 
+export interface TokenUser {
+  id: string;
+  username: string;
+  role: Role;
+  unitId: string | null;
+}
+
 export interface AuthPluginOptions {
   secret: string;
-  tokenTtl: string;
 }
 
 /** Throws FORBIDDEN unless `user` may perform `action` in `context`. */
@@ -55,10 +71,16 @@ export function assertAllowed(user: TokenPayload, action: PermissionAction, cont
 
 /** The only API routes callable without a token; everything else under /api/ is authenticated. */
 const PUBLIC_ROUTES = new Set(['/api/auth/login', '/api/health']);
-const ACTIVE_USER_RECHECK_MS = 5_000;
+/** Callable with a locked (idle) session: unlocking it, and signing out. */
+const LOCKED_ROUTES = new Set(['/api/auth/unlock', '/api/auth/logout']);
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const unauthenticated = (message: string) =>
+  new DomainErrorException(domainError('UNAUTHENTICATED', message));
 
 export default fp<AuthPluginOptions>(async function auth(app: FastifyInstance, options) {
-  await app.register(jwt, { secret: options.secret, sign: { expiresIn: options.tokenTtl } });
+  // Tokens are signed with an explicit expiresIn per session; one without `exp` or `sid` is refused.
+  await app.register(jwt, { secret: options.secret, verify: { requiredClaims: ['exp', 'sid'] } });
   // The token is checked first (onRequest), before schema validation: a caller without one
   // learns nothing about the API's input rules. The per-route permission check stays a preHandler.
   app.addHook('onRoute', (route: RouteOptions) => {
@@ -70,32 +92,58 @@ export default fp<AuthPluginOptions>(async function auth(app: FastifyInstance, o
       (request: FastifyRequest) => app.authenticate(request),
     ] as RouteOptions['onRequest'];
   });
-  // A token outlives a disabled account (12 h by default): each user is re-checked against the
-  // database, at most every few seconds, so disabling someone takes effect at once in practice.
-  const activeSince = new Map<string, number>();
-  app.decorate('assertUserActive', async (userId: string) => {
-    const checked = activeSince.get(userId);
-    if (checked !== undefined && Date.now() - checked < ACTIVE_USER_RECHECK_MS) return;
-    const user = await app.db.prisma.user.findUnique({ where: { id: userId }, select: { disabled: true } });
-    // Only a disabled account is refused here: users are disabled, never deleted (assignments
-    // and audit rows keep pointing at them), and service tokens may name no stored user.
-    if (user?.disabled) {
-      activeSince.delete(userId);
-      throw new DomainErrorException(domainError('UNAUTHENTICATED', 'User disabled'));
+  // `exp` is the session's lifetime from now by the wall clock (the JWT library checks it against
+  // that clock; the session row keeps its own expiry on the services' clock).
+  app.decorate(
+    'issueToken',
+    (user: TokenUser, session: { id: string; kind: string; createdAt: Date; expiresAt: Date }) =>
+      app.jwt.sign({
+        sub: user.id,
+        username: user.username,
+        role: user.role,
+        unitId: user.unitId,
+        sid: session.id,
+        ...(session.kind === 'device' ? { kind: 'device' as const } : {}),
+        exp: Math.floor((Date.now() + session.expiresAt.getTime() - session.createdAt.getTime()) / 1000),
+      } as TokenPayload),
+  );
+  app.decorate('verifySessionToken', async (token: string, touch = true) => {
+    let payload: TokenPayload;
+    try {
+      payload = app.jwt.verify<TokenPayload>(token);
+    } catch {
+      throw unauthenticated('A valid bearer token is required');
     }
-    activeSince.set(userId, Date.now());
+    if (typeof payload.sid !== 'string') throw unauthenticated('A valid bearer token is required');
+    const checked = await app.services.sessions.check(payload.sid, payload.sub, touch);
+    // A role change ends the session, so this only guards against a token outliving that write.
+    if (checked.role !== payload.role) throw unauthenticated('Role changed: sign in again');
+    return payload;
   });
   // Every /api route authenticates at onRequest, and its permission check (or an explicit
   // preHandler) asks again: the token is verified once per request.
   const authenticated = new WeakSet<FastifyRequest>();
   app.decorate('authenticate', async (request: FastifyRequest) => {
     if (authenticated.has(request)) return;
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer (\S+)$/.exec(header);
+    if (!match?.[1]) throw unauthenticated('A valid bearer token is required');
+    const url = request.routeOptions.url ?? '';
     try {
-      await request.jwtVerify();
-    } catch {
-      throw new DomainErrorException(domainError('UNAUTHENTICATED', 'A valid bearer token is required'));
+      request.user = await app.verifySessionToken(match[1]);
+    } catch (error) {
+      if (
+        LOCKED_ROUTES.has(url) &&
+        error instanceof DomainErrorException &&
+        error.error.code === 'SESSION_LOCKED'
+      ) {
+        request.user = app.jwt.decode<TokenPayload>(match[1])!;
+      } else throw error;
     }
-    await app.assertUserActive(request.user.sub);
+    // A wall screen's device credential reads only (a display; it takes no action).
+    if (request.user.kind === 'device' && !SAFE_METHODS.has(request.method)) {
+      throw new DomainErrorException(domainError('FORBIDDEN', 'A device credential only reads'));
+    }
     authenticated.add(request);
   });
   app.decorate('requirePermission', (action, context) => async (request: FastifyRequest) => {

@@ -13,6 +13,18 @@ interface ValidationIssue {
   message?: string;
 }
 
+/**
+ * An error the handler below answers like a schema failure (400 VALIDATION_FAILED naming the field),
+ * for the checks that run before Ajv (plugins/input-guard.ts, plugins/strict-body.ts).
+ */
+export function validationFailure(context: string, instancePath: string, keyword: string, message: string) {
+  return Object.assign(new Error(`${fieldOf(context, { instancePath })} ${message}`), {
+    statusCode: 400,
+    validationContext: context,
+    validation: [{ keyword, instancePath, params: {}, message }],
+  });
+}
+
 /** `body.location.lng` style name of the field a validation issue is about. */
 export function fieldOf(context: string | undefined, issue: ValidationIssue): string {
   const path = (issue.instancePath ?? '').split('/').filter(Boolean);

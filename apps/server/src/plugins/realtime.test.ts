@@ -166,6 +166,13 @@ describe(`realtime (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
 
     const bad = await mine.emitWithAck('unit:position', { lng: 120.1, lat: 95 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field: 'body.lat' } });
+    // A NUL in any event payload is refused before a handler runs, naming the field (as on REST).
+    const nul = await mine.emitWithAck('unit:position', { ...report(0), at: `${report(0).at}\u0000` });
+    expect(nul).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field: 'body.at' } });
+    const nulKey = await mine.emitWithAck('unit:position', { ...report(0), ['x\u0000']: 1 } as never);
+    expect(nulKey).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', field: 'body.x\\u0000' } });
+    const extra = await mine.emitWithAck('unit:position', { ...report(0), note: 'x' } as never);
+    expect(extra).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     const staff = await wall.emitWithAck('unit:position', { lng: 120.1, lat: 30 });
     expect(staff).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 

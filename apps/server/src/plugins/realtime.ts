@@ -11,13 +11,16 @@ import { Server, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import { ROOMS, type ClientToServerEvents, type ServerToClientEvents } from '@dispatch/contracts';
-import { can, DomainErrorException, isDomainError } from '@dispatch/domain';
+import { can, domainError, DomainErrorException, isDomainError } from '@dispatch/domain';
 import type { EventPayload } from '../services/event-bus.js';
 import type { TokenPayload } from './auth.js';
+import { fieldName, nulPath } from './input-guard.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     io: Server<ClientToServerEvents, ServerToClientEvents>;
+    /** Disconnects this node's sockets whose session has ended (the others sweep within seconds). */
+    dropEndedSessions: () => Promise<void>;
   }
 }
 
@@ -47,6 +50,8 @@ function errorReply(error: unknown) {
 
 /** Server-to-server event (Redis adapter) carrying a node's position batch to the other nodes. */
 const PEER_POSITIONS = 'peer:unit:positions';
+/** How often each node drops the sockets of sessions ended elsewhere (logout on another node). */
+const SESSION_SWEEP_MS = 15_000;
 
 export default fp<RealtimeOptions>(async function realtime(app: FastifyInstance, options) {
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(app.server, {
@@ -70,8 +75,8 @@ export default fp<RealtimeOptions>(async function realtime(app: FastifyInstance,
     const token = (socket.handshake.auth as { token?: unknown })?.token;
     try {
       if (typeof token !== 'string') throw new Error('missing token');
-      const user = app.jwt.verify<TokenPayload>(token);
-      await app.assertUserActive(user.sub);
+      // A socket is no activity of its own: only REST requests keep a console from idle-locking.
+      const user = await app.verifySessionToken(token, false);
       (socket as DispatchSocket).data.user = user;
       next();
     } catch {
@@ -87,6 +92,21 @@ export default fp<RealtimeOptions>(async function realtime(app: FastifyInstance,
     } else {
       await socket.join(ROOMS.wall);
     }
+    // Every event's payload, as every route's input (plugins/input-guard.ts): no NUL reaches a query.
+    socket.use((packet, next) => {
+      const args = packet.slice(1);
+      const ack = args.at(-1);
+      const at = nulPath(typeof ack === 'function' ? args.slice(0, -1) : args);
+      if (!at) return next();
+      // The payload is `body` as on REST (arguments after the first keep their index).
+      const [index, ...rest] = at;
+      const field = fieldName(index === 0 ? 'body' : `args.${index}`, rest);
+      if (typeof ack === 'function') {
+        (ack as (reply: unknown) => void)(
+          errorReply(domainError('VALIDATION_FAILED', `${field} must not contain NUL characters`, { field })),
+        );
+      }
+    });
     socket.on('unit:position', async (report, ack) => {
       try {
         if (
@@ -150,7 +170,22 @@ export default fp<RealtimeOptions>(async function realtime(app: FastifyInstance,
     ).emit(event.name, event.payload);
   });
 
+  // Sockets outlive their handshake (and recovered ones skip it): drop those whose session ended.
+  const dropEndedSessions = async () => {
+    const sockets = [...io.of('/').sockets.values()] as DispatchSocket[];
+    const ids = [...new Set(sockets.map((s) => s.data.user?.sid).filter((id): id is string => !!id))];
+    if (ids.length === 0) return;
+    const gone = await app.services.sessions.invalid(ids);
+    for (const socket of sockets) if (gone.has(socket.data.user?.sid)) socket.disconnect(true);
+  };
+  app.decorate('dropEndedSessions', dropEndedSessions);
+  const sweep = setInterval(() => {
+    dropEndedSessions().catch((error: unknown) => app.log.warn({ err: error }, 'session sweep failed'));
+  }, SESSION_SWEEP_MS);
+  sweep.unref();
+
   app.addHook('onClose', async () => {
+    clearInterval(sweep);
     unsubscribe();
     io.disconnectSockets(true);
     await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -8,7 +8,8 @@ import { domainError, type ClockTargets, type Result } from '@dispatch/domain';
 import { PositionReport } from '@dispatch/contracts';
 import { Compile } from 'typebox/compile';
 import { AssignmentService } from '../services/assignment-service.js';
-import { AuthService } from '../services/auth-service.js';
+import { AuthService, type SignInPolicy } from '../services/auth-service.js';
+import { SessionService, type SessionPolicy } from '../services/session-service.js';
 import { CheckpointService } from '../services/checkpoint-service.js';
 import { ClockMonitor } from '../services/clock-monitor.js';
 import { CoverageService } from '../services/coverage-service.js';
@@ -17,6 +18,7 @@ import { DispatchService } from '../services/dispatch-service.js';
 import { EventBus } from '../services/event-bus.js';
 import { GridIndex } from '../services/grid-index.js';
 import { GridService } from '../services/grid-service.js';
+import { HotspotService } from '../services/hotspot-service.js';
 import { IncidentService } from '../services/incident-service.js';
 import { KpiService } from '../services/kpi.js';
 import { ReportService } from '../reports/report-service.js';
@@ -25,6 +27,7 @@ import { RecommendationService } from '../services/recommendation-service.js';
 import { RoadNetworkService } from '../services/road-network-service.js';
 import { SettingsService } from '../services/settings-service.js';
 import { SnapshotService } from '../services/snapshot-service.js';
+import { StandbyService } from '../services/standby-service.js';
 import { UnitRoster } from '../services/unit-roster.js';
 import { UnitService } from '../services/unit-service.js';
 
@@ -48,7 +51,10 @@ export interface Services {
   kpi: KpiService;
   reports: ReportService;
   auth: AuthService;
+  sessions: SessionService;
   coverage: CoverageService;
+  standby: StandbyService;
+  hotspots: HotspotService;
   validatePosition: (value: unknown) => Result<void>;
   /** Same as `settings.clockTargets()`. */
   clockTargets: () => Promise<ClockTargets>;
@@ -67,6 +73,8 @@ export interface ServicesOptions {
   positionMaxPending: number;
   /** Background loops (clock monitor, position flushing); tests may drive them by hand. */
   background?: boolean;
+  signIn: SignInPolicy;
+  sessions: SessionPolicy;
 }
 
 export default fp<ServicesOptions>(async function services(app: FastifyInstance, options) {
@@ -119,6 +127,10 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     };
   };
   const dispatch = new DispatchService(ctx, recommendations);
+  // Live coverage may weigh its roads by the hot spots' expected demand (segmentDemand).
+  const hotspots = new HotspotService(ctx, gridIndex, (error) =>
+    app.log.error({ err: error }, 'hot-spot build failed'),
+  );
   const services: Services = {
     ctx,
     bus,
@@ -138,10 +150,20 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     settings,
     kpi: new KpiService(app.db.runner, ctx.timeZone, clockTargets),
     reports: new ReportService(ctx, app.db.runner, clockTargets),
-    auth: new AuthService(ctx),
-    coverage: new CoverageService(ctx, roads, gridIndex, recommendations, clockTargets, (error) =>
-      app.log.error({ err: error }, 'coverage pass failed'),
+    auth: new AuthService(ctx, options.signIn),
+    sessions: new SessionService(ctx, options.sessions),
+    coverage: new CoverageService(
+      ctx,
+      roads,
+      gridIndex,
+      recommendations,
+      clockTargets,
+      (error) => app.log.error({ err: error }, 'coverage pass failed'),
+      {},
+      hotspots,
     ),
+    standby: new StandbyService(ctx, (error) => app.log.error({ err: error }, 'standby sweep failed')),
+    hotspots,
     validatePosition,
     clockTargets,
   };
@@ -155,9 +177,15 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     clocks.start();
     roster.start(1000);
     services.coverage.start();
+    services.standby.startSweeps(10_000);
+    services.hotspots.start();
   }
+  // Orders end with the unit's freedom even without background loops (tests drive the rest).
+  services.standby.start();
   app.addHook('onClose', async () => {
+    services.hotspots.stop();
     services.coverage.stop();
+    services.standby.stop();
     clocks.stop();
     roster.stop();
     await positions.stop();

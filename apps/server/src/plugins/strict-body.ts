@@ -9,21 +9,12 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { Compile } from 'typebox/compile';
 import type { TSchema } from 'typebox';
+import { validationFailure } from './errors.js';
 
 interface StrictIssue {
   keyword: string;
   instancePath: string;
   message: string;
-}
-
-function bodyValidationError(issue: StrictIssue) {
-  return Object.assign(new Error(`body${issue.instancePath.replaceAll('/', '.')} ${issue.message}`), {
-    statusCode: 400,
-    validationContext: 'body',
-    validation: [
-      { keyword: issue.keyword, instancePath: issue.instancePath, params: {}, message: issue.message },
-    ],
-  });
 }
 
 function strictCheck(schema: TSchema) {
@@ -35,9 +26,15 @@ function strictCheck(schema: TSchema) {
   }
   return async (request: FastifyRequest) => {
     if (request.body === undefined || compiled.Check(request.body)) return;
-    const issue = [...compiled.Errors(request.body)].find((e) => e.keyword === 'type') as
-      StrictIssue | undefined;
-    if (issue) throw bodyValidationError(issue);
+    const issues = [...compiled.Errors(request.body)] as StrictIssue[];
+    // In a union (`priorities: [..] | null`) one branch's "must be null" is not the culprit when
+    // another branch got further inside the value (`priorities.0 must be <= 4`): Ajv names that one.
+    const issue = issues.find(
+      (e) =>
+        e.keyword === 'type' &&
+        !issues.some((o) => o.keyword !== 'type' && o.instancePath.startsWith(`${e.instancePath}/`)),
+    );
+    if (issue) throw validationFailure('body', issue.instancePath, issue.keyword, issue.message);
   };
 }
 

@@ -2,8 +2,14 @@
  * CSV and Excel renderings of the response-time review: the same sections as the JSON report,
  * labelled in Chinese or English, times in the centre's time zone, durations in seconds.
  */
-import { SEGMENT_NAMES, SHARE_NAMES, type ResponseTimeReport } from '@dispatch/contracts';
-import { zonedDateTime } from '@dispatch/domain';
+import {
+  INCIDENT_STATUS_LABELS,
+  INCIDENT_TYPE_LABELS,
+  SEGMENT_NAMES,
+  SHARE_NAMES,
+  type ResponseTimeReport,
+} from '@dispatch/contracts';
+import { zonedDateTime, zonedDay, type IncidentStatus, type IncidentType } from '@dispatch/domain';
 import ExcelJS from 'exceljs';
 
 export type ExportLanguage = 'zh-CN' | 'en';
@@ -180,6 +186,8 @@ const minus = (a: number | null, b: number | null) => (a === null || b === null 
 /** The report as labelled tables, in the order they appear in both formats. */
 export function reportTables(report: ResponseTimeReport, lang: ExportLanguage): Table[] {
   const L = LABELS[lang];
+  const typeName = (type: string) => INCIDENT_TYPE_LABELS[lang][type as IncidentType] ?? type;
+  const statusName = (status: string) => INCIDENT_STATUS_LABELS[lang][status as IncidentStatus] ?? status;
   const tz = report.timeZone;
   const f = report.filters;
   const filterText = [
@@ -260,7 +268,7 @@ export function reportTables(report: ResponseTimeReport, lang: ExportLanguage): 
       header: [L.type, L.incidents, L.resolvedOnScene, L.transferredToCase, L.cancelled, L.rate],
       shareColumns: [5],
       rows: report.resolutionByType.map((r) => [
-        r.type,
+        typeName(r.type),
         r.incidents,
         r.resolvedOnScene,
         r.transferredToCase,
@@ -307,10 +315,10 @@ export function reportTables(report: ResponseTimeReport, lang: ExportLanguage): 
       ],
       rows: report.slowest.map((s) => [
         s.number,
-        s.type,
+        typeName(s.type),
         s.priority,
         s.gridId,
-        s.status,
+        statusName(s.status),
         localTime(s.receivedAt, tz),
         round(s.callToDispatch),
         round(s.callToOnScene),
@@ -361,4 +369,14 @@ export async function toXlsx(tables: readonly Table[]): Promise<Buffer> {
     });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * The export's file name: the period's first and last day in the centre's time zone (the period
+ * ends exclusive: a 12-01..12-07 review runs to 12-08 00:00 local).
+ */
+export function exportFileName(report: ResponseTimeReport): string {
+  const first = zonedDay(Date.parse(report.current.from), report.timeZone);
+  const last = zonedDay(Date.parse(report.current.to) - 1, report.timeZone);
+  return first === last ? `response-times-${first}` : `response-times-${first}_${last}`;
 }

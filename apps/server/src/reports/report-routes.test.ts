@@ -16,9 +16,22 @@ const RANGE = 'from=2026-03-01T00:00:00%2B08:00&to=2026-03-08T00:00:00%2B08:00';
 describe(`report routes (${engine})`, () => {
   let db: TestDatabase;
   let app: FastifyInstance;
-  const token = (role: Role) => app.jwt.sign({ sub: `user-${role}`, username: role, role, unitId: null });
-  const get = (url: string, role: Role = 'shift_leader') =>
-    app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token(role)}` } });
+  // A stored user and an open session per role: tokens are honoured only with both.
+  const tokens = new Map<Role, string>();
+  const token = async (role: Role) => {
+    const cached = tokens.get(role);
+    if (cached) return cached;
+    const user = await db.prisma.user.upsert({
+      where: { username: `report-${role}` },
+      update: {},
+      create: { username: `report-${role}`, passwordHash: 'x', role },
+    });
+    const signed = app.issueToken(user, await app.services.sessions.start(user));
+    tokens.set(role, signed);
+    return signed;
+  };
+  const get = async (url: string, role: Role = 'shift_leader') =>
+    app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${await token(role)}` } });
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -89,11 +102,11 @@ describe(`report routes (${engine})`, () => {
     expect(night.statusCode).toBe(200);
     expect(night.json<ResponseTimeReport>().filters.shift).toMatchObject({ id: 'night', start: '20:00' });
 
-    const put = (body: unknown, role: Role = 'shift_leader') =>
+    const put = async (body: unknown, role: Role = 'shift_leader') =>
       app.inject({
         method: 'PUT',
         url: '/api/reports/shifts',
-        headers: { authorization: `Bearer ${token(role)}` },
+        headers: { authorization: `Bearer ${await token(role)}` },
         payload: body as object,
       });
     const shifts = [
@@ -118,11 +131,17 @@ describe(`report routes (${engine})`, () => {
     const res = await get(`/api/reports/response-times/export?format=csv&lang=zh-CN&${RANGE}`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
-    expect(res.headers['content-disposition']).toContain('.csv');
+    // Named for the centre's days of the period (03-01..03-07 local), not the UTC day before.
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="response-times-2026-03-01_2026-03-07.csv"',
+    );
     const body = res.rawPayload;
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = body.toString('utf8');
     expect(text).toContain('各环节用时(秒)');
+    // Types by name, as on screen, never raw keys.
+    expect(text).not.toMatch(/knife_attack|traffic_accident|help_request|,theft,|,fight,/);
+    expect(text).toMatch(/盗窃|打架斗殴|纠纷|持刀伤人/);
     expect(text).toContain('\r\n');
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');

@@ -1,5 +1,7 @@
 import type { FastifyRequest } from 'fastify';
+import { readScope, type PermissionContext } from '@dispatch/domain';
 import type { Actor } from '../services/context.js';
+import type { IncidentService } from '../services/incident-service.js';
 
 /** The acting user of an authenticated request, for audit records. */
 export function actorOf(request: FastifyRequest): Actor {
@@ -20,3 +22,20 @@ export const errorResponses = {
 export const overloadedResponse = {
   503: { $ref: 'ErrorBody#' },
 } as const;
+
+/**
+ * Permission context for reading incident `:id`: whether the acting unit is (or recently was) on
+ * it. Staff need no lookup. `onRelation` receives the unit's relation for caller-detail checks.
+ */
+export function incidentReadContext(
+  incidents: IncidentService,
+  onRelation?: (request: FastifyRequest, relation: { had: boolean; active: boolean }) => void,
+) {
+  return async (request: FastifyRequest): Promise<PermissionContext> => {
+    const { role, unitId } = request.user;
+    if (readScope(role, 'incident.read') === 'all' || !unitId) return {};
+    const relation = await incidents.unitRelation((request.params as { id: string }).id, unitId);
+    onRelation?.(request, relation);
+    return { actorHadIncident: relation.had, actorAssignedToIncident: relation.active };
+  };
+}

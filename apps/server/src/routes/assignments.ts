@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { AssignmentActionBody, AssignmentDto, IdParams, RouteDto } from '@dispatch/contracts';
 import { domainError, DomainErrorException } from '@dispatch/domain';
-import { toAssignmentDto } from '../services/dto.js';
+import { toAssignmentDto, toRouteDto } from '../services/dto.js';
 import { actorOf, errorResponses } from './actor.js';
 
 const assignmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -37,20 +37,17 @@ const assignmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/assignments/:id/route',
     {
-      preHandler: app.requirePermission('incident.read'),
+      // Staff see every unit's route; a unit terminal only its own.
+      preHandler: app.requirePermission('unit.route', async (request) => ({
+        targetUnitId: (await assignments.destinationOf((request.params as { id: string }).id)).unitId,
+      })),
       schema: { tags: ['dispatch'], params: IdParams, response: { 200: RouteDto, ...errorResponses } },
     },
     async (request) => {
       const { unitId, lngLat } = await assignments.destinationOf(request.params.id);
       const route = await recommendations.route(unitId, lngLat);
       if (!route) throw new DomainErrorException(domainError('NOT_FOUND', 'Unit has no known position'));
-      return {
-        unitId,
-        coordinates: route.coordinates.map(([lng, lat]) => [lng, lat] as [number, number]),
-        etaSeconds: Number.isFinite(route.etaSeconds) ? Math.round(route.etaSeconds) : -1,
-        distanceMeters: Number.isFinite(route.distanceMeters) ? Math.round(route.distanceMeters) : -1,
-        method: route.method,
-      };
+      return toRouteDto(unitId, route);
     },
   );
 };

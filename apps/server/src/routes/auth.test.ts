@@ -49,27 +49,56 @@ describe(`auth (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
     expect(wrong.message).toBe(unknown.message);
   });
 
-  it('refuses missing, malformed, forged and expired tokens', async () => {
+  it('refuses missing, malformed, forged, expired, exp-less and session-less tokens', async () => {
     const { token } = await h.login('dispatcher');
     const [header, payload] = token.split('.');
     const forged = `${header}.${Buffer.from(JSON.stringify({ sub: 'x', username: 'x', role: 'admin', unitId: null })).toString('base64url')}.${token.split('.')[2]}`;
-    // A real user's claims, signed with the right key, but issued three hours ago (TTL 1 h).
     const admin = await h.login('admin');
-    const claims = { sub: admin.userId, username: 'admin', role: 'admin' as const, unitId: null };
-    const past = Math.floor(Date.now() / 1000) - 3 * 3600;
-    const expired = h.app.jwt.sign({ ...claims, iat: past } as typeof claims);
-    expect(h.app.jwt.decode<{ exp: number }>(expired)!.exp).toBeLessThan(Date.now() / 1000);
-    expect((await me(`Bearer ${h.app.jwt.sign(claims)}`)).statusCode).toBe(200);
+    const { sid } = h.app.jwt.decode<{ sid: string }>(admin.token)!;
+    const claims = { sub: admin.userId, username: 'admin', role: 'admin' as const, unitId: null, sid };
+    const now = Math.floor(Date.now() / 1000);
+    const sign = (extra: Record<string, unknown>) => h.app.jwt.sign(extra as never);
+    // A real user's claims and session, signed with the right key...
+    expect((await me(`Bearer ${sign({ ...claims, exp: now + 60 })}`)).statusCode).toBe(200);
+    // ...but expired, without `exp` (accepted forever on main), or naming no session.
+    const expired = sign({ ...claims, iat: now - 7200, exp: now - 3600 });
+    const noExp = h.app.jwt.sign(claims);
+    expect(h.app.jwt.decode<{ exp?: number }>(noExp)!.exp).toBeUndefined();
+    const { sid: _sid, ...noSid } = claims;
+    const withoutSession = sign({ ...noSid, exp: now + 60 });
+    const unknownSession = sign({ ...claims, sid: '00000000-0000-4000-8000-000000000000', exp: now + 60 });
     for (const authorization of [
       undefined,
       'Bearer',
       `Bearer ${header}.${payload}`,
       `Bearer ${forged}`,
       `Bearer ${expired}`,
+      `Bearer ${noExp}`,
+      `Bearer ${withoutSession}`,
       token,
     ]) {
       errorOf(await me(authorization), 401, 'UNAUTHENTICATED');
     }
+    errorOf(await me(`Bearer ${unknownSession}`), 401, 'SESSION_ENDED');
+  });
+
+  it('refuses on REST a token whose user is no longer stored (checked per request)', async () => {
+    const user = await h.db.prisma.user.create({
+      data: { username: 'temp.user', passwordHash: 'x', role: 'dispatcher' },
+    });
+    const session = await h.app.services.sessions.start(user);
+    const token = h.app.issueToken(user, session);
+    expect((await me(`Bearer ${token}`)).statusCode).toBe(200);
+    await h.db.prisma.session.deleteMany({ where: { userId: user.id } });
+    await h.db.prisma.user.delete({ where: { id: user.id } });
+    // The per-node cache holds a check for a few seconds; past it, the token is refused.
+    h.clock.advance(6_000);
+    const res = await h.app.inject({
+      method: 'GET',
+      url: '/api/units',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.statusCode).toBe(401);
   });
 
   it('shuts out a disabled user, at login and with a token already issued', async () => {

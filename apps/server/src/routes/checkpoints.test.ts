@@ -300,7 +300,10 @@ describe(`checkpoints (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, ()
   it('refuses a stale confirmation with 409 CONFLICT', async () => {
     await freeAll();
     const incident = await createIncident();
-    const res = await send(incident.id, { escapeMinutes: 4, expectUnitIds: ['not-the-planned-unit'] });
+    const res = await send(incident.id, {
+      escapeMinutes: 4,
+      expectUnitIds: ['00000000-0000-4000-8000-000000000000'],
+    });
     expect(res.statusCode, res.body).toBe(409);
     expect(errorOf(res)).toMatchObject({ code: 'CONFLICT' });
     expect(errorOf(res).details?.plannedUnitIds).toBeInstanceOf(Array);

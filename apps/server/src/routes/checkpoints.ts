@@ -11,7 +11,7 @@ import {
 } from '@dispatch/contracts';
 import { isAssignmentActive } from '@dispatch/domain';
 import { toAssignmentDto, toIncidentDto } from '../services/dto.js';
-import { actorOf, errorResponses } from './actor.js';
+import { actorOf, errorResponses, incidentReadContext } from './actor.js';
 
 const responses = { ...errorResponses, 422: { $ref: 'ErrorBody#' } } as const;
 
@@ -62,7 +62,7 @@ const checkpointRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/incidents/:id/checkpoints',
     {
-      preHandler: app.requirePermission('incident.read'),
+      preHandler: app.requirePermission('incident.read', incidentReadContext(incidents)),
       schema: {
         tags: ['dispatch'],
         params: IdParams,

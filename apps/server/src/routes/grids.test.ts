@@ -103,7 +103,7 @@ describe(`grids (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
       await h.call('admin', {
         method: 'POST',
         url: `/api/units/${unit.id}/grid`,
-        payload: { gridId: 'nowhere' },
+        payload: { gridId: '00000000-0000-4000-8000-000000000000' },
       }),
       404,
       'NOT_FOUND',

@@ -10,7 +10,7 @@ const gridRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/grids',
     {
-      preHandler: app.requirePermission('unit.read'),
+      preHandler: app.requirePermission('grid.read'),
       schema: { tags: ['grids'], response: { 200: Type.Array(GridDto), ...errorResponses } },
     },
     async () => grids.list(),
@@ -60,7 +60,7 @@ const gridRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/posts',
     {
-      preHandler: app.requirePermission('unit.read'),
+      preHandler: app.requirePermission('grid.read'),
       schema: { tags: ['grids'], response: { 200: Type.Array(PostDto), ...errorResponses } },
     },
     async () => grids.posts(),

@@ -638,4 +638,25 @@ describe(`incidents (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =
       });
     }
   });
+
+  it('takes a call received up to 30 minutes ago (a long call, or on paper), audited as given', async () => {
+    const createdAudit = (id: string) =>
+      h.db.prisma.auditEvent.findFirstOrThrow({ where: { entityId: id, action: 'incident.create' } });
+    const receivedAt = iso(h.clock.ms - 29 * 60_000);
+    // Both intake paths: the plain one and the call taken with its auto-dispatch in one statement.
+    for (const payload of [
+      { type: 'theft', priority: 3, receivedAt },
+      { type: 'knife_attack', priority: 1, receivedAt },
+    ]) {
+      const incident = await create(payload);
+      expect(incident.receivedAt).toBe(receivedAt);
+      const audit = await createdAudit(incident.id);
+      expect(audit.after).toMatchObject({ receivedAt, receivedAtGiven: true });
+      expect(audit.at.getTime()).toBe(h.clock.ms);
+      await h.call('dispatcher', { method: 'POST', url: `/api/incidents/${incident.id}/cancel` });
+    }
+    const plain = await create({ type: 'theft', priority: 3 });
+    expect((await createdAudit(plain.id)).after).not.toHaveProperty('receivedAtGiven');
+    await h.call('dispatcher', { method: 'POST', url: `/api/incidents/${plain.id}/cancel` });
+  });
 });

@@ -14,9 +14,11 @@ import {
   ResolveBody,
   AssignmentDto,
 } from '@dispatch/contracts';
-import { activeUnitIds, type Priority } from '@dispatch/domain';
+import type { FastifyRequest } from 'fastify';
+import { activeUnitIds, can, readScope, type Priority } from '@dispatch/domain';
 import { toAssignmentDto, toIncidentDto } from '../services/dto.js';
-import { actorOf, errorResponses } from './actor.js';
+import { withoutCaller } from '../services/incident-service.js';
+import { actorOf, errorResponses, incidentReadContext } from './actor.js';
 
 /** Close takes no input; an empty strict object still rejects smuggled fields (closedAt...). */
 const CloseBody = Type.Object({}, { additionalProperties: false });
@@ -28,6 +30,11 @@ const optionalBody = async (request: { body: unknown }) => {
 
 const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { incidents, dispatch, recommendations, gridIndex } = app.services;
+  // A unit reads an incident it is or was recently on; staff need no lookup.
+  const unitRelations = new WeakMap<FastifyRequest, { had: boolean; active: boolean }>();
+  const unitOnIncident = incidentReadContext(incidents, (request, relation) =>
+    unitRelations.set(request, relation),
+  );
 
   app.post(
     '/incidents',
@@ -55,20 +62,25 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/incidents',
     {
-      preHandler: app.requirePermission('incident.read'),
+      // A unit terminal lists only its incidents (the list is filtered below).
+      preHandler: app.requirePermission('incident.read', () => ({ actorHadIncident: true })),
       schema: {
         tags: ['incidents'],
         querystring: ListIncidentsQuery,
         response: { 200: Type.Array(IncidentDto), ...errorResponses },
       },
     },
-    async (request) => incidents.list(request.query),
+    async (request) => {
+      const { role, unitId } = request.user;
+      if (readScope(role, 'incident.read') === 'all') return incidents.list(request.query);
+      return unitId ? incidents.listForUnit(unitId, request.query) : [];
+    },
   );
 
   app.get(
     '/incidents/:id',
     {
-      preHandler: app.requirePermission('incident.read'),
+      preHandler: app.requirePermission('incident.read', unitOnIncident),
       schema: {
         tags: ['incidents'],
         params: IdParams,
@@ -78,7 +90,15 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request) => incidents.detail(request.params.id),
+    async (request) => {
+      const detail = await incidents.detail(request.params.id);
+      const relation = unitRelations.get(request);
+      const mayReadCaller = can(request.user.role, 'incident.read_caller', {
+        actorUnitId: request.user.unitId,
+        actorAssignedToIncident: relation?.active ?? false,
+      });
+      return mayReadCaller ? detail : withoutCaller(detail);
+    },
   );
 
   app.post(

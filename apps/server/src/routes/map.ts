@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import type { RoadFeatureCollection } from '@dispatch/routing';
+import { ImportRoadsBody, ImportRoadsQuery } from '@dispatch/contracts';
 import { domainError, DomainErrorException } from '@dispatch/domain';
 import { actorOf, errorResponses } from './actor.js';
 
@@ -37,11 +38,8 @@ const mapRoutes: FastifyPluginAsyncTypebox = async (app) => {
       bodyLimit: 200 * 1024 * 1024,
       schema: {
         tags: ['map'],
-        querystring: Type.Object({ name: Type.Optional(Type.String({ maxLength: 100 })) }),
-        body: Type.Object({
-          type: Type.Literal('FeatureCollection'),
-          features: Type.Array(Type.Unknown(), { minItems: 1 }),
-        }),
+        querystring: ImportRoadsQuery,
+        body: ImportRoadsBody,
         response: { 200: Type.Unknown(), ...errorResponses },
       },
     },

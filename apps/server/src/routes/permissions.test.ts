@@ -67,8 +67,25 @@ describe(`permissions per role (${process.env.DATABASE_URL ? 'postgres' : 'pglit
   const day = () => new Date(h.clock.ms).toISOString();
   const table: [string, () => InjectOptions, Role[]][] = [
     ['read incidents', () => ({ method: 'GET', url: '/api/incidents' }), ROLES],
-    ['read one incident', () => ({ method: 'GET', url: `/api/incidents/${openIncidentId}` }), ROLES],
+    // unit001 is not on this incident: only staff read it.
+    [
+      'read one incident',
+      () => ({ method: 'GET', url: `/api/incidents/${openIncidentId}` }),
+      [...STAFF, 'supervisor'],
+    ],
+    [
+      "read another unit's route",
+      () => ({ method: 'GET', url: `/api/assignments/${otherAssignmentId}/route` }),
+      [...STAFF, 'supervisor'],
+    ],
+    // A unit's list is filtered to its own unit (see below).
     ['read units', () => ({ method: 'GET', url: '/api/units' }), ROLES],
+    ['read own unit', () => ({ method: 'GET', url: `/api/units/${ownUnitId}` }), ROLES],
+    [
+      'read another unit',
+      () => ({ method: 'GET', url: `/api/units/${otherUnitId}` }),
+      [...STAFF, 'supervisor'],
+    ],
     ['read grids', () => ({ method: 'GET', url: '/api/grids' }), ROLES],
     ['read posts', () => ({ method: 'GET', url: '/api/posts' }), ROLES],
     [
@@ -202,6 +219,12 @@ describe(`permissions per role (${process.env.DATABASE_URL ? 'postgres' : 'pglit
       [...STAFF, 'supervisor'],
     ],
     [
+      'read the hot-spot map',
+      () => ({ method: 'GET', url: '/api/hotspots?hourOfWeek=9' }),
+      [...STAFF, 'supervisor'],
+    ],
+    ['read the top hot spots', () => ({ method: 'GET', url: '/api/hotspots/top' }), [...STAFF, 'supervisor']],
+    [
       'read response-time reports',
       () => ({
         method: 'GET',
@@ -243,7 +266,7 @@ describe(`permissions per role (${process.env.DATABASE_URL ? 'postgres' : 'pglit
   }
 
   it('refuses every API route without a valid token, before validating the input', async () => {
-    const forged = h.app.jwt.sign({ sub: 'x', username: 'x', role: 'admin', unitId: null });
+    const forged = h.app.jwt.sign({ sub: 'x', username: 'x', role: 'admin', unitId: null, sid: 'x' });
     const tampered = `${forged.slice(0, -4)}AAAA`;
     for (const [, request] of table) {
       for (const authorization of [undefined, `Bearer ${tampered}`, 'Basic YWRtaW46YWRtaW4xMjM=']) {
@@ -258,6 +281,68 @@ describe(`permissions per role (${process.env.DATABASE_URL ? 'postgres' : 'pglit
         errorOf(res, 401, 'UNAUTHENTICATED');
       }
     }
+  });
+
+  it('shows a unit terminal only its own unit, its incidents, callers only while assigned', async () => {
+    const incident = (
+      await h.call('dispatcher', {
+        method: 'POST',
+        url: '/api/incidents',
+        payload: {
+          type: 'dispute',
+          priority: 3,
+          location: { lng: 120.15, lat: 30.25 },
+          callerName: '王女士',
+          callerPhone: '13800000000',
+          autoDispatch: false,
+        },
+      })
+    ).json<{ id: string }>();
+    const free = await h.db.prisma.unit.findFirstOrThrow({
+      where: { status: 'available', kind: 'patrol_car', id: { notIn: [ownUnitId, otherUnitId] } },
+    });
+    const login = (await unitLogins(h.db)).get(free.id)!;
+    const sent = await h.call('dispatcher', {
+      method: 'POST',
+      url: `/api/incidents/${incident.id}/dispatch`,
+      payload: { unitIds: [free.id] },
+    });
+    const assignmentId = sent.json<{ assignments: { id: string }[] }>().assignments[0]!.id;
+    type Listed = { id: string; callerName: string | null; callerPhone: string | null };
+
+    const list = (await h.call(login, { method: 'GET', url: '/api/incidents' })).json<Listed[]>();
+    expect(list.map((i) => i.id)).toEqual([incident.id]);
+    expect(list[0]).toMatchObject({ callerName: '王女士', callerPhone: '13800000000' });
+    const units = (await h.call(login, { method: 'GET', url: '/api/units' })).json<{ id: string }[]>();
+    expect(units.map((u) => u.id)).toEqual([free.id]);
+    const staffUnits = (await h.call('dispatcher', { method: 'GET', url: '/api/units' })).json<unknown[]>();
+    expect(staffUnits.length).toBeGreaterThan(1);
+    const route = await h.call(login, { method: 'GET', url: `/api/assignments/${assignmentId}/route` });
+    expect(route.statusCode, route.body).not.toBe(403);
+
+    // Cleared: the incident stays on its list (recent), the caller does not.
+    for (const action of ['en_route', 'on_scene', 'clear']) {
+      const step = await h.call(login, {
+        method: 'POST',
+        url: `/api/assignments/${assignmentId}/actions`,
+        payload: { action },
+      });
+      expect(step.statusCode, step.body).toBe(200);
+    }
+    const after = (await h.call(login, { method: 'GET', url: '/api/incidents' })).json<Listed[]>();
+    expect(after.map((i) => i.id)).toEqual([incident.id]);
+    expect(after[0]).toMatchObject({ callerName: null, callerPhone: null });
+    const one = await h.call(login, { method: 'GET', url: `/api/incidents/${incident.id}` });
+    expect(one.statusCode).toBe(200);
+    expect(one.json<Listed>()).toMatchObject({ callerName: null, callerPhone: null });
+    const staffView = await h.call('dispatcher', { method: 'GET', url: `/api/incidents/${incident.id}` });
+    expect(staffView.json<Listed>().callerName).toBe('王女士');
+    // Other units' incidents: neither listed nor readable.
+    errorOf(
+      await h.call(login, { method: 'GET', url: `/api/incidents/${openIncidentId}` }),
+      403,
+      'FORBIDDEN',
+    );
   });
 
   it('lets a unit resolve only an incident it is assigned to, and act only on its own assignment', async () => {

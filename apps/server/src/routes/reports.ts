@@ -6,7 +6,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { ExportQuery, ReportQuery, ResponseTimeReport, ShiftsBody } from '@dispatch/contracts';
 import { actorOf, errorResponses } from './actor.js';
-import { reportTables, toCsv, toXlsx } from '../reports/export.js';
+import { exportFileName, reportTables, toCsv, toXlsx } from '../reports/export.js';
 
 const REPORT_DESCRIPTION = `Incidents received in [from, to) matching the filters. Segments use each
 incident's first milestones (seconds; median/p90 = percentile_cont, mean = avg; an incident is left out
@@ -50,8 +50,7 @@ const reportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { format, lang, ...query } = request.query;
       const report = await reports.responseTimes(query);
       const tables = reportTables(report, lang ?? 'zh-CN');
-      const day = report.current.from.slice(0, 10);
-      const name = `response-times-${day}`;
+      const name = exportFileName(report);
       if (format === 'csv') {
         return reply
           .header('content-type', 'text/csv; charset=utf-8')

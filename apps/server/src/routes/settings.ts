@@ -1,7 +1,7 @@
 /** Centre settings: the 1-3-5 clock targets and the response plans. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { ClockTargetsDto } from '@dispatch/contracts';
+import { ClockTargetsDto, PlanIdParams, ResponsePlanBody } from '@dispatch/contracts';
 import { actorOf, errorResponses } from './actor.js';
 
 const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -44,8 +44,8 @@ const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: app.requirePermission('plan.edit'),
       schema: {
         tags: ['settings'],
-        params: Type.Object({ planId: Type.String({ maxLength: 64 }) }),
-        body: Type.Unknown(),
+        params: PlanIdParams,
+        body: ResponsePlanBody,
         response: { 200: Type.Unknown(), ...errorResponses },
       },
     },

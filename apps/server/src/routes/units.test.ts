@@ -36,7 +36,17 @@ describe(`units (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
       position: { lngLat: [row.lastLng, row.lastLat] },
       activeAssignmentId: null,
     });
-    errorOf(await h.call('unit001', { method: 'GET', url: '/api/units/no-such-unit' }), 404, 'NOT_FOUND');
+    // A unit terminal reads only its own unit: any other id is refused before it is looked up.
+    errorOf(
+      await h.call('unit001', { method: 'GET', url: '/api/units/00000000-0000-4000-8000-000000000000' }),
+      403,
+      'FORBIDDEN',
+    );
+    errorOf(
+      await h.call('supervisor', { method: 'GET', url: '/api/units/00000000-0000-4000-8000-000000000000' }),
+      404,
+      'NOT_FOUND',
+    );
   });
 
   it('walks the unit status machine and audits each change', async () => {
@@ -142,7 +152,7 @@ describe(`units (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
       payload: {
         reports: [
           { unitId: a, lng: 120.11, lat: 30.21 },
-          { unitId: 'no-such-unit', lng: 120.12, lat: 30.22 },
+          { unitId: '00000000-0000-4000-8000-000000000000', lng: 120.12, lat: 30.22 },
         ],
       },
     });

@@ -11,6 +11,7 @@ import {
 } from '@dispatch/contracts';
 import { toUnitDto } from '../services/dto.js';
 import { assertAllowed } from '../plugins/auth.js';
+import { readScope } from '@dispatch/domain';
 import { actorOf, errorResponses, overloadedResponse } from './actor.js';
 
 const unitRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -22,16 +23,23 @@ const unitRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/units',
     {
-      preHandler: app.requirePermission('unit.read'),
+      preHandler: app.requirePermission('unit.read', (request) => ({
+        // A unit terminal lists only itself (the list is filtered below).
+        targetUnitId: request.user.unitId,
+      })),
       schema: { tags: ['units'], response: { 200: Type.Array(UnitDto), ...errorResponses } },
     },
-    async () => units.list(),
+    async (request) => {
+      const { role, unitId } = request.user;
+      if (readScope(role, 'unit.read') === 'all') return units.list();
+      return unitId ? [toUnitDto(await units.get(unitId))] : [];
+    },
   );
 
   app.get(
     '/units/:id',
     {
-      preHandler: app.requirePermission('unit.read'),
+      preHandler: app.requirePermission('unit.read', target),
       schema: { tags: ['units'], params: IdParams, response: { 200: UnitDto, ...errorResponses } },
     },
     async (request) => toUnitDto(await units.get(request.params.id)),

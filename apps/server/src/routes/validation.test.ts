@@ -151,6 +151,36 @@ describe(`validation on every route (${process.env.DATABASE_URL ? 'postgres' : '
       'body.receivedAt',
     ],
     [
+      'incident back-dated beyond the intake window (older calls are imported)',
+      'dispatcher',
+      () => ({
+        method: 'POST',
+        url: '/api/incidents',
+        payload: {
+          type: 'theft',
+          priority: 2,
+          location: { lng: 120, lat: 30 },
+          receivedAt: new Date(h.clock.ms - 31 * 60_000).toISOString(),
+        },
+      }),
+      'body.receivedAt',
+    ],
+    [
+      'incident received in 2020',
+      'dispatcher',
+      () => ({
+        method: 'POST',
+        url: '/api/incidents',
+        payload: {
+          type: 'theft',
+          priority: 2,
+          location: { lng: 120, lat: 30 },
+          receivedAt: '2020-01-01T00:00:00Z',
+        },
+      }),
+      'body.receivedAt',
+    ],
+    [
       'incident status filter',
       'dispatcher',
       () => ({ method: 'GET', url: '/api/incidents?status=burning' }),
@@ -471,6 +501,26 @@ describe(`validation on every route (${process.env.DATABASE_URL ? 'postgres' : '
       'body.dispatchSeconds',
     ],
     [
+      'clock target of 9.2e18 s (the clock would never run out)',
+      'admin',
+      () => ({
+        method: 'PUT',
+        url: '/api/settings/clock-targets',
+        payload: { dispatchSeconds: 60, firstArrivalSeconds: 9.2e18, reinforcementSeconds: 300 },
+      }),
+      'body.firstArrivalSeconds',
+    ],
+    [
+      'reinforcement target over an hour',
+      'admin',
+      () => ({
+        method: 'PUT',
+        url: '/api/settings/clock-targets',
+        payload: { dispatchSeconds: 60, firstArrivalSeconds: 600, reinforcementSeconds: 3601 },
+      }),
+      'body.reinforcementSeconds',
+    ],
+    [
       'clock targets incomplete',
       'admin',
       () => ({ method: 'PUT', url: '/api/settings/clock-targets', payload: { dispatchSeconds: 60 } }),
@@ -491,6 +541,93 @@ describe(`validation on every route (${process.env.DATABASE_URL ? 'postgres' : '
         payload: { ...validPlan, tiers: [] },
       }),
       'body.tiers',
+    ],
+    [
+      'response plan with an unknown field (a 100 KB note)',
+      'admin',
+      () => ({
+        method: 'PUT',
+        url: `/api/settings/response-plans/${validPlan.id}`,
+        payload: { ...validPlan, note: 'x'.repeat(100_000) },
+      }),
+      'body.note',
+    ],
+    [
+      'response plan with an unknown slot field',
+      'admin',
+      () => ({
+        method: 'PUT',
+        url: `/api/settings/response-plans/${validPlan.id}`,
+        payload: {
+          ...validPlan,
+          tiers: [{ ...validPlan.tiers[0]!, slots: [{ ...validPlan.tiers[0]!.slots[0]!, weight: 2 }] }],
+        },
+      }),
+      'body.tiers.0.slots.0.weight',
+    ],
+    [
+      'response plan null',
+      'admin',
+      () => ({
+        method: 'PUT',
+        url: `/api/settings/response-plans/${validPlan.id}`,
+        payload: 'null',
+        headers: { 'content-type': 'application/json' },
+      }),
+      'body',
+    ],
+    [
+      'cancel with a null body (only an absent body is optional)',
+      'dispatcher',
+      () => ({
+        method: 'POST',
+        url: `/api/incidents/${incidentId}/cancel`,
+        payload: 'null',
+        headers: { 'content-type': 'application/json' },
+      }),
+      'body',
+    ],
+    [
+      'unit id that is not a UUID',
+      'dispatcher',
+      () => ({ method: 'GET', url: '/api/units/no-such-unit' }),
+      'params.id',
+    ],
+    [
+      'NUL in an incident address',
+      'dispatcher',
+      () => ({
+        method: 'POST',
+        url: '/api/incidents',
+        payload: { type: 'theft', priority: 2, location: { lng: 120, lat: 30 }, address: 'a\u0000b' },
+      }),
+      'body.address',
+    ],
+    [
+      'limit=Infinity (Ajv would coerce it past maximum)',
+      'dispatcher',
+      () => ({ method: 'GET', url: '/api/incidents?limit=Infinity' }),
+      'querystring.limit',
+    ],
+    [
+      'unit version beyond int4',
+      'admin',
+      () => ({
+        method: 'POST',
+        url: `/api/units/${unitId}/grid`,
+        payload: { gridId, version: 1_000_000_000_000 },
+      }),
+      'body.version',
+    ],
+    [
+      'grid version beyond int4',
+      'admin',
+      () => ({
+        method: 'PATCH',
+        url: `/api/grids/${gridId}`,
+        payload: { name: 'G', version: 1_099_511_627_776 },
+      }),
+      'body.version',
     ],
   ];
 
@@ -549,6 +686,28 @@ describe(`validation on every route (${process.env.DATABASE_URL ? 'postgres' : '
     expect(rejected[2]!.reason).toBe('duplicate code');
     expect(rejected[3]!.reason).toMatch(/minStaffing\.patrol_car/);
     expect(await h.db.prisma.grid.count({ where: { code: 'OK-1' } })).toBe(0);
+  });
+
+  it('ignores a clock target stored before the bounds existed (a clock that would never run out)', async () => {
+    const key = 'clock.targets';
+    const before = await h.db.prisma.setting.findUnique({ where: { key } });
+    await h.db.prisma.setting.upsert({
+      where: { key },
+      create: { key, value: { dispatchSeconds: 90, firstArrivalSeconds: 9.2e18 } },
+      update: { value: { dispatchSeconds: 90, firstArrivalSeconds: 9.2e18 } },
+    });
+    try {
+      const res = await h.call('dispatcher', { method: 'GET', url: '/api/settings/clock-targets' });
+      expect(res.json()).toEqual({
+        dispatchSeconds: 90,
+        firstArrivalSeconds: 180,
+        reinforcementSeconds: 300,
+      });
+    } finally {
+      if (before)
+        await h.db.prisma.setting.update({ where: { key }, data: { value: before.value as never } });
+      else await h.db.prisma.setting.delete({ where: { key } });
+    }
   });
 
   it('answers 401 before looking at a request without a token', async () => {

@@ -24,6 +24,7 @@ import { randomUUID } from 'node:crypto';
 import type { CoverageAlert } from '../generated/prisma/client.js';
 import type { ServiceContext } from './context.js';
 import type { GridIndex } from './grid-index.js';
+import type { HotspotService } from './hotspot-service.js';
 import type { RecommendationService } from './recommendation-service.js';
 import type { RoadNetworkService } from './road-network-service.js';
 
@@ -65,6 +66,8 @@ export class CoverageService {
     private readonly targets: () => Promise<ClockTargets>,
     private readonly onError: (error: unknown) => void = () => {},
     options: CoverageOptions = {},
+    /** Expected demand per road segment for the hour (hot spots); without it, every metre weighs alike. */
+    private readonly hotspots: Pick<HotspotService, 'segmentDemand'> | null = null,
   ) {
     this.minIntervalMs = options.minIntervalMs ?? 1_000;
     this.maxIntervalMs = options.maxIntervalMs ?? 10_000;
@@ -73,7 +76,9 @@ export class CoverageService {
   start(): void {
     this.stopped = false;
     this.unsubscribe = this.ctx.bus.subscribe((event) => {
-      if (event.name === 'unit:positions' || event.name === 'unit:updated') this.poke();
+      // Units moving or changing status move coverage; a grid edit may change its threshold.
+      if (event.name === 'unit:positions' || event.name === 'unit:updated' || event.name === 'grid:updated')
+        this.poke();
     });
     this.schedule(0);
   }
@@ -159,7 +164,15 @@ export class CoverageService {
     const zones = this.zonesFor(network);
     const times = coverageTimes(network, candidates, { limitSeconds: Math.max(...within) });
     if (!times) return (this.latest = null);
-    const perZone = zoneCoverage(network, times.seconds, zones.segmentZone, zones.gridIds.length, within);
+    const demand = this.hotspots?.segmentDemand(network) ?? null;
+    const perZone = zoneCoverage(
+      network,
+      times.seconds,
+      zones.segmentZone,
+      zones.gridIds.length,
+      within,
+      demand ?? undefined,
+    );
     const rows = await this.ctx.prisma.grid.findMany({
       select: { id: true, name: true, coverageThreshold: true },
     });
@@ -202,7 +215,7 @@ export class CoverageService {
     const dto: CoverageDto = {
       computedAt: now.toISOString(),
       targetsSeconds: [within[0], within[1]],
-      demandModel: 'length',
+      demandModel: demand ? 'hotspots' : 'length',
       freeUnits: candidates.length,
       grids,
     };

@@ -5,6 +5,7 @@ import type {
   GridDto,
   IncidentDto,
   PostDto,
+  RouteDto,
   UnitDto,
 } from '@dispatch/contracts';
 import { ACTIVE_ASSIGNMENT_STATUSES, type GridStaffing } from '@dispatch/domain';
@@ -169,5 +170,24 @@ export function toAuditEventDto(e: AuditEvent): AuditEventDto {
     entityId: e.entityId,
     before: e.before,
     after: e.after,
+  };
+}
+
+/** A unit's route as the API sends it (whole seconds and metres; -1 when not reachable). */
+export function toRouteDto(
+  unitId: string,
+  route: {
+    coordinates: readonly (readonly [number, number])[];
+    etaSeconds: number;
+    distanceMeters: number;
+    method: RouteDto['method'];
+  },
+): RouteDto {
+  return {
+    unitId,
+    coordinates: route.coordinates.map(([lng, lat]) => [lng, lat] as [number, number]),
+    etaSeconds: Number.isFinite(route.etaSeconds) ? Math.round(route.etaSeconds) : -1,
+    distanceMeters: Number.isFinite(route.distanceMeters) ? Math.round(route.distanceMeters) : -1,
+    method: route.method,
   };
 }

@@ -3,8 +3,7 @@ import type { AuditEventDto, CreateIncidentBody, IncidentDto, ListIncidentsQuery
 import { ROOMS } from '@dispatch/contracts';
 import {
   ACTIVE_ASSIGNMENT_STATUSES,
-  domainError,
-  DomainErrorException,
+  checkReceivedAt,
   formatIncidentNumber,
   milestoneEventForIncident,
   ON_BOARD_INCIDENT_STATUSES,
@@ -49,6 +48,11 @@ export interface CreatedIncident {
     | { sent: 0; reason: 'failed'; error: unknown };
 }
 
+/** The creation's audit `after`; a `receivedAt` given by the intake is flagged (its `at` is the entry). */
+function createdAudit(incident: IncidentWithAssignments, body: CreateIncidentBody) {
+  return { ...toIncidentDto(incident), ...(body.receivedAt ? { receivedAtGiven: true } : {}) };
+}
+
 export class IncidentService {
   constructor(
     private readonly ctx: ServiceContext,
@@ -68,12 +72,10 @@ export class IncidentService {
     { allowAutoDispatch = false }: { allowAutoDispatch?: boolean } = {},
   ): Promise<CreatedIncident> {
     const now = this.ctx.now();
-    const receivedAt = body.receivedAt ? Date.parse(body.receivedAt) : now;
-    if (receivedAt > now + 5_000) {
-      throw new DomainErrorException(
-        domainError('VALIDATION_FAILED', 'receivedAt is in the future', { field: 'body.receivedAt' }),
-      );
-    }
+    // A short window back (a call taken on paper); older calls come in through the import.
+    const receivedAt = unwrap(
+      checkReceivedAt(body.receivedAt ? Date.parse(body.receivedAt) : undefined, now),
+    );
     const lngLat = [body.location.lng, body.location.lat] as const;
     const gridId = this.grids.locate(lngLat);
     const priority = body.priority as Priority;
@@ -151,7 +153,7 @@ export class IncidentService {
       day: centreDayKey(receivedAt, this.ctx.timeZone),
       planned,
       ifDispatched,
-      createdAudit: toIncidentDto(taken),
+      createdAudit: createdAudit(taken, body),
       actor,
       autoActor,
       at: new Date(at),
@@ -253,7 +255,7 @@ export class IncidentService {
         action: 'incident.create',
         entityType: 'incident',
         entityId: incident.id,
-        after: toIncidentDto(incident),
+        after: createdAudit(incident, body),
       },
     };
   }
@@ -348,7 +350,8 @@ export class IncidentService {
     const ids = [incident.id, ...incident.assignments.map((a) => a.id)];
     const events = await this.ctx.prisma.auditEvent.findMany({
       where: { entityId: { in: ids } },
-      orderBy: { at: 'asc' },
+      // Entries of one transaction share a timestamp: their ids keep the order they were written in.
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
     });
     return { ...toIncidentDto(incident), timeline: events.map(toAuditEventDto) };
   }
@@ -361,8 +364,38 @@ export class IncidentService {
     return count > 0;
   }
 
-  async list(query: ListIncidentsQuery): Promise<IncidentDto[]> {
-    const where: Record<string, unknown> = {};
+  /**
+   * How a unit stands to an incident: `active` while its assignment is, `had` when it has a
+   * current or recent one (the incident still open, or ended within the unit snapshot's window).
+   */
+  async unitRelation(incidentId: string, unitId: string): Promise<{ had: boolean; active: boolean }> {
+    const rows = await this.ctx.prisma.assignment.findMany({
+      where: { incidentId, unitId, incident: { OR: unitShownIncidents(this.ctx.now()) } },
+      select: { status: true },
+    });
+    return {
+      had: rows.length > 0,
+      active: rows.some((r) => (ACTIVE_ASSIGNMENT_STATUSES as readonly string[]).includes(r.status)),
+    };
+  }
+
+  /** A unit terminal's list: the incidents it is or was recently on; callers only where still active. */
+  async listForUnit(unitId: string, query: ListIncidentsQuery): Promise<IncidentDto[]> {
+    const rows = await this.list(query, {
+      assignments: { some: { unitId } },
+      OR: unitShownIncidents(this.ctx.now()),
+    });
+    return rows.map((dto) =>
+      dto.assignments.some(
+        (a) => a.unitId === unitId && (ACTIVE_ASSIGNMENT_STATUSES as readonly string[]).includes(a.status),
+      )
+        ? dto
+        : withoutCaller(dto),
+    );
+  }
+
+  async list(query: ListIncidentsQuery, scope: Record<string, unknown> = {}): Promise<IncidentDto[]> {
+    const where: Record<string, unknown> = { ...scope };
     if (query.status === 'open') where.status = { in: [...OPEN_INCIDENT_STATUSES] };
     else if (query.status === 'board') where.status = { in: [...ON_BOARD_INCIDENT_STATUSES] };
     else if (query.status) where.status = query.status;
@@ -384,4 +417,16 @@ export class IncidentService {
     });
     return rows.map(toIncidentDto);
   }
+}
+
+/** An incident a unit sees (as its socket snapshot does): open, or ended within two hours. */
+export const UNIT_RECENTLY_ENDED_MS = 2 * 60 * 60 * 1000;
+export const unitShownIncidents = (now: number) => [
+  { status: { notIn: ['closed' as const, 'cancelled' as const] } },
+  { closedAt: { gte: new Date(now - UNIT_RECENTLY_ENDED_MS) } },
+];
+
+/** The incident without its caller's name and phone (a unit no longer on it). */
+export function withoutCaller<T extends IncidentDto>(dto: T): T {
+  return { ...dto, callerName: null, callerPhone: null };
 }

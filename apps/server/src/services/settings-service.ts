@@ -4,6 +4,7 @@
  */
 import type { ClockTargetsDto } from '@dispatch/contracts';
 import {
+  CLOCK_TARGET_BOUNDS,
   DEFAULT_CLOCK_TARGETS,
   domainError,
   DomainErrorException,
@@ -22,10 +23,22 @@ export class SettingsService {
     private readonly recommendations: RecommendationService,
   ) {}
 
-  /** The stored targets over the defaults (a partial row keeps the other defaults). */
+  /**
+   * The stored targets over the defaults (a partial row keeps the other defaults). A value stored
+   * before the bounds existed (9.2e18 s: a clock that never runs out) is ignored for the default.
+   */
   async clockTargets(): Promise<ClockTargets> {
     const row = await this.ctx.prisma.setting.findUnique({ where: { key: 'clock.targets' } });
-    return { ...DEFAULT_CLOCK_TARGETS, ...((row?.value ?? {}) as Partial<ClockTargets>) };
+    const stored = (row?.value ?? {}) as Partial<Record<keyof ClockTargets, unknown>>;
+    const targets = { ...DEFAULT_CLOCK_TARGETS };
+    for (const key of Object.keys(CLOCK_TARGET_BOUNDS) as (keyof ClockTargets)[]) {
+      const value = stored[key];
+      const { min, max } = CLOCK_TARGET_BOUNDS[key];
+      if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) {
+        targets[key] = value;
+      }
+    }
+    return targets;
   }
 
   async setClockTargets(targets: ClockTargetsDto, actor: Actor): Promise<ClockTargetsDto> {

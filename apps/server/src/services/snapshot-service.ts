@@ -64,6 +64,7 @@ export class SnapshotService {
     ]);
     return {
       serverTime,
+      timeZone: this.ctx.timeZone,
       incidents: incidents.map(toIncidentDto),
       units: unit ? [toUnitDto(unit)] : [],
       grids: [],
@@ -112,6 +113,6 @@ export class SnapshotService {
       this.units.list(),
       this.grids.list(),
     ]);
-    return { serverTime, incidents: incidents.map(toIncidentDto), units, grids };
+    return { serverTime, timeZone: this.ctx.timeZone, incidents: incidents.map(toIncidentDto), units, grids };
   }
 }

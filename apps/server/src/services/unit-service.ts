@@ -1,13 +1,17 @@
 /** Units: live list, status changes (state machine), and supervisors moving units between grids. */
 import { ROOMS, type UnitDto } from '@dispatch/contracts';
-import { domainError, DomainErrorException, transitionUnit, unwrap, type UnitStatus } from '@dispatch/domain';
+import {
+  domainError,
+  DomainErrorException,
+  isUnitBusy,
+  transitionUnit,
+  unwrap,
+  type UnitStatus,
+} from '@dispatch/domain';
 import { writeAudit } from './audit.js';
 import { inTransaction, type Actor, type ServiceContext } from './context.js';
 import { toUnitDto, unitInclude, type UnitWithActive } from './dto.js';
 import type { GridService } from './grid-service.js';
-
-// Statuses that only the assignment workflow sets: a manual change must not fake them.
-const ASSIGNMENT_DRIVEN: readonly UnitStatus[] = ['assigned', 'en_route', 'on_scene'];
 
 /** Rooms that hear about a unit: the wall and the unit's own terminal. */
 export function unitRooms(unit: { id: string }): string[] {
@@ -40,7 +44,8 @@ export class UnitService {
     const result = await inTransaction(this.ctx, async (tx, outbox) => {
       const unit = await tx.unit.findUnique({ where: { id }, include: unitInclude });
       if (!unit) throw new DomainErrorException(domainError('NOT_FOUND', 'Unit not found', { unitId: id }));
-      if (ASSIGNMENT_DRIVEN.includes(status) || (unit.assignments.length > 0 && status !== unit.status)) {
+      // Busy statuses only the assignment workflow sets: a manual change must not fake them.
+      if (isUnitBusy(status) || (unit.assignments.length > 0 && status !== unit.status)) {
         throw new DomainErrorException(
           domainError('ILLEGAL_TRANSITION', 'Assignment states are changed through the assignment', {
             entity: 'unit',

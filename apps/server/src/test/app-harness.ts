@@ -36,6 +36,16 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     logLevel: 'silent',
     positionFlushMs: 50,
     positionMaxPending: 50_000,
+    loginMaxFailures: 5,
+    loginLockoutMinutes: 15,
+    loginRateAllowList: [],
+    // The harness signs in many users from one address; the rate-limit test sets its own.
+    loginRateLimitPerMinute: 10_000,
+    idleLockMinutes: 15,
+    idleLockExemptRoles: ['unit'],
+    deviceTokenTtl: '365d',
+    totpRequired: false,
+    corsOrigins: [],
     ...overrides,
   };
 }
@@ -66,6 +76,8 @@ export interface Harness {
   call(username: string | null, options: InjectOptions): Promise<LightMyRequestResponse>;
   /** Row counts of the tables a write could touch, to prove a refused request wrote nothing. */
   counts(): Promise<Record<string, number>>;
+  /** Count and content hash of every table, to prove a refused request changed no row at all. */
+  digest(): Promise<Record<string, string>>;
   /** Builds another app ("server node") on the same database; closed with the harness. */
   secondNode(options?: { background?: boolean }): Promise<FastifyInstance>;
   close(): Promise<void>;
@@ -89,6 +101,11 @@ const COUNTED_TABLES = [
   'setting',
   'response_plan',
   'incident_sequence',
+  'post',
+  'app_user',
+  'road_network',
+  'standby_order',
+  'coverage_alert',
 ];
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -136,6 +153,17 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     return out;
   };
 
+  const digest = async () => {
+    const out: Record<string, string> = {};
+    for (const table of COUNTED_TABLES) {
+      const [row] = await db.runner.query<{ n: number; h: string }>(
+        `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM ${table} t`,
+      );
+      out[table] = `${Number(row?.n ?? 0)} ${row?.h ?? ''}`;
+    }
+    return out;
+  };
+
   const secondNode = async (nodeOptions: { background?: boolean } = {}) => {
     // On PostgreSQL a second node has its own connection pool; PGlite is one process, so shared.
     const database = db.url ? await openDatabase({ databaseUrl: db.url, migrate: false }) : null;
@@ -161,7 +189,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     await db.close();
   };
 
-  return { app, db, clock, login, call, counts, secondNode, close };
+  return { app, db, clock, login, call, counts, digest, secondNode, close };
 }
 
 /** A free patrol car with a position that is none of `excluded` (a unit ranked far from a spot). */

@@ -6,13 +6,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly field: string | undefined;
+  /** The server's machine-readable parameters (a second factor's enrolment secret...). */
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(status: number, code: string, message: string, field?: string) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    field?: string,
+    details?: Record<string, unknown>,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field;
+    this.details = details;
   }
 }
 
@@ -30,13 +39,18 @@ export async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON (proxy error page, empty body): fall back on the status below.
   }
-  const error = (body as { error?: { code?: unknown; message?: unknown; field?: unknown } } | null)?.error;
+  const error = (
+    body as { error?: { code?: unknown; message?: unknown; field?: unknown; details?: unknown } } | null
+  )?.error;
   if (error && typeof error.code === 'string') {
     return new ApiError(
       response.status,
       error.code,
       typeof error.message === 'string' ? error.message : error.code,
       typeof error.field === 'string' ? error.field : undefined,
+      error.details && typeof error.details === 'object'
+        ? (error.details as Record<string, unknown>)
+        : undefined,
     );
   }
   const code =

@@ -6,6 +6,8 @@ import { createHttp } from './http.js';
 export const api = createApi(
   createHttp({
     getToken: () => useSessionStore.getState().token,
-    onUnauthorized: () => useSessionStore.getState().expire(),
+    // An idle-locked session shows the lock screen; anything else ends it (sign in again).
+    onUnauthorized: (code) =>
+      code === 'SESSION_LOCKED' ? useSessionStore.getState().lock() : useSessionStore.getState().expire(code),
   }),
 );

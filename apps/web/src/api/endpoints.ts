@@ -9,8 +9,11 @@ import type {
   CheckpointPreviewQuery,
   CheckpointsBody,
   ClockTargetsDto,
+  CoverageAlertDto,
+  CoverageDto,
   CreateIncidentBody,
   DispatchBody,
+  EditGridBody,
   GridDto,
   IncidentDto,
   ListIncidentsQuery,
@@ -22,6 +25,8 @@ import type {
   ResolveBody,
   ResponseTimeReport,
   RouteDto,
+  StandbyOrderBody,
+  StandbyOrderDto,
   SessionUserDto,
   ShiftDefinition,
   UnitDto,
@@ -57,8 +62,10 @@ export type RoadFeatureCollection = FeatureCollection<
 /** Builds the endpoint functions over an HTTP client. */
 export function createApi(http: Http) {
   return {
-    login: (username: string, password: string) =>
-      http.post<LoginResponse>('/api/auth/login', { username, password }),
+    login: (username: string, password: string, otp?: string) =>
+      http.post<LoginResponse>('/api/auth/login', { username, password, ...(otp ? { otp } : {}) }),
+    logout: () => http.post<{ ok: boolean }>('/api/auth/logout'),
+    unlock: (password: string) => http.post<{ ok: boolean }>('/api/auth/unlock', { password }),
     me: () => http.get<SessionUserDto>('/api/auth/me'),
 
     listIncidents: (query: ListIncidentsQuery = {}) =>
@@ -94,6 +101,12 @@ export function createApi(http: Http) {
     assignmentAction: (id: string, body: AssignmentActionBody) =>
       http.post<AssignmentDto>(`/api/assignments/${encodeURIComponent(id)}/actions`, body),
 
+    unitStandby: (unitId: string) =>
+      http.get<{ order: StandbyOrderDto | null }>(`/api/units/${encodeURIComponent(unitId)}/standby`),
+    standbyRoute: (unitId: string) =>
+      http.get<RouteDto>(`/api/units/${encodeURIComponent(unitId)}/standby/route`),
+    orderStandby: (unitId: string, body: StandbyOrderBody) =>
+      http.post<StandbyOrderDto>(`/api/units/${encodeURIComponent(unitId)}/standby`, body),
     listUnits: () => http.get<UnitDto[]>('/api/units'),
     setUnitStatus: (id: string, body: UnitStatusBody) =>
       http.post<UnitDto>(`/api/units/${encodeURIComponent(id)}/status`, body),
@@ -103,6 +116,11 @@ export function createApi(http: Http) {
       http.post<UnitDto>(`/api/units/${encodeURIComponent(id)}/grid`, { gridId }),
 
     listGrids: () => http.get<GridDto[]>('/api/grids'),
+    editGrid: (id: string, body: EditGridBody) =>
+      http.patch<GridDto>(`/api/grids/${encodeURIComponent(id)}`, body),
+    coverage: () => http.get<CoverageDto>('/api/coverage'),
+    /** Open uncovered-area alerts, newest first. */
+    coverageAlerts: () => http.get<CoverageAlertDto[]>('/api/coverage/alerts'),
     listPosts: () => http.get<PostDto[]>('/api/posts'),
     roads: () => http.get<RoadFeatureCollection>('/api/map/roads'),
     /** The river outline, or null when the city has none (404). */

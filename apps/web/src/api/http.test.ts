@@ -36,6 +36,30 @@ describe('http client', () => {
     expect(onUnauthorized).toHaveBeenCalledOnce();
   });
 
+  it("hands the 401's code on, so an idle-locked session locks instead of ending", async () => {
+    const onUnauthorized = vi.fn();
+    const http = createHttp({
+      getToken: () => 'idle',
+      onUnauthorized,
+      fetchImpl: respond(401, { error: { code: 'SESSION_LOCKED', message: 'idle' } }),
+    });
+    await expect(http.get('/api/units')).rejects.toMatchObject({ code: 'SESSION_LOCKED' });
+    expect(onUnauthorized).toHaveBeenCalledWith('SESSION_LOCKED');
+  });
+
+  it('keeps the details of an error (a second factor to enrol)', async () => {
+    const http = createHttp({
+      getToken: () => null,
+      fetchImpl: respond(401, {
+        error: { code: 'SECOND_FACTOR_REQUIRED', message: 'code', details: { enrol: true, secret: 'ABC' } },
+      }),
+    });
+    await expect(http.post('/api/auth/login', {})).rejects.toMatchObject({
+      code: 'SECOND_FACTOR_REQUIRED',
+      details: { enrol: true, secret: 'ABC' },
+    });
+  });
+
   it('maps a failed fetch to NETWORK', async () => {
     const http = createHttp({
       getToken: () => null,

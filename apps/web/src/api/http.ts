@@ -5,8 +5,8 @@ export type Query = Record<string, string | number | boolean | undefined | null>
 export interface HttpOptions {
   /** Current bearer token, read on every request. */
   getToken: () => string | null;
-  /** Called when the server answers 401 to an authenticated request. */
-  onUnauthorized?: () => void;
+  /** Called when the server answers 401 to an authenticated request (with its error code). */
+  onUnauthorized?: (code: string) => void;
   baseUrl?: string;
   fetchImpl?: typeof fetch;
 }
@@ -49,7 +49,7 @@ export function createHttp(options: HttpOptions): Http {
     }
     if (!response.ok) {
       const error = await toApiError(response);
-      if (response.status === 401 && token) options.onUnauthorized?.();
+      if (response.status === 401 && token) options.onUnauthorized?.(error.code);
       throw error;
     }
     if (response.status === 204) return undefined as T;

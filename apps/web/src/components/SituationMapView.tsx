@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMapLayersStore } from '../map/map-layers-store.js';
 import type { MapHit, SituationMapOptions } from '../map/situation-map.js';
+import { CoverageLayerControl } from './CoverageLayerControl.js';
 
 export interface SituationMapViewProps {
   interactive?: boolean;
@@ -8,6 +10,8 @@ export interface SituationMapViewProps {
   fitPadding?: SituationMapOptions['fitPadding'];
   center?: [number, number];
   zoom?: number;
+  /** Whether this screen opens with the coverage layer on (its toggle shows on interactive maps). */
+  coverage?: boolean;
   onClick?: (lngLat: [number, number], hit: MapHit) => void;
   className?: string;
 }
@@ -22,6 +26,7 @@ export function SituationMapView({
   fitPadding,
   center,
   zoom,
+  coverage = false,
   onClick,
   className,
 }: SituationMapViewProps) {
@@ -33,6 +38,12 @@ export function SituationMapView({
   useEffect(() => {
     onClickRef.current = onClick;
   }, [onClick]);
+
+  useEffect(() => {
+    // The screen's default, on mount only: later the toggle decides.
+    useMapLayersStore.getState().setCoverage(coverage);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -68,6 +79,7 @@ export function SituationMapView({
     <div className={`map-view ${className ?? ''}`}>
       <div ref={containerRef} className="map-canvas" data-testid="situation-map" />
       {failed && <div className="map-fallback">{t('app.mapUnavailable')}</div>}
+      {!failed && <CoverageLayerControl toggle={interactive} />}
     </div>
   );
 }

@@ -1,4 +1,6 @@
 /** Display helpers; the domain keeps seconds and metres, minutes appear only here. */
+import { zonedParts } from '@dispatch/domain';
+import { useClockStore } from '../stores/clock-store.js';
 
 /** Seconds as m:ss (or h:mm:ss), negative values with a minus sign. */
 export function formatDuration(seconds: number): string {
@@ -22,9 +24,10 @@ export function formatDistance(meters: number): string {
 }
 
 /** Local wall-clock time HH:MM:SS of an ISO string or epoch ms. */
-export function formatTime(at: string | number): string {
-  const d = new Date(at);
-  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+/** HH:MM:SS of `at` in the centre's time zone (not the machine's: a wall PC may run on UTC). */
+export function formatTime(at: string | number, timeZone = useClockStore.getState().timeZone): string {
+  const { hour, minute, second } = zonedParts(typeof at === 'number' ? at : Date.parse(at), timeZone);
+  return [hour, minute, second].map((n) => String(n).padStart(2, '0')).join(':');
 }
 
 /** Share 0..1 as a whole percentage, or null. */

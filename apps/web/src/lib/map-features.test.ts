@@ -59,4 +59,10 @@ describe('map features', () => {
     ]);
     expect(gridBounds([])).toBeNull();
   });
+
+  it('joins the live coverage level for the coverage fill (null until known)', () => {
+    const grids = [makeGrid(), makeGrid({ id: 'g2', code: 'G02' })];
+    const fc = buildGridFeatures(grids, { g1: { level: 'uncovered' } });
+    expect(fc.features.map((f) => f.properties?.coverage)).toEqual(['uncovered', null]);
+  });
 });

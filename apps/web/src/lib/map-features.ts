@@ -2,7 +2,7 @@
  * GeoJSON built from store state for the map's sources. Pure (no MapLibre), so it is tested
  * in jsdom and measured by the position benchmark.
  */
-import type { GridDto, IncidentDto } from '@dispatch/contracts';
+import type { GridCoverageDto, GridDto, IncidentDto } from '@dispatch/contracts';
 import type { ClockTargets, UnitStatus } from '@dispatch/domain';
 import type { AssignmentRoute } from '../stores/ui-store.js';
 import { incidentClocks, worstWarning } from './incident-clocks.js';
@@ -105,8 +105,14 @@ export function buildIncidentFeatures(
   return { type: 'FeatureCollection', features };
 }
 
-/** Grid polygons with their staffing status, for outline + data-driven fill. */
-export function buildGridFeatures(grids: Iterable<GridDto>): FeatureCollection<Polygon | MultiPolygon> {
+/**
+ * Grid polygons with their staffing status and live coverage level (null until known), for
+ * outline + data-driven fills.
+ */
+export function buildGridFeatures(
+  grids: Iterable<GridDto>,
+  coverage: Readonly<Record<string, Pick<GridCoverageDto, 'level'>>> = {},
+): FeatureCollection<Polygon | MultiPolygon> {
   const features: Feature<Polygon | MultiPolygon>[] = [];
   for (const grid of grids) {
     const geometry = grid.polygon as Geometry | null;
@@ -114,7 +120,13 @@ export function buildGridFeatures(grids: Iterable<GridDto>): FeatureCollection<P
     features.push({
       type: 'Feature',
       geometry,
-      properties: { id: grid.id, code: grid.code, name: grid.name, status: grid.staffing.status },
+      properties: {
+        id: grid.id,
+        code: grid.code,
+        name: grid.name,
+        status: grid.staffing.status,
+        coverage: coverage[grid.id]?.level ?? null,
+      },
     });
   }
   return { type: 'FeatureCollection', features };

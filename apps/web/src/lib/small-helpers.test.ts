@@ -3,7 +3,7 @@ import type { RoadFeatureCollection } from '../api/endpoints.js';
 import { makeAssignment, makeGrid, makeIncident, makeUnit } from '../test/fixtures.js';
 import { findActiveAssignment } from './active-assignment.js';
 import { formatLngLat, parseLngLat } from './coordinates.js';
-import { etaMinutes, formatDuration } from './format.js';
+import { etaMinutes, formatDuration, formatTime } from './format.js';
 import { compareGridsBySeverity } from './grid-order.js';
 import { nearestRoadName } from './nearest-road.js';
 import { buildRoadIndex, searchRoads } from './road-index.js';
@@ -157,5 +157,14 @@ describe('roles', () => {
     expect(homePath('supervisor')).toBe('/grids');
     expect(homePath('unit')).toBe('/unit');
     expect(homePath('admin')).toBe('/');
+  });
+});
+
+describe('formatTime', () => {
+  it("shows the centre's time of day, not the machine's", () => {
+    const at = Date.parse('2026-12-07T01:02:03Z');
+    expect(formatTime(at, 'Asia/Shanghai')).toBe('09:02:03');
+    expect(formatTime(at, 'UTC')).toBe('01:02:03');
+    expect(formatTime('2026-12-07T16:00:00Z', 'Asia/Shanghai')).toBe('00:00:00');
   });
 });

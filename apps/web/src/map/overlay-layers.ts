@@ -5,7 +5,7 @@
  */
 import type { AddLayerObject } from 'maplibre-gl';
 import { UNIT_STATUSES } from '@dispatch/domain';
-import { GRID_STATUS_FILL, PRIORITY_COLORS, UNIT_STATUS_COLORS } from './palette.js';
+import { COVERAGE_LEVEL_COLORS, GRID_STATUS_FILL, PRIORITY_COLORS, UNIT_STATUS_COLORS } from './palette.js';
 
 export const SOURCES = {
   roads: 'roads',
@@ -19,6 +19,8 @@ export const SOURCES = {
 } as const;
 
 export const LAYERS = {
+  gridsFill: 'grids-fill',
+  coverage: 'grids-coverage',
   incidents: 'incidents',
   incidentPulse: 'incident-pulse',
   units: 'units',
@@ -82,11 +84,14 @@ export function riverLayers(): AddLayerObject[] {
   ];
 }
 
-/** Grids outlined; understaffed and uncovered grids shaded (status from live staffing). */
+/**
+ * Grids outlined; understaffed and uncovered grids shaded (status from live staffing). With the
+ * coverage layer on, the coverage shade replaces the staffing one (the outline keeps staffing).
+ */
 export function gridLayers(): AddLayerObject[] {
   return [
     {
-      id: 'grids-fill',
+      id: LAYERS.gridsFill,
       type: 'fill',
       source: SOURCES.grids,
       paint: {
@@ -100,6 +105,24 @@ export function gridLayers(): AddLayerObject[] {
           GRID_STATUS_FILL.ok,
         ],
         'fill-opacity': ['match', ['get', 'status'], 'uncovered', 0.28, 'understaffed', 0.2, 0.05],
+      },
+    },
+    {
+      id: LAYERS.coverage,
+      type: 'fill',
+      source: SOURCES.grids,
+      // Hidden until the screen turns it on; grids without coverage yet stay unshaded.
+      layout: { visibility: 'none' },
+      filter: ['in', ['get', 'coverage'], ['literal', Object.keys(COVERAGE_LEVEL_COLORS)]],
+      paint: {
+        'fill-color': [
+          'match',
+          ['get', 'coverage'],
+          ...Object.entries(COVERAGE_LEVEL_COLORS).flat(),
+          '#000000',
+        ] as never,
+        // Stronger for the worse levels: a hole has to show from across the room.
+        'fill-opacity': ['match', ['get', 'coverage'], 'uncovered', 0.45, 'thin', 0.32, 0.18],
       },
     },
     {

@@ -1,4 +1,5 @@
 /** Colours of the situation map (dark wall-screen theme), shared with the legend in the UI. */
+import type { GridCoverageDto } from '@dispatch/contracts';
 import type { UnitStatus } from '@dispatch/domain';
 
 export const MAP_BACKGROUND = '#0a101c';
@@ -24,4 +25,11 @@ export const GRID_STATUS_FILL: Readonly<Record<'ok' | 'understaffed' | 'uncovere
   ok: '#1e3a5f',
   understaffed: '#b45309',
   uncovered: '#b91c1c',
+};
+
+/** Live coverage of a grid: reached within 3 min, only within 5 min, not even that (alert). */
+export const COVERAGE_LEVEL_COLORS: Readonly<Record<GridCoverageDto['level'], string>> = {
+  covered: '#16a34a',
+  thin: '#eab308',
+  uncovered: '#dc2626',
 };

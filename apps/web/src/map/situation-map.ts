@@ -12,6 +12,7 @@ import { useGridsStore } from '../stores/grids-store.js';
 import { useUnitsStore } from '../stores/units-store.js';
 import { attachCheckpointLayer } from './checkpoint-layer.js';
 import { baseStyleFromEnv } from './map-style.js';
+import { useMapLayersStore } from './map-layers-store.js';
 import { ensureMapLibreSetup } from './maplibre-setup.js';
 import {
   LAYERS,
@@ -135,7 +136,9 @@ export class SituationMap {
       onFlyTo: (request) =>
         this.map.flyTo({ center: request.lngLat, zoom: request.zoom ?? Math.max(this.map.getZoom(), 15) }),
       onGridsFirstSeen: () => this.fitToGrids(),
+      onCoverageLayer: (visible) => this.showCoverage(visible),
     });
+    this.showCoverage(useMapLayersStore.getState().coverage);
     this.animator.update(useUnitsStore.getState().positions, performance.now());
     this.markDirty(...(Object.keys(SOURCES) as SourceKey[]));
     this.fitToGrids();
@@ -146,6 +149,13 @@ export class SituationMap {
         this.options.container.dataset.mapReady = 'true';
       }),
     );
+  }
+
+  /** Coverage shade on or off; the staffing shade shows whenever it is off. */
+  private showCoverage(visible: boolean): void {
+    this.map.setLayoutProperty(LAYERS.coverage, 'visibility', visible ? 'visible' : 'none');
+    this.map.setLayoutProperty(LAYERS.gridsFill, 'visibility', visible ? 'none' : 'visible');
+    this.options.container.dataset.coverageLayer = visible ? 'on' : 'off';
   }
 
   private fitToGrids(): void {

@@ -1,5 +1,6 @@
 /** Current GeoJSON of each map source, read from the stores at draw time. */
 import { useClockStore } from '../stores/clock-store.js';
+import { useCoverageStore } from '../stores/coverage-store.js';
 import { useGridsStore } from '../stores/grids-store.js';
 import { useIncidentsStore } from '../stores/incidents-store.js';
 import { useIntakeStore } from '../stores/intake-store.js';
@@ -35,7 +36,10 @@ export function sourceData(key: SourceKey, animator: UnitAnimator, frameTime: nu
         })),
       };
     case 'grids':
-      return buildGridFeatures(Object.values(useGridsStore.getState().byId));
+      return buildGridFeatures(
+        Object.values(useGridsStore.getState().byId),
+        useCoverageStore.getState().byGrid,
+      );
     case 'routes':
       return buildRouteFeatures(Object.values(useUiStore.getState().routes));
     case 'draft': {

@@ -3,13 +3,16 @@
  * wiring reads in one place; every listener only marks sources dirty, the map class redraws
  * at most once per animation frame.
  */
+import type { GridCoverageDto } from '@dispatch/contracts';
 import { useClockStore } from '../stores/clock-store.js';
+import { useCoverageStore } from '../stores/coverage-store.js';
 import { useGridsStore } from '../stores/grids-store.js';
 import { useIncidentsStore } from '../stores/incidents-store.js';
 import { useIntakeStore } from '../stores/intake-store.js';
 import { useMapDataStore } from '../stores/map-data-store.js';
 import { useUiStore, type FlyToRequest } from '../stores/ui-store.js';
 import { useUnitsStore, type TrackedPosition } from '../stores/units-store.js';
+import { useMapLayersStore } from './map-layers-store.js';
 import type { SOURCES } from './overlay-layers.js';
 
 export type SourceKey = keyof typeof SOURCES;
@@ -19,6 +22,21 @@ export interface BindingTarget {
   onPositions: (positions: Readonly<Record<string, TrackedPosition>>) => void;
   onFlyTo: (request: FlyToRequest) => void;
   onGridsFirstSeen: () => void;
+  onCoverageLayer: (visible: boolean) => void;
+}
+
+/**
+ * Whether any grid changed coverage level: coverage arrives about once a second while units
+ * move, but the map only draws the level, so the grid polygons are re-sent only when one flips.
+ */
+export function coverageLevelsChanged(
+  prev: Readonly<Record<string, GridCoverageDto>>,
+  next: Readonly<Record<string, GridCoverageDto>>,
+): boolean {
+  if (prev === next) return false;
+  const ids = Object.keys(next);
+  if (ids.length !== Object.keys(prev).length) return true;
+  return ids.some((id) => prev[id]?.level !== next[id]?.level);
 }
 
 /** Subscribes the map to every store it draws; returns the unsubscribe function. */
@@ -39,6 +57,12 @@ export function bindStores(target: BindingTarget): () => void {
       if (state.byId === prev.byId) return;
       target.markDirty('grids');
       if (Object.keys(prev.byId).length === 0) target.onGridsFirstSeen();
+    }),
+    useCoverageStore.subscribe((state, prev) => {
+      if (coverageLevelsChanged(prev.byGrid, state.byGrid)) target.markDirty('grids');
+    }),
+    useMapLayersStore.subscribe((state, prev) => {
+      if (state.coverage !== prev.coverage) target.onCoverageLayer(state.coverage);
     }),
     useMapDataStore.subscribe((state, prev) => {
       if (state.roads !== prev.roads) target.markDirty('roads');

@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useClockStore } from '../stores/clock-store.js';
+import { useCoverageStore } from '../stores/coverage-store.js';
 import { useGridsStore } from '../stores/grids-store.js';
 import { useIncidentsStore } from '../stores/incidents-store.js';
 import { useUiStore } from '../stores/ui-store.js';
 import { useUnitsStore } from '../stores/units-store.js';
 import { T0, iso, makeAssignment, makeGrid, makeIncident, makeUnit } from '../test/fixtures.js';
+import { makeCoverage, makeCoverageAlert, makeGridCoverage } from '../test/coverage-fixtures.js';
 import { resetStores } from '../test/reset-stores.js';
 import { eventHandlers } from './apply-events.js';
 
@@ -13,6 +15,7 @@ describe('socket events into the stores', () => {
 
   it('applies a snapshot, then events, in the one place per event', () => {
     eventHandlers.snapshot({
+      timeZone: 'Asia/Shanghai',
       serverTime: Date.now() + 5000,
       incidents: [makeIncident({ version: 1 })],
       units: [makeUnit({ version: 1 })],
@@ -48,6 +51,7 @@ describe('socket events into the stores', () => {
   it('ignores events older than the snapshot that follows them', () => {
     eventHandlers['incident:created'](makeIncident({ version: 1 }));
     eventHandlers.snapshot({
+      timeZone: 'Asia/Shanghai',
       serverTime: Date.now(),
       incidents: [makeIncident({ version: 3, status: 'on_scene' })],
       units: [],
@@ -55,5 +59,17 @@ describe('socket events into the stores', () => {
     });
     eventHandlers['incident:updated'](makeIncident({ version: 2, status: 'dispatched' }));
     expect(useIncidentsStore.getState().byId.i1?.status).toBe('on_scene');
+  });
+
+  it('takes coverage and its alerts, one store action per event', () => {
+    eventHandlers['coverage:updated'](
+      makeCoverage([makeGridCoverage({ level: 'uncovered', demandShare5: 0.4 })]),
+    );
+    eventHandlers['coverage:alert'](makeCoverageAlert({ id: '3' }));
+    const coverage = useCoverageStore.getState();
+    expect(coverage.byGrid.g1?.level).toBe('uncovered');
+    expect(coverage.alerts.g1?.id).toBe('3');
+    eventHandlers['coverage:cleared'](makeCoverageAlert({ id: '3', clearedAt: iso(T0 + 60_000) }));
+    expect(useCoverageStore.getState().alerts).toEqual({});
   });
 });

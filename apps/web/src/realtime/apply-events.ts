@@ -7,12 +7,14 @@ import { useClockStore } from '../stores/clock-store.js';
 import { useCoverageStore } from '../stores/coverage-store.js';
 import { useGridsStore } from '../stores/grids-store.js';
 import { useIncidentsStore } from '../stores/incidents-store.js';
+import { useStandbyStore } from '../stores/standby-store.js';
 import { useUiStore } from '../stores/ui-store.js';
 import { useUnitsStore } from '../stores/units-store.js';
 
 /** Applies a snapshot to every store and aligns the clock with the server. */
 export function applySnapshot(snapshot: SnapshotEvent): void {
   useClockStore.getState().syncServerTime(snapshot.serverTime);
+  useClockStore.getState().setTimeZone(snapshot.timeZone);
   useIncidentsStore.getState().applySnapshot(snapshot.incidents);
   useUnitsStore.getState().applySnapshot(snapshot.units);
   useGridsStore.getState().applySnapshot(snapshot.grids);
@@ -40,4 +42,5 @@ export const eventHandlers: ServerToClientEvents = {
   'coverage:updated': (coverage) => useCoverageStore.getState().applyCoverage(coverage),
   'coverage:alert': (alert) => useCoverageStore.getState().raiseAlert(alert),
   'coverage:cleared': (alert) => useCoverageStore.getState().clearAlert(alert),
+  'standby:updated': (update) => useStandbyStore.getState().applyUpdate(update),
 };

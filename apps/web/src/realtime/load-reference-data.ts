@@ -2,14 +2,32 @@
  * Data fetched once over REST after sign-in: map base layers, clock targets, and the current
  * lists (merged by version with whatever the socket snapshot brings, so order does not matter).
  */
+import { can } from '@dispatch/domain';
 import { api } from '../api/client.js';
 import { useClockStore } from '../stores/clock-store.js';
+import { useCoverageStore } from '../stores/coverage-store.js';
 import { useGridsStore } from '../stores/grids-store.js';
 import { useIncidentsStore } from '../stores/incidents-store.js';
 import { useMapDataStore } from '../stores/map-data-store.js';
+import { useSessionStore } from '../stores/session-store.js';
 import { useUnitsStore } from '../stores/units-store.js';
 
 const ignore = () => undefined;
+
+/**
+ * Live coverage and the open alerts, for staff screens (`coverage.read`; not the unit terminal).
+ * Called after sign-in and after a reconnect that lost events: the socket snapshot carries no
+ * coverage, and an alert raised or cleared while away would otherwise be missed.
+ */
+export async function loadCoverage(): Promise<void> {
+  const role = useSessionStore.getState().user?.role;
+  if (!role || !can(role, 'coverage.read')) return;
+  const sinceSeq = useCoverageStore.getState().alertSeq;
+  await Promise.all([
+    api.coverage().then((coverage) => useCoverageStore.getState().applyCoverage(coverage), ignore),
+    api.coverageAlerts().then((alerts) => useCoverageStore.getState().applyAlerts(alerts, sinceSeq), ignore),
+  ]);
+}
 
 export async function loadReferenceData(): Promise<void> {
   const mapData = useMapDataStore.getState();
@@ -20,6 +38,7 @@ export async function loadReferenceData(): Promise<void> {
     api
       .listIncidents({ status: 'board' })
       .then((list) => useIncidentsStore.getState().upsertIncidents(list), ignore),
+    loadCoverage(),
   ];
   if (mapData.status === 'idle' || mapData.status === 'failed') {
     mapData.setLoading();

@@ -8,7 +8,10 @@ const fake = vi.hoisted(() => ({
   active: true,
   recovered: false,
   reply: undefined as unknown,
-  on: () => undefined,
+  handlers: new Map<string, (...args: unknown[]) => void>(),
+  on(name: string, handler: (...args: unknown[]) => void) {
+    fake.handlers.set(name, handler);
+  },
   timeout: () => ({ emit: () => undefined }),
   removeAllListeners: () => undefined,
   disconnect: () => undefined,
@@ -17,6 +20,27 @@ const fake = vi.hoisted(() => ({
   },
 }));
 vi.mock('socket.io-client', () => ({ io: () => fake }));
+
+describe('reconnecting', () => {
+  afterEach(() => {
+    fake.recovered = false;
+    resetStores();
+  });
+
+  it('resyncs what the snapshot lacks after a reconnect the server could not recover, only then', () => {
+    const onResync = vi.fn();
+    const close = connectRealtime('token', { onResync });
+    const connect = () => fake.handlers.get('connect')?.();
+    connect(); // the first connection: the server sends its snapshot by itself
+    expect(onResync).not.toHaveBeenCalled();
+    connect(); // reconnected, state lost
+    expect(onResync).toHaveBeenCalledTimes(1);
+    fake.recovered = true;
+    connect(); // reconnected, missed events replayed by the server
+    expect(onResync).toHaveBeenCalledTimes(1);
+    close();
+  });
+});
 
 describe('sendPosition', () => {
   let close: (() => void) | null = null;

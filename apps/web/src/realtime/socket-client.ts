@@ -22,8 +22,15 @@ export function requestSnapshot(socket: DispatchSocket): void {
   });
 }
 
+export interface RealtimeOptions {
+  /** The server refused the connection (its message). */
+  onRefused?: (message: string) => void;
+  /** Reconnected without the server's recovery: state not in the snapshot must be fetched again. */
+  onResync?: () => void;
+}
+
 /** Opens the realtime connection; returns a function that closes it. */
-export function connectRealtime(token: string, onRefused?: (message: string) => void): () => void {
+export function connectRealtime(token: string, { onRefused, onResync }: RealtimeOptions = {}): () => void {
   const socket: DispatchSocket = io({
     path: '/socket.io',
     auth: { token },
@@ -42,7 +49,10 @@ export function connectRealtime(token: string, onRefused?: (message: string) => 
     useUiStore.getState().setConnection('online');
     // The server sends a snapshot on connect; after a reconnect that lost events we ask again
     // explicitly so the picture is whole even if that first one raced with our handlers.
-    if (connectedBefore && !socket.recovered) requestSnapshot(socket);
+    if (connectedBefore && !socket.recovered) {
+      requestSnapshot(socket);
+      onResync?.();
+    }
     connectedBefore = true;
   });
   socket.on('disconnect', () => useUiStore.getState().setConnection('offline'));

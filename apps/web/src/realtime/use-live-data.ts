@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { startClockTicker } from '../stores/clock-store.js';
 import { useSessionStore } from '../stores/session-store.js';
 import { api } from '../api/client.js';
-import { loadReferenceData } from './load-reference-data.js';
+import { loadCoverage, loadReferenceData } from './load-reference-data.js';
 import { connectRealtime } from './socket-client.js';
 
 /** While signed in: the realtime connection, the 1 s clock and the reference data. */
@@ -14,6 +14,9 @@ export function useLiveData(): void {
     void loadReferenceData();
     // A refused connection may mean the token died with a server restart: asking the REST API
     // settles it (a 401 signs out, a network error keeps retrying).
-    return connectRealtime(token, () => void api.me().catch(() => undefined));
+    return connectRealtime(token, {
+      onRefused: () => void api.me().catch(() => undefined),
+      onResync: () => void loadCoverage(),
+    });
   }, [token]);
 }

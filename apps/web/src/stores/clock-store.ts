@@ -8,6 +8,9 @@ export interface ClockState {
   /** Server-aligned "now" (epoch ms), advanced by `tick` once a second. */
   now: number;
   targets: ClockTargets;
+  /** The centre's time zone (from the snapshot): times are shown in it, whatever the machine's. */
+  timeZone: string;
+  setTimeZone: (timeZone: string) => void;
   /** Aligns with the server's clock; `localAt` is when the server time was received. */
   syncServerTime: (serverTime: number, localAt?: number) => void;
   tick: (localNow?: number) => void;
@@ -18,6 +21,8 @@ export const useClockStore = create<ClockState>()((set, get) => ({
   offsetMs: 0,
   now: Date.now(),
   targets: DEFAULT_CLOCK_TARGETS,
+  timeZone: 'Asia/Shanghai',
+  setTimeZone: (timeZone) => set({ timeZone }),
   syncServerTime: (serverTime, localAt = Date.now()) => {
     const offsetMs = serverTime - localAt;
     set({ offsetMs, now: localAt + offsetMs });

@@ -1,34 +1,32 @@
-/** Sign-in, sign-out and session restore; the token lives in the session store (and localStorage). */
+/** Sign-in, sign-out, unlocking and session restore; the token lives in the session store. */
 import { ApiError } from '../../api/api-error.js';
 import { api } from '../../api/client.js';
 import { useSessionStore } from '../../stores/session-store.js';
 
-export async function login(username: string, password: string): Promise<void> {
-  const { token, user } = await api.login(username, password);
-  useSessionStore.getState().signIn(token, user);
-}
-
-export function logout(): void {
-  useSessionStore.getState().signOut();
+export async function login(username: string, password: string, otp?: string): Promise<void> {
+  const { token, user, idleLockSeconds } = await api.login(username, password, otp);
+  useSessionStore.getState().signIn(token, user, idleLockSeconds);
 }
 
 /**
- * Takes a `?token=` from the URL (wall screens are started that way) into the session and
- * removes it from the address bar; later reloads use the stored token. Runs before the first
- * render so route guards already see the token.
+ * A wall screen signs in with the device credential an admin issued for it (POST /api/devices),
+ * pasted once on its login page: never in a URL, where servers and proxies would log it.
  */
-export function adoptUrlToken(location: Location, history: History): void {
-  const params = new URLSearchParams(location.search);
-  const token = params.get('token');
-  if (!token) return;
-  if (token !== useSessionStore.getState().token) useSessionStore.getState().setChecking(token);
-  params.delete('token');
-  const search = params.toString();
-  history.replaceState(
-    history.state,
-    '',
-    `${location.pathname}${search ? `?${search}` : ''}${location.hash}`,
-  );
+export function signInWithDeviceCredential(token: string): void {
+  useSessionStore.getState().setChecking(token.trim(), null);
+}
+
+/** Ends the session on the server too (its token is refused from then on), then forgets it. */
+export async function logout(): Promise<void> {
+  const { token, status } = useSessionStore.getState();
+  if (token && status !== 'anonymous') await api.logout().catch(() => undefined);
+  useSessionStore.getState().signOut();
+}
+
+/** Unlocks an idle-locked console with the user's password. */
+export async function unlock(password: string): Promise<void> {
+  await api.unlock(password);
+  useSessionStore.getState().unlocked();
 }
 
 /**
@@ -44,8 +42,9 @@ export async function restoreSession(retryMs = 5000, signal?: AbortSignal): Prom
       if (useSessionStore.getState().token === token) useSessionStore.getState().signIn(token, user);
       return;
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'SESSION_LOCKED') return;
       if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
-        useSessionStore.getState().expire();
+        useSessionStore.getState().expire(error.code);
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, retryMs));

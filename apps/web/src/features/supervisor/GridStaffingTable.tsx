@@ -1,10 +1,14 @@
 import type { GridDto } from '@dispatch/contracts';
+import { can } from '@dispatch/domain';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { compareGridsBySeverity, staffingKinds } from '../../lib/grid-order.js';
 import { useGridsStore } from '../../stores/grids-store.js';
+import { useSessionStore } from '../../stores/session-store.js';
+import { GridCoverageCells } from './GridCoverageCells.js';
 import { UNIT_DRAG_TYPE, moveUnitToGrid } from './move-unit.js';
+import { ThresholdCell } from './ThresholdCell.js';
 
 function StaffingCell({ grid }: { grid: GridDto }) {
   const { t } = useTranslation();
@@ -24,7 +28,10 @@ function StaffingCell({ grid }: { grid: GridDto }) {
   );
 }
 
-/** Staffing against minimums per grid, worst first; rows accept dropped unit rows. */
+/**
+ * Staffing against minimums per grid, worst first, with its live coverage and alert threshold
+ * (editable by roles with grid.edit); rows accept dropped unit rows.
+ */
 export function GridStaffingTable({
   selectedGridId,
   onSelectGrid,
@@ -35,6 +42,8 @@ export function GridStaffingTable({
   const { t } = useTranslation();
   const grids = useGridsStore(useShallow((s) => Object.values(s.byId).sort(compareGridsBySeverity)));
   const [dropTarget, setDropTarget] = useState<string | null>(null);
+  const role = useSessionStore((s) => s.user?.role);
+  const canEdit = role !== undefined && can(role, 'grid.edit');
 
   const onDrop = (event: DragEvent, gridId: string) => {
     event.preventDefault();
@@ -54,6 +63,12 @@ export function GridStaffingTable({
           <th>
             {t('grids.present')} / {t('grids.minimum')}
           </th>
+          <th title={t('coverage.within3Hint')}>{t('coverage.within3')}</th>
+          <th title={t('coverage.within5Hint')}>{t('coverage.within5')}</th>
+          <th>{t('coverage.levelColumn')}</th>
+          <th>{t('coverage.freeUnits')}</th>
+          <th>{t('coverage.alert')}</th>
+          <th>{t('coverage.threshold')}</th>
         </tr>
       </thead>
       <tbody>
@@ -83,9 +98,11 @@ export function GridStaffingTable({
                 {t(`gridStatus.${grid.staffing.status}`)}
               </span>
             </td>
-            <td>
+            <td className="staffing-cell">
               <StaffingCell grid={grid} />
             </td>
+            <GridCoverageCells gridId={grid.id} />
+            <ThresholdCell grid={grid} editable={canEdit} />
           </tr>
         ))}
       </tbody>

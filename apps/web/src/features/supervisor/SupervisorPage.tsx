@@ -16,7 +16,7 @@ export function SupervisorPage() {
       </section>
       <UnitMovePanel gridId={gridId} />
       <div className="supervisor-map">
-        <SituationMapView />
+        <SituationMapView coverage />
       </div>
     </div>
   );

@@ -15,6 +15,7 @@ import { useUnitsStore } from '../../stores/units-store.js';
 import { logout } from '../auth/session.js';
 import { AssignmentCard } from './AssignmentCard.js';
 import { PositionReporter } from './PositionReporter.js';
+import { StandbyCard } from './StandbyCard.js';
 
 /** Phone layout for a unit's crew: the current job, its route, and position reporting. */
 export function UnitTerminalPage() {
@@ -64,7 +65,7 @@ export function UnitTerminalPage() {
         <span className="spacer" />
         <ConnectionBadge />
         <LanguageSwitch />
-        <button type="button" className="ghost" onClick={logout}>
+        <button type="button" className="ghost" onClick={() => void logout()}>
           {t('app.logout')}
         </button>
       </header>
@@ -75,6 +76,7 @@ export function UnitTerminalPage() {
         unitId && (
           <section className="assignment-card idle" data-testid="terminal-idle">
             <p>{t('terminal.noAssignment')}</p>
+            <StandbyCard unitId={unitId} />
             <div className="terminal-actions">
               <button
                 type="button"

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ConnectionBadge } from '../../components/ConnectionBadge.js';
 import { ServerClock } from '../../components/ServerClock.js';
 import { SituationMapView } from '../../components/SituationMapView.js';
+import { CoverageAlertBanner } from './CoverageAlertBanner.js';
 import { IncidentTicker } from './IncidentTicker.js';
 import { KpiTiles } from './KpiTiles.js';
 import { OpenIncidentBoard } from './OpenIncidentBoard.js';
@@ -9,18 +10,22 @@ import { OpenIncidentBoard } from './OpenIncidentBoard.js';
 // Keep the city clear of the KPI tiles (left), the incident board (right) and the ticker (bottom).
 const WALL_FIT_PADDING = { top: 90, bottom: 90, left: 480, right: 560 };
 
-/** Wall screen: full-screen map, KPIs, open incidents with their clocks and the incident ticker. No interaction; recovers by itself. */
+/**
+ * Wall screen: full-screen map shaded by live coverage, KPIs, uncovered-area alerts, open incidents
+ * with their clocks and the incident ticker. No interaction; recovers by itself.
+ */
 export function WallPage() {
   const { t } = useTranslation();
   return (
     <div className="wall-page" data-testid="wall">
-      <SituationMapView interactive={false} fitGrids fitPadding={WALL_FIT_PADDING} />
+      <SituationMapView interactive={false} fitGrids fitPadding={WALL_FIT_PADDING} coverage />
       <header className="wall-header">
         <h1>{t('app.title')}</h1>
         <ServerClock className="wall-clock" />
         <ConnectionBadge />
       </header>
       <KpiTiles />
+      <CoverageAlertBanner />
       <OpenIncidentBoard />
       <IncidentTicker />
     </div>

@@ -1,0 +1,38 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useCoverageStore } from '../stores/coverage-store.js';
+import { makeCoverage, makeGridCoverage } from '../test/coverage-fixtures.js';
+import { T0, iso } from '../test/fixtures.js';
+import { resetStores } from '../test/reset-stores.js';
+import { useMapLayersStore } from './map-layers-store.js';
+import { bindStores } from './store-bindings.js';
+
+describe('map store bindings for coverage', () => {
+  afterEach(() => resetStores());
+
+  it('redraws the grids only when a grid changes coverage level, and follows the layer toggle', () => {
+    const target = {
+      markDirty: vi.fn(),
+      onPositions: vi.fn(),
+      onFlyTo: vi.fn(),
+      onGridsFirstSeen: vi.fn(),
+      onCoverageLayer: vi.fn(),
+    };
+    const unbind = bindStores(target);
+    const apply = (level: 'covered' | 'thin', share3: number, at: number) =>
+      useCoverageStore
+        .getState()
+        .applyCoverage(makeCoverage([makeGridCoverage({ level, demandShare3: share3 })], iso(at)));
+
+    apply('covered', 0.9, T0);
+    expect(target.markDirty).toHaveBeenLastCalledWith('grids');
+    target.markDirty.mockClear();
+    apply('covered', 0.85, T0 + 1000); // figures move, the level holds: nothing to redraw
+    expect(target.markDirty).not.toHaveBeenCalled();
+    apply('thin', 0.6, T0 + 2000);
+    expect(target.markDirty).toHaveBeenCalledWith('grids');
+
+    useMapLayersStore.getState().setCoverage(true);
+    expect(target.onCoverageLayer).toHaveBeenCalledWith(true);
+    unbind();
+  });
+});
