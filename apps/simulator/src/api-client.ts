@@ -32,8 +32,8 @@ export class ApiClient {
   token: string | null = null;
   user: LoginResponse['user'] | null = null;
   private credentials: { username: string; password: string } | null = null;
-  /** Wraps every request (the run holds the simulated clock while one is in flight). */
-  hold: <T>(work: () => Promise<T>) => Promise<T> = (work) => work();
+  /** Wraps every request (the server engine notes when the last reply came, see server-engine.ts). */
+  wrapRequest: <T>(work: () => Promise<T>) => Promise<T> = (work) => work();
 
   constructor(
     readonly baseUrl: string,
@@ -41,7 +41,7 @@ export class ApiClient {
   ) {}
 
   private request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    return this.hold(() => this.send<T>(method, path, body));
+    return this.wrapRequest(() => this.send<T>(method, path, body));
   }
 
   private async send<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Hotspot } from '@dispatch/demo-city';
 import { INCIDENT_TYPES } from '@dispatch/domain';
 import { callRates, generateCalls, type CallStreamOptions } from './call-generator.js';
-import { CITY_HOURLY_PROFILE } from './call-mix.js';
+import { CITY_HOURLY_PROFILE, DISPATCH_READY_SECONDS } from './call-mix.js';
+import { median } from '@dispatch/domain';
 
 const flat = Array.from({ length: 24 }, () => 1);
 const nightOnly = Array.from({ length: 24 }, (_, h) => (h >= 20 || h < 2 ? 4 : 0));
@@ -78,6 +79,51 @@ describe('generateCalls', () => {
       expect(c.serviceSeconds).toBeGreaterThanOrEqual(180);
       expect(c.description.length).toBeGreaterThan(0);
     }
+  });
+
+  it('dispatches while taking the call: 10-40 s in, by priority, never after the call ends', () => {
+    const calls = generateCalls({ ...base, hours: 24 * 20 });
+    expect(calls.length).toBeGreaterThan(10_000);
+    for (const c of calls) {
+      const [min, max] = DISPATCH_READY_SECONDS[c.priority];
+      expect(Number.isInteger(c.dispatchAfterSeconds)).toBe(true);
+      expect(c.dispatchAfterSeconds).toBeLessThanOrEqual(c.callTakingSeconds);
+      expect(c.dispatchAfterSeconds).toBeLessThanOrEqual(max);
+      expect(c.dispatchAfterSeconds).toBeGreaterThanOrEqual(Math.min(min, c.callTakingSeconds));
+      expect(c.dispatchAfterSeconds).toBeGreaterThanOrEqual(10);
+    }
+    // Uniform over each priority's range (unless the call is shorter), urgent calls first.
+    const delays = (p: number) =>
+      calls.filter((c) => c.priority === p && c.callTakingSeconds >= 40).map((c) => c.dispatchAfterSeconds);
+    for (const p of [1, 2, 3, 4] as const) {
+      const [min, max] = DISPATCH_READY_SECONDS[p];
+      const d = delays(p);
+      expect(d.length).toBeGreaterThan(300);
+      expect(median(d)!).toBeGreaterThan((min + max) / 2 - 1.5);
+      expect(median(d)!).toBeLessThan((min + max) / 2 + 1.5);
+    }
+    expect(median(delays(1))!).toBeLessThan(median(delays(4))!);
+    // Dispatch comes before the end of the call for almost every call (the call-taker stays on the line).
+    const before = calls.filter((c) => c.dispatchAfterSeconds < c.callTakingSeconds).length;
+    expect(before / calls.length).toBeGreaterThan(0.9);
+  });
+
+  it('keeps the stream of a seed as it was before the dispatch moment was drawn', () => {
+    // Golden values from the generator before `dispatchAfterSeconds` existed (its own stream per call).
+    const calls = generateCalls(base);
+    expect(calls.length).toBe(932);
+    expect(
+      calls.slice(0, 3).map((c) => [c.atSeconds, c.type, c.priority, c.callTakingSeconds, c.serviceSeconds]),
+    ).toEqual([
+      [3.5, 'noise', 4, 68, 340],
+      [83.7, 'fight', 2, 23, 2527],
+      [130.8, 'fight', 2, 52, 993],
+    ]);
+    expect(calls.at(-1)).toMatchObject({
+      atSeconds: 86360.7,
+      description: '[模拟] 酒后互殴, 有人受伤',
+      serviceSeconds: 1159,
+    });
   });
 
   it('splits the rate between hot spots and background by the share', () => {

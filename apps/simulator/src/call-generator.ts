@@ -10,6 +10,7 @@ import {
   CITY_HOURLY_PROFILE,
   callTakingSecondsFor,
   descriptionFor,
+  dispatchReadySecondsFor,
   priorityFor,
   serviceSecondsFor,
 } from './call-mix.js';
@@ -32,8 +33,13 @@ export interface SimCall {
   address: string;
   description: string;
   hotspotCode: string | null;
-  /** Pick-up to dispatch, simulated seconds. */
+  /** Pick-up to the end of call-taking (the caller hangs up), simulated seconds. */
   callTakingSeconds: number;
+  /**
+   * Pick-up to dispatch: the call-taker sends units once type and location are known, while
+   * still on the line (at most `callTakingSeconds`).
+   */
+  dispatchAfterSeconds: number;
   /** Time on scene, simulated seconds. */
   serviceSeconds: number;
 }
@@ -133,6 +139,10 @@ function makeCall(
     address = place.name ? `${place.name}附近` : '路边';
   }
   const priority = priorityFor(type, rng);
+  // Drawn in this order (description, call-taking, service): the stream of a seed stays the same.
+  const description = descriptionFor(type, rng);
+  const callTakingSeconds = callTakingSecondsFor(priority, rng);
+  const serviceSeconds = serviceSecondsFor(type, rng);
   return {
     seq,
     atSeconds: Math.round(t * 10) / 10,
@@ -140,9 +150,15 @@ function makeCall(
     priority,
     lngLat,
     address,
-    description: descriptionFor(type, rng),
+    description,
     hotspotCode: hotspot?.code ?? null,
-    callTakingSeconds: callTakingSecondsFor(priority, rng),
-    serviceSeconds: serviceSecondsFor(type, rng),
+    callTakingSeconds,
+    serviceSeconds,
+    // Its own stream per call: the rest of the call stream stays what it was for a seed.
+    dispatchAfterSeconds: dispatchReadySecondsFor(
+      priority,
+      callTakingSeconds,
+      createRng(options.seed).fork(`dispatch-ready:${seq}`),
+    ),
   };
 }

@@ -93,6 +93,23 @@ export function callTakingSecondsFor(priority: Priority, rng: Rng): number {
   return Math.round(Math.min(Math.max(s, 10), 600));
 }
 
+/**
+ * Seconds into the call at which the call-taker knows the type and the location and sends units
+ * while still on the line (边接警、边派警), uniform over a range by priority: urgent calls are
+ * located first. Never after the call is fully taken (`callTakingSeconds`).
+ */
+export const DISPATCH_READY_SECONDS: Record<Priority, readonly [number, number]> = {
+  1: [10, 25],
+  2: [10, 30],
+  3: [15, 40],
+  4: [15, 40],
+};
+
+export function dispatchReadySecondsFor(priority: Priority, callTakingSeconds: number, rng: Rng): number {
+  const [min, max] = DISPATCH_READY_SECONDS[priority];
+  return Math.min(Math.round(rng.range(min, max)), callTakingSeconds);
+}
+
 const DESCRIPTIONS: Record<IncidentType, readonly string[]> = {
   knife_attack: ['报警人称有人持刀伤人', '有人持刀威胁路人'],
   robbery: ['报警人称被抢手机', '有人抢夺挎包后逃跑'],

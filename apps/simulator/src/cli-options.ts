@@ -1,11 +1,16 @@
 /** Command line of the simulator (node:util parseArgs: no dependency needed). */
 import { parseArgs } from 'node:util';
-import type { DispatchPolicy } from './dispatcher-agent.js';
+import type { DispatchAt } from './dispatcher-agent.js';
+import type { EngineName } from './engine.js';
+import { POLICIES } from './policies/index.js';
 
 export interface CliOptions {
   headless: boolean;
+  engine: EngineName;
   url: string | null;
-  policies: DispatchPolicy[];
+  /** Policy names, in table order. */
+  policies: string[];
+  dispatchAt: DispatchAt;
   hours: number;
   speed: number;
   seed: number;
@@ -24,23 +29,31 @@ export interface CliOptions {
   help: boolean;
 }
 
+const POLICY_HELP = POLICIES.map((p) => `                        ${p.name}: ${p.description}`).join('\n');
+
 export const USAGE = `Usage: pnpm --filter @dispatch/simulator start -- [options]
 
 Live (keeps the demo city busy):  --url http://127.0.0.1:8110 --speed 1
-Headless comparison:              --headless --hours 2 --speed 60 --policy both
+Headless comparison:              --headless --hours 4 --policy both
 
   --headless            simulate --hours and print the response-time summary, then exit
-  --url URL             server to use; headless without --url starts a fresh demo server per policy
-  --policy P            road | straight | both (headless; live default road)
+  --engine E            headless: local (default: the console in process, reproducible to the
+                        digit) | server (a real server: --url, or a fresh demo server per policy)
+  --url URL             server to use (live; headless with --engine server)
+  --policy P            a policy, a comma list, or both (road,straight) / all; live default road
+${POLICY_HELP}
+  --dispatch-at W       ready (default: dispatch once type and location are known, 10-40 s into
+                        the call) | end-of-call (only after the whole call-taking)
   --hours N             simulated hours of calls (default 2; live: length of one generated chunk, 24)
-  --speed N             simulated seconds per real second (default 1 live, 60 headless)
+  --speed N             live: simulated seconds per real second (default 1); headless runs are
+                        stepped from event to event and take as long as the work does
   --seed N              call stream seed (default 110)
   --start-hour H        local hour the headless clock starts at (default 17)
   --utc-offset H        the centre's UTC offset for the daily rhythm (default 8)
   --calls-per-hour N    mean calls per hour over a whole day (default 40)
   --hotspot-share X     share of calls at hot spots, 0..1 (default 0.5)
   --drain-minutes N     headless: simulated minutes to wait for late arrivals (default 30)
-  --report-hz N         GPS reports per unit per real second, at most (default 1)
+  --report-hz N         live: GPS reports per unit per real second, at most (default 1)
   --terminals N         simulate only the first N unit logins; the other free units are booked
                         off duty (for small machines; changes the server's unit statuses)
   --dispatcher USER     call-taker login (default dispatcher2), --dispatcher-password (dispatcher123)
@@ -66,8 +79,10 @@ export function parseCli(argv: readonly string[]): CliOptions {
     args: argv.filter((a) => a !== '--'),
     options: {
       headless: { type: 'boolean', default: false },
+      engine: { type: 'string' },
       url: { type: 'string' },
       policy: { type: 'string' },
+      'dispatch-at': { type: 'string' },
       hours: { type: 'string' },
       speed: { type: 'string' },
       seed: { type: 'string' },
@@ -88,17 +103,30 @@ export function parseCli(argv: readonly string[]): CliOptions {
     strict: true,
   });
   const headless = values.headless ?? false;
-  const policy = values.policy ?? (headless ? 'both' : 'road');
-  if (!['road', 'straight', 'both'].includes(policy)) throw new Error(`invalid --policy: ${policy}`);
+  const policyArg = values.policy ?? (headless ? 'both' : 'road');
+  const known = POLICIES.map((p) => p.name);
+  const policies =
+    policyArg === 'both' ? ['road', 'straight'] : policyArg === 'all' ? known : policyArg.split(',');
+  for (const p of policies) if (!known.includes(p)) throw new Error(`invalid --policy: ${p}`);
+  if (new Set(policies).size !== policies.length) throw new Error(`invalid --policy: ${policyArg}`);
   if (!headless && !values.url && !values.help) throw new Error('live mode needs --url (or use --headless)');
-  if (!headless && policy === 'both') throw new Error('--policy both is for --headless runs');
+  if (!headless && policies.length !== 1) throw new Error('live mode runs one policy');
+  const engine = values.engine ?? (headless ? 'local' : 'server');
+  if (engine !== 'local' && engine !== 'server') throw new Error(`invalid --engine: ${engine}`);
+  if (!headless && engine !== 'server') throw new Error('live mode runs against a server (--engine server)');
+  if (engine === 'local' && values.url) throw new Error('--url needs --engine server');
+  const dispatchAt = values['dispatch-at'] ?? 'ready';
+  if (dispatchAt !== 'ready' && dispatchAt !== 'end-of-call')
+    throw new Error(`invalid --dispatch-at: ${dispatchAt}`);
   const positive = (n: number) => n > 0;
   return {
     headless,
+    engine,
     url: values.url ? values.url.replace(/\/+$/, '') : null,
-    policies: policy === 'both' ? ['road', 'straight'] : [policy as DispatchPolicy],
+    policies,
+    dispatchAt,
     hours: num(values.hours, 'hours', headless ? 2 : 24, positive),
-    speed: num(values.speed, 'speed', headless ? 60 : 1, (n) => n > 0 && n <= 600),
+    speed: num(values.speed, 'speed', 1, (n) => n > 0 && n <= 600),
     seed: num(values.seed, 'seed', 110, Number.isInteger),
     startHour: num(values['start-hour'], 'start-hour', 17, (n) => n >= 0 && n < 24),
     utcOffsetHours: num(values['utc-offset'], 'utc-offset', 8, (n) => n >= -12 && n <= 14),

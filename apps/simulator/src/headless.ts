@@ -1,6 +1,7 @@
 /**
- * Headless comparison: the same seeded call stream once per policy, each against a fresh demo
- * server (unless a URL is given), then one table with the difference.
+ * Headless comparison: the same seeded call stream once per policy, each against a fresh console
+ * (the in-process one by default; with `--engine server` a fresh demo server, unless a URL is
+ * given), then one table with the difference.
  */
 import type { CliOptions } from './cli-options.js';
 import { runSimulation, type RunResult } from './run.js';
@@ -10,13 +11,16 @@ import { formatSummaryTable } from './summary.js';
 export async function runHeadless(options: CliOptions, log: (line: string) => void): Promise<RunResult[]> {
   const results: RunResult[] = [];
   for (const policy of options.policies) {
-    const server = options.url ? null : await startFreshServer({ log: options.verbose ? log : undefined });
+    const fresh = options.engine === 'server' && !options.url;
+    const server = fresh ? await startFreshServer({ log: options.verbose ? log : undefined }) : null;
     if (server)
       log(`policy ${policy}: fresh demo server at ${server.url} (boot ${server.bootSeconds.toFixed(1)} s)`);
     try {
       const result = await runSimulation({
-        url: server?.url ?? options.url!,
+        engine: options.engine,
+        url: server?.url ?? options.url ?? undefined,
         policy,
+        dispatchAt: options.dispatchAt,
         mode: 'headless',
         hours: options.hours,
         speed: options.speed,
@@ -37,7 +41,7 @@ export async function runHeadless(options: CliOptions, log: (line: string) => vo
       });
       const c = result.counters;
       log(
-        `policy ${policy}: ${c.incidentsCreated} incidents, ${c.assignments} assignments, ${c.arrivals} arrivals, ${c.clears} clears, ${c.closed} closed, ${c.errors} errors; ${result.runRealSeconds.toFixed(0)} s real (${result.pausedRealSeconds.toFixed(0)} s holding for the server)`,
+        `policy ${policy}: ${c.incidentsCreated} incidents, ${c.assignments} assignments, ${c.arrivals} arrivals, ${c.clears} clears, ${c.closed} closed, ${c.errors} errors; ${result.runRealSeconds.toFixed(1)} s real`,
       );
       results.push(result);
     } finally {
@@ -49,7 +53,7 @@ export async function runHeadless(options: CliOptions, log: (line: string) => vo
 
 export function formatResults(options: CliOptions, results: readonly RunResult[]): string {
   return [
-    `Response times, simulated: ${options.hours} h from ${String(options.startHour).padStart(2, '0')}:00, seed ${options.seed}, speed x${options.speed}, ${options.callsPerHour} calls/h (day mean)`,
+    `Response times, simulated: ${options.hours} h from ${String(options.startHour).padStart(2, '0')}:00, seed ${options.seed}, ${options.callsPerHour} calls/h (day mean), ${options.engine} engine, dispatch ${options.dispatchAt === 'ready' ? 'while taking the call' : 'after the call'}${options.terminals === undefined ? '' : `, ${options.terminals} terminals`}`,
     formatSummaryTable(results.map((r) => r.summary)),
   ].join('\n');
 }

@@ -28,8 +28,10 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => abort.abort());
   process.once('SIGTERM', () => abort.abort());
   const result = await runSimulation({
+    engine: 'server',
     url: options.url!,
     policy: options.policies[0]!,
+    dispatchAt: options.dispatchAt,
     mode: 'live',
     hours: options.hours,
     speed: options.speed,

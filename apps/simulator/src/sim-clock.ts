@@ -1,95 +1,84 @@
 /**
- * Simulated time, paced by real time (`speed` simulated seconds per real second) but advanced
- * only by the tick loop, as a discrete-event clock:
- * - it never runs past the next due event (`advance(limit)`), so a call, an arrival or the end of
- *   a service happens at its exact simulated time however late the event loop ticks;
- * - it stands still while a request of the simulator is in flight (`hold`), so the server's
- *   latency (real milliseconds, minutes at x60) never counts as simulated time.
- * Server timestamps (real time, same host clock) map back with {@link SimClock.toSim}: they are
- * taken during held requests, when simulated time stands still.
+ * Simulated time. Headless runs use a {@link SteppedClock}: a discrete-event clock that moves
+ * only when the run steps it to the next event, so nothing in a run depends on how long the real
+ * work took. Live runs use a {@link pacedClock}: `speed` simulated seconds per real second.
  */
 export interface SimClock {
-  readonly speed: number;
   /** Simulated epoch ms at the start. */
   readonly startSimMs: number;
   /** Simulated epoch ms now. */
   now(): number;
   /** Simulated seconds since the start. */
   elapsedSeconds(): number;
-  /** Moves simulated time forward by the real time elapsed (unless held), but not past `limitSimMs`. */
-  advance(limitSimMs?: number): number;
-  /** Runs `work` with the clock held still until it settles. */
-  hold<T>(work: () => Promise<T>): Promise<T>;
-  /** Simulated epoch ms at a real timestamp taken during this run. */
-  toSim(realMs: number): number;
-  /** Real ms the clock has stood still (held, or waiting at an event) so far. */
-  pausedMs(): number;
 }
 
-export function createSimClock(options: {
-  speed: number;
-  startSimMs: number;
-  realNow: () => number;
-}): SimClock {
+/** Simulated time that stands still between the events the run steps it to. */
+export class SteppedClock implements SimClock {
+  private simNow: number;
+
+  constructor(readonly startSimMs: number) {
+    this.simNow = startSimMs;
+  }
+
+  now(): number {
+    return this.simNow;
+  }
+
+  elapsedSeconds(): number {
+    return (this.simNow - this.startSimMs) / 1000;
+  }
+
+  /** Moves to `simMs` (never backwards). */
+  stepTo(simMs: number): void {
+    if (simMs < this.simNow) throw new Error(`clock cannot go back from ${this.simNow} to ${simMs}`);
+    this.simNow = simMs;
+  }
+}
+
+/** Simulated time paced by real time: `speed` simulated seconds per real second. */
+export function pacedClock(options: { speed: number; startSimMs: number; realNow: () => number }): SimClock {
   const { speed, startSimMs, realNow } = options;
   if (!(speed > 0)) throw new Error(`speed must be positive, got ${speed}`);
   const startRealMs = realNow();
-  let simNow = startSimMs;
-  let lastReal = startRealMs;
-  let inFlight = 0;
-  let pausedMs = 0;
-  /** [realMs, simMs] after every change of simulated time, in order. */
-  const history: [number, number][] = [[startRealMs, startSimMs]];
+  const now = () => startSimMs + (realNow() - startRealMs) * speed;
+  return { startSimMs, now, elapsedSeconds: () => (now() - startSimMs) / 1000 };
+}
 
-  return {
-    speed,
-    startSimMs,
-    now: () => simNow,
-    elapsedSeconds: () => (simNow - startSimMs) / 1000,
-    advance: (limitSimMs = Infinity) => {
-      const real = realNow();
-      if (inFlight > 0) return simNow;
-      const wanted = simNow + (real - lastReal) * speed;
-      const next = Math.max(simNow, Math.min(wanted, limitSimMs));
-      pausedMs += (wanted - next) / speed;
-      lastReal = real;
-      if (next !== simNow) {
-        simNow = next;
-        history.push([real, simNow]);
-      }
-      return simNow;
-    },
-    hold: async <T>(work: () => Promise<T>): Promise<T> => {
-      if (inFlight++ === 0) {
-        // Real time since the last tick is not simulated (it could overshoot the next event).
-        const real = realNow();
-        const wanted = simNow + (real - lastReal) * speed;
-        pausedMs += (wanted - simNow) / speed;
-        lastReal = real;
-      }
-      try {
-        return await work();
-      } finally {
-        if (--inFlight === 0) {
-          const real = realNow();
-          pausedMs += real - lastReal;
-          lastReal = real;
-        }
-      }
-    },
-    toSim: (realMs) => {
-      let lo = 0;
-      let hi = history.length - 1;
-      if (realMs < history[0]![0]) return startSimMs;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (history[mid]![0] <= realMs) lo = mid;
-        else hi = mid - 1;
-      }
-      return history[lo]![1];
-    },
-    pausedMs: () => pausedMs,
-  };
+/**
+ * Which simulated time a real timestamp belongs to: the server stamps incidents with its own
+ * (real) clock, while the simulator's requests of one step all run at one simulated time. The
+ * run records the real time of every step (after the previous step's last reply, see
+ * `server-engine.ts`), so a stamp maps to the step during which it was taken.
+ */
+export class StepLog {
+  private readonly steps: [realMs: number, simMs: number][] = [];
+
+  constructor(private readonly startSimMs: number) {}
+
+  record(realMs: number, simMs: number): void {
+    const last = this.steps.at(-1);
+    if (last && realMs < last[0]) throw new Error('steps must be recorded in real-time order');
+    if (last && last[1] === simMs) return;
+    this.steps.push([realMs, simMs]);
+  }
+
+  /** Real ms of the last step recorded (-Infinity before the first). */
+  get lastRealMs(): number {
+    return this.steps.at(-1)?.[0] ?? -Infinity;
+  }
+
+  toSim(realMs: number): number {
+    const steps = this.steps;
+    if (steps.length === 0 || realMs < steps[0]![0]) return this.startSimMs;
+    let lo = 0;
+    let hi = steps.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (steps[mid]![0] <= realMs) lo = mid;
+      else hi = mid - 1;
+    }
+    return steps[lo]![1];
+  }
 }
 
 /** Simulated epoch ms of `hour`:00 local time on the day of `realMs` (UTC offset in hours). */

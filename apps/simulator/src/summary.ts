@@ -22,6 +22,8 @@ export interface PolicySummary {
   policy: string;
   incidents: number;
   callToDispatch: Distribution;
+  /** Share of ALL incidents with a unit dispatched within 1 minute (the 1-3-5 dispatch target). */
+  dispatchedWithin1Min: number | null;
   callToOnScene: Distribution;
   /** Share of ALL incidents with a unit on scene within 3 / 5 minutes (unreached count as late). */
   onSceneWithin3Min: number | null;
@@ -41,15 +43,16 @@ export function summarize(policy: string, incidents: readonly IncidentTimes[]): 
     if (i.firstDispatchedAt !== null) dispatch.push(sim(i.receivedAt, i.firstDispatchedAt));
     if (i.firstOnSceneAt !== null) onScene.push(sim(i.receivedAt, i.firstOnSceneAt));
   }
-  const share = (limit: number) =>
-    incidents.length === 0 ? null : onScene.filter((s) => s <= limit).length / incidents.length;
+  const share = (values: number[], limit: number) =>
+    incidents.length === 0 ? null : values.filter((s) => s <= limit).length / incidents.length;
   return {
     policy,
     incidents: incidents.length,
     callToDispatch: distribution(dispatch),
+    dispatchedWithin1Min: share(dispatch, 60),
     callToOnScene: distribution(onScene),
-    onSceneWithin3Min: share(180),
-    onSceneWithin5Min: share(300),
+    onSceneWithin3Min: share(onScene, 180),
+    onSceneWithin5Min: share(onScene, 300),
   };
 }
 
@@ -85,6 +88,12 @@ const ROWS: Row[] = [
     value: (s) => minutes(s.callToDispatch.p90Seconds),
     raw: (s) => s.callToDispatch.p90Seconds,
     diff: signedMinutes,
+  },
+  {
+    label: 'dispatched within 1 min',
+    value: (s) => pct(s.dispatchedWithin1Min),
+    raw: (s) => s.dispatchedWithin1Min,
+    diff: signedPoints,
   },
   {
     label: 'call -> first on scene, median',

@@ -1,18 +1,17 @@
 /**
- * One simulated unit terminal: logs in as its own unit user, reports GPS over its own socket,
- * patrols its home grid while free, and works an assignment like a crew would: accept, en route,
- * drive the road route, on scene, service time, clear, return to its grid, available again.
+ * One simulated unit terminal: hears its assignments on its own event stream, patrols its home
+ * grid while free, and works an assignment like a crew would: accept, en route, drive the road
+ * route, on scene, service time, clear, return to its grid, available again.
+ *
+ * Event-driven: every step (end of a patrol leg, setting off, arriving, end of the service, back
+ * in the grid) is a task on the run's simulated clock at its exact time, so a stepped run moves
+ * every unit the same way each time. Where it is between steps is a function of simulated time
+ * ({@link UnitAgent.position}); the run reports it (GPS) as its engine needs.
  */
-import type {
-  AssignmentDto,
-  ClientToServerEvents,
-  ServerToClientEvents,
-  SnapshotEvent,
-  UnitDto,
-} from '@dispatch/contracts';
-import type { LngLat, UnitKind, UnitStatus } from '@dispatch/domain';
-import type { Socket } from 'socket.io-client';
-import { ApiError, type ApiClient } from './api-client.js';
+import type { AssignmentDto, SnapshotEvent, UnitDto } from '@dispatch/contracts';
+import { unitStatusForAssignment, type LngLat, type UnitKind, type UnitStatus } from '@dispatch/domain';
+import { ApiError } from './api-client.js';
+import type { ConsoleEvents, UnitTerminal } from './console-port.js';
 import { isStationaryKind, patrolTarget, planLeg, type Leg } from './movement.js';
 import { pointAlong } from './path.js';
 import type { Rng } from './prng.js';
@@ -26,65 +25,161 @@ interface Job {
   target: LngLat | null;
   /** Simulated ms when the crew acknowledges and sets off. */
   departAt: number;
-  serviceEndAt: number | null;
   departed: boolean;
   /** Accept + en route, sent while the unit already drives off. */
   underway: Promise<boolean> | null;
   /** Status of the assignment when the terminal learnt of it. */
   initialStatus: AssignmentDto['status'];
+  /** A unit update naming this assignment as the unit's active one has been heard. */
+  confirmed: boolean;
+}
+
+export interface GpsFix {
+  lngLat: LngLat;
+  headingDeg: number | null;
+  speedMps: number;
+}
+
+export interface UnitIdentity {
+  id: string;
+  callSign: string;
+  kind: UnitKind;
+  homeGridId: string | null;
 }
 
 export class UnitAgent {
+  readonly id: string;
+  readonly callSign: string;
+  readonly kind: UnitKind;
+  readonly homeGridId: string | null;
   private phase: Phase = 'free';
   private job: Job | null = null;
   private leg: Leg | null = null;
   private legStartedAt = 0;
-  private pauseUntil = 0;
-  private busy = false;
   private heading: number | null = null;
-  private speedMps = 0;
-  private serverStatus: UnitStatus;
-  private lastReportReal = 0;
-  socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+  /** Bumped whenever the unit's plan changes: steps scheduled for an older plan do nothing. */
+  private epoch = 0;
+  private busy = 0;
+  /**
+   * The server has the unit `returning` (its crew cleared, or it was released on the way), so
+   * it reports `available` once back in its grid. Known from the unit's own steps, not from
+   * events, which may arrive late.
+   */
+  private returning: boolean;
+  /** Newest unit version heard: an older update arriving late is ignored. */
+  private unitVersion = -1;
 
   constructor(
-    readonly id: string,
-    readonly callSign: string,
-    readonly kind: UnitKind,
-    readonly homeGridId: string | null,
+    unit: UnitIdentity,
     /** Where a post or drone waits (its post); mobile units start here. */
     private readonly home: LngLat,
-    private position: LngLat,
+    private at: LngLat,
     status: UnitStatus,
-    private readonly api: ApiClient,
+    private readonly terminal: UnitTerminal,
     private readonly world: World,
     private readonly rng: Rng,
   ) {
-    this.serverStatus = status;
-    // Left returning by an earlier session: head back to the grid first.
-    if (status === 'returning') this.phase = 'returning';
+    this.id = unit.id;
+    this.callSign = unit.callSign;
+    this.kind = unit.kind;
+    this.homeGridId = unit.homeGridId;
+    this.returning = status === 'returning';
   }
 
-  get lngLat(): LngLat {
-    return this.position;
-  }
-
-  /** Wires the unit's own socket: its assignments arrive in its unit room. */
-  attach(socket: Socket<ServerToClientEvents, ClientToServerEvents>): void {
-    this.socket = socket;
-    socket.on('assignment:created', (a) => this.onAssignment(a));
-    socket.on('assignment:updated', (a) => {
+  /** Wires the unit's own event stream: its assignments arrive in its unit room. */
+  attach(events: ConsoleEvents): void {
+    events.on('assignment:created', (a) => this.onAssignment(a));
+    events.on('assignment:updated', (a) => {
       if (this.job && a.id === this.job.assignmentId && a.status === 'cancelled') this.abandon('cancelled');
     });
-    socket.on('unit:updated', (u) => this.onUnit(u));
-    socket.on('snapshot', (s) => this.reconcile(s));
+    events.on('unit:updated', (u) => this.onUnit(u));
+    events.on('snapshot', (s) => this.reconcile(s));
+  }
+
+  /** Starts the unit's day: patrol when free, back to the grid when left returning. */
+  start(): void {
+    if (this.returning) this.startReturn();
+    else if (this.phase === 'free') this.patrol();
+  }
+
+  /** Where the unit is at simulated time `now`, as its GPS would say. */
+  position(now: number): GpsFix {
+    const leg = this.leg;
+    if (!leg) return { lngLat: this.at, headingDeg: this.heading, speedMps: 0 };
+    const { path, durationSeconds } = leg;
+    const f = Math.min(1, Math.max(0, (now - this.legStartedAt) / 1000 / durationSeconds));
+    const p = pointAlong(path, f * path.lengthMeters);
+    return {
+      lngLat: p.lngLat,
+      headingDeg: p.headingDeg ?? this.heading,
+      speedMps: f < 1 ? path.lengthMeters / durationSeconds : 0,
+    };
+  }
+
+  /** Runs `step` at `atMs` unless the unit's plan has changed by then. */
+  private after(atMs: number, step: () => void | Promise<void>): void {
+    const epoch = this.epoch;
+    this.world.at(atMs, () => (epoch === this.epoch ? step() : undefined));
+  }
+
+  /** Stops where the unit is now (the current leg is dropped) and invalidates scheduled steps. */
+  private halt(): void {
+    const fix = this.position(this.world.clock.now());
+    this.at = fix.lngLat;
+    this.heading = fix.headingDeg;
+    this.leg = null;
+    this.epoch += 1;
+  }
+
+  private startLeg(to: LngLat, urgent: boolean, trafficFactor = 1): number {
+    this.leg = planLeg(this.world.network, this.kind, this.at, to, { urgent, trafficFactor });
+    this.legStartedAt = this.world.clock.now();
+    return this.legStartedAt + this.leg.durationSeconds * 1000;
+  }
+
+  /** The end of the current leg: the unit stands at its last point. */
+  private endLeg(): void {
+    if (!this.leg) return;
+    const fix = this.position(this.legStartedAt + this.leg.durationSeconds * 1000);
+    this.at = fix.lngLat;
+    this.heading = fix.headingDeg;
+    this.leg = null;
+  }
+
+  /** A free unit: the next patrol leg (or the policy's standby point), then a pause. */
+  private patrol(): void {
+    if (this.phase !== 'free' || this.job || isStationaryKind(this.kind)) return;
+    const standby = this.world.standbyTarget({
+      id: this.id,
+      callSign: this.callSign,
+      kind: this.kind,
+      homeGridId: this.homeGridId,
+      lngLat: this.at,
+    });
+    const to = standby ?? patrolTarget(this.rng, this.world.gridVertices(this.homeGridId), this.at);
+    const end = this.startLeg(to, standby !== null);
+    this.after(end, () => {
+      this.endLeg();
+      // Park a while (a stop, a check) before the next leg.
+      this.after(this.world.clock.now() + this.rng.range(30, 240) * 1000, () => this.patrol());
+    });
   }
 
   private onUnit(u: UnitDto): void {
-    if (u.id !== this.id) return;
-    this.serverStatus = u.status;
-    // Released by the dispatcher (incident closed or cancelled) while still working it.
-    if (this.job && !this.busy && u.activeAssignmentId === null && this.phase !== 'returning') {
+    if (u.id !== this.id || u.version <= this.unitVersion) return;
+    this.unitVersion = u.version;
+    const job = this.job;
+    if (!job) return;
+    if (u.activeAssignmentId === job.assignmentId) job.confirmed = true;
+    // Released by the dispatcher (incident closed or cancelled) while still working it. Only
+    // after the unit was seen on this job: the update of an earlier job's clear may come late.
+    else if (
+      job.confirmed &&
+      this.busy === 0 &&
+      u.activeAssignmentId === null &&
+      this.phase !== 'returning'
+    ) {
+      this.returning = u.status === 'returning';
       this.abandon('released');
     }
   }
@@ -93,7 +188,6 @@ export class UnitAgent {
   private reconcile(snapshot: SnapshotEvent): void {
     const me = snapshot.units.find((u) => u.id === this.id);
     if (!me) return;
-    this.serverStatus = me.status;
     if (me.activeAssignmentId && me.activeAssignmentId !== this.job?.assignmentId) {
       const a = snapshot.incidents.flatMap((i) => i.assignments).find((x) => x.id === me.activeAssignmentId);
       if (a) this.onAssignment(a);
@@ -103,35 +197,37 @@ export class UnitAgent {
   private onAssignment(a: AssignmentDto): void {
     if (a.unitId !== this.id || a.status === 'cleared' || a.status === 'cancelled') return;
     if (this.job?.assignmentId === a.id) return;
+    this.halt();
     const now = this.world.clock.now();
-    this.job = {
+    const job: Job = {
       assignmentId: a.id,
       incidentId: a.incidentId,
       target: null,
       // Crew acknowledges and sets off: 10-25 s (already moving, radio in hand).
       departAt: now + this.rng.range(10, 25) * 1000,
-      serviceEndAt: null,
       departed: false,
       underway: a.status === 'en_route' ? Promise.resolve(true) : null,
       initialStatus: a.status,
+      confirmed: false,
     };
+    this.job = job;
     this.phase = 'responding';
-    this.leg = null;
     this.world.noteAssigned(this, a);
     if (a.status === 'on_scene') {
       // Picked up after a reconnect while already on scene: finish the service from now.
       this.phase = 'on_scene';
-      this.job.serviceEndAt = now + this.world.serviceSeconds(a.incidentId) * 1000;
+      this.world.assignmentReceived(a.id);
+      this.after(now + this.world.serviceSeconds(a.incidentId) * 1000, () => this.clear(job));
       return;
     }
     // The terminal shows the incident (and its location) while the crew acknowledges.
-    void this.locate(this.job);
+    this.world.track(this.locate(job));
   }
 
   private async locate(job: Job): Promise<void> {
     for (let attempt = 0; attempt < 3 && this.job === job && !job.target; attempt++) {
       try {
-        job.target = (await this.api.incident(job.incidentId)).lngLat;
+        job.target = (await this.terminal.incident(job.incidentId)).lngLat;
       } catch (error) {
         this.world.log(
           `${this.callSign}: incident ${job.incidentId} not readable: ${(error as Error).message}`,
@@ -139,117 +235,30 @@ export class UnitAgent {
         await new Promise((r) => setTimeout(r, 500));
       }
     }
-    if (this.job === job && !job.target) this.abandon('incident unknown');
+    this.world.assignmentReceived(job.assignmentId);
+    if (this.job !== job) return;
+    if (!job.target) return this.abandon('incident unknown');
+    this.after(job.departAt, () => this.depart(job));
   }
 
   private abandon(reason: string): void {
     this.world.log(`${this.callSign}: assignment ${reason}, returning`);
     this.job = null;
+    this.halt();
     this.startReturn();
-  }
-
-  private startLeg(to: LngLat, urgent: boolean, trafficFactor = 1): void {
-    this.leg = planLeg(this.world.network, this.kind, this.position, to, { urgent, trafficFactor });
-    this.legStartedAt = this.world.clock.now();
   }
 
   private startReturn(): void {
     this.phase = 'returning';
     const target = isStationaryKind(this.kind)
       ? this.home
-      : patrolTarget(this.rng, this.world.gridVertices(this.homeGridId), this.position);
-    this.startLeg(target, true);
-  }
-
-  /**
-   * Simulated time of this unit's next step that talks to the server (set off, arrive, clear,
-   * back in the grid); the clock does not run past it. Null when nothing is due.
-   */
-  nextDeadline(): number | null {
-    const legEnd = this.leg ? this.legStartedAt + this.leg.durationSeconds * 1000 : null;
-    switch (this.phase) {
-      case 'free':
-        return null;
-      case 'responding':
-        if (!this.job) return null;
-        if (!this.job.departed) return this.job.target ? this.job.departAt : null;
-        return legEnd;
-      case 'on_scene':
-        return this.job?.serviceEndAt ?? null;
-      case 'returning':
-        return legEnd;
-    }
-  }
-
-  /** Advances the unit to simulated time `now`; fires the status calls due. */
-  tick(now: number): void {
-    this.move(now);
-    if (this.busy) return;
-    const arrived = this.leg !== null && now >= this.legStartedAt + this.leg.durationSeconds * 1000;
-    switch (this.phase) {
-      case 'free':
-        if (isStationaryKind(this.kind)) return;
-        if (!this.leg && now >= this.pauseUntil) {
-          const to = patrolTarget(this.rng, this.world.gridVertices(this.homeGridId), this.position);
-          this.startLeg(to, false);
-        } else if (arrived) {
-          this.leg = null;
-          // Park a while (a stop, a check) before the next leg.
-          this.pauseUntil = now + this.rng.range(30, 240) * 1000;
-        }
-        return;
-      case 'responding':
-        if (this.job && !this.job.departed && this.job.target && now >= this.job.departAt)
-          this.depart(this.job);
-        else if (this.job?.departed && arrived) void this.arrive(this.job);
-        return;
-      case 'on_scene':
-        if (this.job?.serviceEndAt && now >= this.job.serviceEndAt) void this.clear(this.job);
-        return;
-      case 'returning':
-        if (!this.leg) this.startReturn();
-        else if (arrived) void this.backInGrid();
-        return;
-    }
-  }
-
-  private move(now: number): void {
-    if (!this.leg) {
-      this.speedMps = 0;
-      return;
-    }
-    const { path, durationSeconds } = this.leg;
-    const f = Math.min(1, Math.max(0, (now - this.legStartedAt) / 1000 / durationSeconds));
-    const at = pointAlong(path, f * path.lengthMeters);
-    this.position = at.lngLat;
-    this.heading = at.headingDeg ?? this.heading;
-    this.speedMps = f < 1 ? path.lengthMeters / durationSeconds : 0;
-  }
-
-  /** GPS report over the unit's own socket (dropped, not queued, while disconnected). */
-  report(realNow: number): void {
-    if (!this.socket?.connected) return;
-    this.lastReportReal = realNow;
-    const heading = this.heading === null ? undefined : Math.min(359.9, Math.max(0, this.heading));
-    this.socket.volatile.emit('unit:position', {
-      lng: this.position[0],
-      lat: this.position[1],
-      ...(heading === undefined ? {} : { headingDeg: heading }),
-      speedMps: Math.min(99, Math.round(this.speedMps * 10) / 10),
-      at: new Date(realNow).toISOString(),
-    });
-  }
-
-  get lastReport(): number {
-    return this.lastReportReal;
-  }
-
-  staggerReports(realMs: number): void {
-    this.lastReportReal = realMs;
+      : patrolTarget(this.rng, this.world.gridVertices(this.homeGridId), this.at);
+    const end = this.startLeg(target, true);
+    this.after(end, () => this.backInGrid());
   }
 
   private async step<T>(what: string, action: () => Promise<T>): Promise<T | null> {
-    this.busy = true;
+    this.busy += 1;
     try {
       return await action();
     } catch (error) {
@@ -257,58 +266,67 @@ export class UnitAgent {
       this.world.log(`${this.callSign}: ${what} failed: ${(error as Error).message}`, !expected);
       return null;
     } finally {
-      this.busy = false;
+      this.busy -= 1;
     }
   }
 
   /** Sets off at once; accept and en route go to the server on the way (as a crew would press them). */
   private depart(job: Job): void {
     job.departed = true;
-    this.startLeg(job.target!, true, this.world.trafficFactor(job.incidentId, this.callSign));
-    job.underway ??= (async () => {
-      try {
-        if (job.initialStatus === 'assigned') await this.api.assignmentAction(job.assignmentId, 'accept');
-        await this.api.assignmentAction(job.assignmentId, 'en_route');
-        return true;
-      } catch (error) {
-        const expected = error instanceof ApiError && [404, 409].includes(error.status);
-        this.world.log(`${this.callSign}: accept/en route failed: ${(error as Error).message}`, !expected);
-        if (this.job === job) this.abandon('not accepted');
-        return false;
-      }
-    })();
+    const end = this.startLeg(job.target!, true, this.world.trafficFactor(job.incidentId, this.callSign));
+    if (!job.underway) {
+      job.underway = (async () => {
+        try {
+          if (job.initialStatus === 'assigned')
+            await this.terminal.assignmentAction(job.assignmentId, 'accept');
+          await this.terminal.assignmentAction(job.assignmentId, 'en_route');
+          return true;
+        } catch (error) {
+          const expected = error instanceof ApiError && [404, 409].includes(error.status);
+          this.world.log(`${this.callSign}: accept/en route failed: ${(error as Error).message}`, !expected);
+          if (this.job === job) this.abandon('not accepted');
+          return false;
+        }
+      })();
+      this.world.track(job.underway);
+    }
+    this.after(end, () => this.arrive(job));
   }
 
   private async arrive(job: Job): Promise<void> {
     const ok = await this.step('on scene', async () => {
       if (!(await job.underway)) return null;
-      return this.api.assignmentAction(job.assignmentId, 'on_scene');
+      return this.terminal.assignmentAction(job.assignmentId, 'on_scene');
     });
     if (this.job !== job) return;
     if (!ok) return this.abandon('not on scene');
-    this.leg = null;
+    this.endLeg();
     this.phase = 'on_scene';
-    job.serviceEndAt = this.world.clock.now() + this.world.serviceSeconds(job.incidentId) * 1000;
     this.world.noteArrived(this, job.incidentId);
+    this.after(this.world.clock.now() + this.world.serviceSeconds(job.incidentId) * 1000, () =>
+      this.clear(job),
+    );
   }
 
   private async clear(job: Job): Promise<void> {
+    if (this.job !== job) return;
     this.job = null;
-    await this.step('clear', () => this.api.assignmentAction(job.assignmentId, 'clear'));
-    this.world.noteCleared(this, job.incidentId);
+    const cleared = await this.step('clear', () => this.terminal.assignmentAction(job.assignmentId, 'clear'));
+    if (cleared) this.returning = unitStatusForAssignment(cleared.status) === 'returning';
+    this.world.noteCleared(this, job.incidentId, job.assignmentId);
     if (!this.job) this.startReturn();
   }
 
   private async backInGrid(): Promise<void> {
-    this.leg = null;
-    if (this.serverStatus === 'returning') {
+    this.endLeg();
+    if (this.returning) {
       await this.step('available', async () => {
-        this.serverStatus = (await this.api.setUnitStatus(this.id, 'available')).status;
+        this.returning = (await this.terminal.setUnitStatus(this.id, 'available')).status === 'returning';
       });
     }
     if (this.phase === 'returning' && !this.job) {
       this.phase = 'free';
-      this.pauseUntil = this.world.clock.now() + this.rng.range(30, 120) * 1000;
+      this.after(this.world.clock.now() + this.rng.range(30, 120) * 1000, () => this.patrol());
     }
   }
 }

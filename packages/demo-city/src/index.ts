@@ -2,3 +2,4 @@ export { generateDemoCity, DEMO_CITY_CENTER, DEFAULT_DEMO_CITY_OPTIONS } from '.
 export { gridCodeAt } from './grid-lookup.js';
 export * from './types.js';
 export type { Feature, FeatureCollection, LineString, Polygon, Position } from './geojson.js';
+export { demoRecordId, postRangeMeters, unitsInLoginOrder, unitUsername } from './seeding.js';

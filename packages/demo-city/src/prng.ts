@@ -22,7 +22,8 @@ export interface Rng {
   fork(label: string): Rng;
 }
 
-function xmur3(text: string): () => number {
+/** xmur3: a seed generator for `text`; each call gives the next 32-bit value. */
+export function xmur3(text: string): () => number {
   let h = 1779033703 ^ text.length;
   for (let i = 0; i < text.length; i++) {
     h = Math.imul(h ^ text.charCodeAt(i), 3432918353);

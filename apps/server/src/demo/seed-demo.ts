@@ -5,8 +5,16 @@
  * touches a real centre's data.
  */
 import { hash } from '@node-rs/argon2';
-import { generateDemoCity, type DemoCity, type DemoCityOptions } from '@dispatch/demo-city';
-import type { Role, UnitKind } from '@dispatch/domain';
+import {
+  demoRecordId,
+  generateDemoCity,
+  postRangeMeters,
+  unitsInLoginOrder,
+  unitUsername,
+  type DemoCity,
+  type DemoCityOptions,
+} from '@dispatch/demo-city';
+import type { Role } from '@dispatch/domain';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 
 export interface DemoCredential {
@@ -35,16 +43,6 @@ export interface SeedSummary {
   roadFeatures: number;
 }
 
-/** Order in which unit logins are numbered: unit001 crews the first available patrol car. */
-const KIND_ORDER: Record<UnitKind, number> = {
-  patrol_car: 0,
-  motorcycle: 1,
-  foot_patrol: 2,
-  post: 3,
-  drone: 4,
-  partner: 5,
-};
-
 export async function seedDemo(
   prisma: PrismaClient,
   options: DemoCityOptions = {},
@@ -64,9 +62,10 @@ export async function seedDemo(
       const stationIds = await insertStations(tx, city);
       const gridIds = await insertGrids(tx, city, stationIds);
       const postIds = await insertPosts(tx, city, gridIds);
-      const units = sortedUnits(city);
+      // Login order (unit001 crews the first available patrol car), shared with the simulator.
+      const units = unitsInLoginOrder(city.units);
       const unitRows = units.map((unit) => ({
-        id: crypto.randomUUID(),
+        id: demoRecordId(city.options.seed, 'unit', unit.callSign),
         callSign: unit.callSign,
         kind: unit.kind,
         status: unit.status,
@@ -122,18 +121,7 @@ export async function seedDemo(
 }
 
 /** `unit001`, `unit002`, ... in the order units are seeded. */
-export function unitUsername(index: number): string {
-  return `unit${String(index + 1).padStart(3, '0')}`;
-}
-
-function sortedUnits(city: DemoCity) {
-  return [...city.units].sort(
-    (a, b) =>
-      Number(a.status !== 'available') - Number(b.status !== 'available') ||
-      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-      a.callSign.localeCompare(b.callSign, 'zh-CN'),
-  );
-}
+export { unitUsername };
 
 async function insertStations(tx: Prisma.TransactionClient, city: DemoCity): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
@@ -151,7 +139,8 @@ async function insertGrids(
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const rows = city.grids.map((grid) => {
-    const id = crypto.randomUUID();
+    // Ids from the city seed, not random: dispatch breaks ETA ties by id (see demoRecordId).
+    const id = demoRecordId(city.options.seed, 'grid', grid.code);
     ids.set(grid.code, id);
     return {
       id,
@@ -173,7 +162,7 @@ async function insertPosts(
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const rows = city.posts.map((post) => {
-    const id = crypto.randomUUID();
+    const id = demoRecordId(city.options.seed, 'post', post.code);
     ids.set(post.code, id);
     return {
       id,
@@ -183,8 +172,7 @@ async function insertPosts(
       lng: post.lngLat[0],
       lat: post.lngLat[1],
       gridId: gridIds.get(post.gridCode) ?? null,
-      // Drones fly a few kilometres; a street post answers on foot nearby.
-      rangeMeters: post.kind === 'drone_nest' ? 5000 : 800,
+      rangeMeters: postRangeMeters(post.kind),
     };
   });
   await tx.post.createMany({ data: rows });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitDto } from '@dispatch/contracts';
-import { straightLineChoice } from './straight-line-policy.js';
+import { straightLineChoice } from './straight-line-choice.js';
 
 let n = 0;
 function unit(kind: UnitDto['kind'], lngLat: [number, number], extra: Partial<UnitDto> = {}): UnitDto {

@@ -1,0 +1,99 @@
+import type { LngLat } from '@dispatch/domain';
+import { describe, expect, it } from 'vitest';
+import type { SimCall } from './call-generator.js';
+import { LocalConsole } from './local-console.js';
+import { planLeg } from './movement.js';
+import { createRng } from './prng.js';
+import { SteppedClock } from './sim-clock.js';
+import { runStepped } from './stepper.js';
+import { UnitAgent } from './unit-agent.js';
+import { World } from './world.js';
+
+const here: LngLat = [120.15, 30.27];
+const east = (m: number): LngLat => [here[0] + m / 96_000, here[1]];
+const T0 = Date.UTC(2026, 0, 5, 10);
+
+function rig() {
+  const clock = new SteppedClock(T0);
+  const world = new World({
+    clock,
+    mode: 'stepped',
+    network: null,
+    vertices: new Map([['g1', [east(400), east(900), east(1500)]]]),
+    seed: 1,
+    log: () => undefined,
+    verbose: false,
+  });
+  const console = new LocalConsole(
+    {
+      units: [
+        {
+          id: 'a',
+          callSign: 'A',
+          kind: 'patrol_car',
+          status: 'available',
+          homeGridId: 'g1',
+          postId: null,
+          capabilities: [],
+          lngLat: here,
+        },
+      ],
+      posts: [],
+      gridAt: () => 'g1',
+    },
+    null,
+    () => clock.now(),
+    8,
+  );
+  const unit = { id: 'a', callSign: 'A', kind: 'patrol_car' as const, homeGridId: 'g1' };
+  const agent = new UnitAgent(unit, here, here, 'available', console.terminal(), world, createRng(7));
+  agent.attach(console.eventsFor('a'));
+  console.trackPosition('a', (now) => agent.position(now));
+  const until = (ms: number) => runStepped(world, clock, { stopBefore: (next) => next > ms });
+  return { clock, world, console, agent, until };
+}
+
+const seconds = (from: string | null, to: string | null) => (Date.parse(to!) - Date.parse(from!)) / 1000;
+
+describe('UnitAgent', () => {
+  it('works an assignment step by step, each step at its exact simulated time', async () => {
+    const { world, console, agent, until } = rig();
+    const target = east(2500);
+    const incident = await console.createIncident({
+      type: 'theft',
+      priority: 3,
+      location: { lng: target[0], lat: target[1] },
+    });
+    world.registerCall(incident.id, { seq: 1, serviceSeconds: 900 } as SimCall);
+    const { assignments } = await console.dispatch(incident.id, ['a']); // before it moves off
+    agent.start();
+    await until(T0 + 3 * 3600_000);
+    const record = await console.incident(incident.id);
+    const a = record.assignments[0]!;
+    const reaction = seconds(a.assignedAt, a.enRouteAt);
+    expect(reaction).toBeGreaterThanOrEqual(10);
+    expect(reaction).toBeLessThan(25);
+    const leg = planLeg(null, 'patrol_car', here, target, {
+      urgent: true,
+      trafficFactor: world.trafficFactor(incident.id, 'A'),
+    });
+    expect(seconds(a.enRouteAt, a.onSceneAt)).toBeCloseTo(leg.durationSeconds, 2);
+    expect(record.firstOnSceneAt).toBe(a.onSceneAt);
+    expect(seconds(a.onSceneAt, a.clearedAt)).toBe(900);
+    expect(a.id).toBe(assignments[0]!.id);
+    // Back in its grid it reports available again and patrols there.
+    expect((await console.units())[0]!.status).toBe('available');
+    expect(world.counters).toMatchObject({ assignments: 1, arrivals: 1, clears: 1, errors: 0 });
+  });
+
+  it('waits where its policy wants it instead of patrolling at random', async () => {
+    const { world, agent, clock, until } = rig();
+    const standby = east(1200);
+    const asked: string[] = [];
+    world.standbyTarget = (unit) => (asked.push(unit.callSign), standby);
+    agent.start();
+    await until(T0 + 30 * 60_000);
+    expect(asked.length).toBeGreaterThan(1);
+    expect(agent.position(clock.now()).lngLat).toEqual(standby);
+  });
+});
