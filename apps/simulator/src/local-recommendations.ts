@@ -4,6 +4,7 @@
  * then the rest by rank, up to 10). Pure.
  */
 import type { IncidentDto, RecommendationsDto, UnitDto } from '@dispatch/contracts';
+import { shownCandidates } from '@dispatch/dispatch';
 import { activeUnitIds, type Priority } from '@dispatch/domain';
 import type { RoadNetwork } from '@dispatch/routing';
 import { rankedPlan } from './ranked-plan.js';
@@ -25,18 +26,14 @@ export function recommendationsFor(
     units,
     { ...options, alreadyAssignedUnitIds: activeUnitIds(incident.assignments) },
   );
-  const planned = new Map(proposal.assignments.map((a) => [a.unitId, a]));
-  const shown = [
-    ...ranked.filter((c) => planned.has(c.unit.id)),
-    ...ranked.filter((c) => !planned.has(c.unit.id)).slice(0, Math.max(0, LIMIT - planned.size)),
-  ];
+  const shown = shownCandidates(ranked, proposal, LIMIT);
   return {
     lngLat: [incident.lngLat[0], incident.lngLat[1]],
     gridId: incident.gridId,
     straightLine: options.network === null,
     requiredUnits: plan.requiredUnits,
     autoDispatch: plan.autoDispatch,
-    candidates: shown.map((c) => ({
+    candidates: shown.map(({ candidate: c, planned }) => ({
       unitId: c.unit.id,
       callSign: c.unit.callSign,
       kind: c.unit.kind,
@@ -47,8 +44,8 @@ export function recommendationsFor(
       reachable: true,
       rank: c.rank,
       reasons: [],
-      tier: planned.get(c.unit.id)?.tier ?? null,
-      role: planned.get(c.unit.id)?.role ?? null,
+      tier: planned?.tier ?? null,
+      role: planned?.role ?? null,
     })),
     shortfalls: proposal.shortfalls.map((s) => ({
       tier: s.tier,

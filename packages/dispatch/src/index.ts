@@ -10,3 +10,4 @@ export * from './checkpoints.js';
 export * from './min-cost-assignment.js';
 export * from './travel-model.js';
 export * from './manual-dispatch.js';
+export * from './shown-candidates.js';

@@ -9,11 +9,11 @@ import {
   planDispatch,
   rankCandidates,
   resolveResponsePlan,
+  shownCandidates,
   toDispatchUnit,
   travelCandidateOf,
   validateResponsePlan,
   type DispatchUnit,
-  type RankedCandidate,
   type ResponsePlan,
   type TravelEstimate as DispatchEstimate,
 } from '@dispatch/dispatch';
@@ -373,19 +373,14 @@ export class RecommendationService implements Recommender {
       proposal = planDispatch(ranking.incident, ranking.plan, ranking.ranked, input.assignedUnitIds ?? []);
     }
     const { ranked, plan } = ranking;
-    const planned = new Map(proposal.assignments.map((a) => [a.unitId, a]));
-    // The plan's units first (they are what one click sends), then the rest by rank.
-    const shown: RankedCandidate[] = [
-      ...ranked.filter((c) => planned.has(c.unit.id)),
-      ...ranked.filter((c) => !planned.has(c.unit.id)).slice(0, Math.max(0, limit - planned.size)),
-    ];
+    const shown = shownCandidates(ranked, proposal, limit);
     return {
       lngLat: [input.lngLat[0], input.lngLat[1]],
       gridId: input.gridId,
       straightLine: this.roads.network === null,
       requiredUnits: plan.requiredUnits,
       autoDispatch: plan.autoDispatch,
-      candidates: shown.map((c) => ({
+      candidates: shown.map(({ candidate: c, planned }) => ({
         unitId: c.unit.id,
         callSign: c.unit.callSign,
         kind: c.unit.kind,
@@ -402,8 +397,8 @@ export class RecommendationService implements Recommender {
             if (['string', 'number', 'boolean'].includes(typeof v)) flat[k] = v as never;
           return { code, params: flat };
         }),
-        tier: planned.get(c.unit.id)?.tier ?? null,
-        role: planned.get(c.unit.id)?.role ?? null,
+        tier: planned?.tier ?? null,
+        role: planned?.role ?? null,
       })),
       shortfalls: proposal.shortfalls.map((s) => ({
         tier: s.tier,
