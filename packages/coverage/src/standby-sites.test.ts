@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { coverageTimes } from '@dispatch/routing';
-import { sampleStandbySites, siteReach } from './standby-sites.js';
+import { joinSiteReach, sampleStandbySites, siteReach } from './standby-sites.js';
 import { halvesByVertex, lattice, randomLattice } from './test-support.js';
 
 describe('sampleStandbySites', () => {
@@ -51,5 +51,34 @@ describe('siteReach', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('joinSiteReach', () => {
+  it('joins slices into the reach of all sites, as one call gives', () => {
+    fc.assert(
+      fc.property(randomLattice, fc.integer({ min: 1, max: 5 }), (l, slice) => {
+        const net = l.network;
+        const sites = sampleStandbySites(net, halvesByVertex(l), { spacingMeters: 400 });
+        const whole = siteReach(net, sites, { targetsSeconds: [60, 120] });
+        const parts = [];
+        for (let i = 0; i < sites.length; i += slice)
+          parts.push(siteReach(net, sites.slice(i, i + slice), { targetsSeconds: [60, 120] }));
+        const joined = joinSiteReach(parts);
+        expect(joined.sites).toEqual(whole.sites);
+        expect([...joined.offsets]).toEqual([...whole.offsets]);
+        expect([...joined.vertices]).toEqual([...whole.vertices]);
+        expect([...joined.within]).toEqual([...whole.within]);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('refuses parts built with other targets', () => {
+    const l = lattice(3, 3);
+    const sites = sampleStandbySites(l.network, halvesByVertex(l), { spacingMeters: 400 });
+    const a = siteReach(l.network, sites, { targetsSeconds: [60] });
+    const b = siteReach(l.network, sites, { targetsSeconds: [90] });
+    expect(() => joinSiteReach([a, b])).toThrow(RangeError);
   });
 });

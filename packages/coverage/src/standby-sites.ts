@@ -142,6 +142,37 @@ export function siteReach(
   };
 }
 
+/**
+ * Site reaches built in parts (sites split into slices, e.g. so a server can yield between
+ * slices) joined into the reach of all their sites, in order: the same as one `siteReach` call
+ * over the concatenated sites. Parts must share network, targets and speed factor.
+ */
+export function joinSiteReach(parts: readonly SiteReach[]): SiteReach {
+  const first = parts[0];
+  if (!first) throw new RangeError('joinSiteReach: no parts');
+  for (const p of parts)
+    if (
+      p.network !== first.network ||
+      p.speedFactor !== first.speedFactor ||
+      p.targetsSeconds.join() !== first.targetsSeconds.join()
+    )
+      throw new RangeError('joinSiteReach: parts differ in network, targets or speed');
+  const sites = parts.flatMap((p) => p.sites);
+  const total = parts.reduce((n, p) => n + p.vertices.length, 0);
+  const offsets = new Int32Array(sites.length + 1);
+  const vertices = new Int32Array(total);
+  const within = new Uint8Array(total);
+  let site = 0;
+  let at = 0;
+  for (const p of parts) {
+    for (let i = 0; i < p.sites.length; i++) offsets[++site] = at + p.offsets[i + 1]!;
+    vertices.set(p.vertices, at);
+    within.set(p.within, at);
+    at += p.vertices.length;
+  }
+  return { ...first, sites, offsets, vertices, within };
+}
+
 function grow<T extends Int32Array | Uint8Array>(from: T, to: T): T {
   to.set(from);
   return to;

@@ -13,6 +13,7 @@ import { SessionService, type SessionPolicy } from '../services/session-service.
 import { CheckpointService } from '../services/checkpoint-service.js';
 import { ClockMonitor } from '../services/clock-monitor.js';
 import { CoverageService } from '../services/coverage-service.js';
+import { CoverPlanner } from '../services/cover-planner.js';
 import type { ServiceContext } from '../services/context.js';
 import { DispatchService } from '../services/dispatch-service.js';
 import { EventBus } from '../services/event-bus.js';
@@ -52,6 +53,7 @@ export interface Services {
   reports: ReportService;
   auth: AuthService;
   sessions: SessionService;
+  planner: CoverPlanner;
   coverage: CoverageService;
   standby: StandbyService;
   hotspots: HotspotService;
@@ -131,6 +133,8 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
   const hotspots = new HotspotService(ctx, gridIndex, (error) =>
     app.log.error({ err: error }, 'hot-spot build failed'),
   );
+  // Zones, standby sites and their reach, free units and demand: one home for coverage, standby, move-up.
+  const planner = new CoverPlanner(roads, gridIndex, recommendations, clockTargets, hotspots);
   const services: Services = {
     ctx,
     bus,
@@ -152,9 +156,10 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     reports: new ReportService(ctx, app.db.runner, clockTargets),
     auth: new AuthService(ctx, options.signIn),
     sessions: new SessionService(ctx, options.sessions),
+    planner,
     coverage: new CoverageService(
       ctx,
-      roads,
+      planner,
       gridIndex,
       recommendations,
       clockTargets,

@@ -19,14 +19,14 @@ import {
   zoneCoverage,
 } from '@dispatch/coverage';
 import type { ClockTargets } from '@dispatch/domain';
-import { coverageTimes, type RoadNetwork } from '@dispatch/routing';
+import { coverageTimes } from '@dispatch/routing';
 import { randomUUID } from 'node:crypto';
 import type { CoverageAlert } from '../generated/prisma/client.js';
 import type { ServiceContext } from './context.js';
+import type { CoverPlanner } from './cover-planner.js';
 import type { GridIndex } from './grid-index.js';
 import type { HotspotService } from './hotspot-service.js';
 import type { RecommendationService } from './recommendation-service.js';
-import type { RoadNetworkService } from './road-network-service.js';
 
 export interface CoverageOptions {
   /** Coalesce triggers: recompute at most this often (default 1 s). */
@@ -39,16 +39,8 @@ export interface CoverageOptions {
 const LEASE_MS = 15_000;
 const LEASE_KEY = 'coverage.leader';
 
-interface Zones {
-  network: RoadNetwork;
-  gridVersion: number;
-  gridIds: string[];
-  segmentZone: Int32Array;
-}
-
 export class CoverageService {
   private latest: CoverageDto | null = null;
-  private zones: Zones | null = null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<CoverageDto | null> | null = null;
   private again = false;
@@ -60,7 +52,7 @@ export class CoverageService {
 
   constructor(
     private readonly ctx: ServiceContext,
-    private readonly roads: RoadNetworkService,
+    private readonly planner: CoverPlanner,
     private readonly grids: GridIndex,
     private readonly recommendations: RecommendationService,
     private readonly targets: () => Promise<ClockTargets>,
@@ -135,33 +127,13 @@ export class CoverageService {
     return this.running;
   }
 
-  private zonesFor(network: RoadNetwork): Zones {
-    const known = this.zones;
-    if (known && known.network === network && known.gridVersion === this.grids.version) return known;
-    const gridIds = this.grids.ids();
-    const index = new Map(gridIds.map((id, i) => [id, i]));
-    const segmentZone = new Int32Array(network.segmentCount);
-    const { segFrom, segTo, vertexLng, vertexLat } = network;
-    for (let s = 0; s < network.segmentCount; s++) {
-      const a = segFrom[s]!;
-      const b = segTo[s]!;
-      const grid = this.grids.locate([
-        (vertexLng[a]! + vertexLng[b]!) / 2,
-        (vertexLat[a]! + vertexLat[b]!) / 2,
-      ]);
-      segmentZone[s] = grid === null ? -1 : index.get(grid)!;
-    }
-    this.zones = { network, gridVersion: this.grids.version, gridIds, segmentZone };
-    return this.zones;
-  }
-
   private async pass(): Promise<CoverageDto | null> {
-    const network = this.roads.network;
-    if (!network) return (this.latest = null);
+    const zones = this.planner.zones();
+    if (!zones) return (this.latest = null);
+    const { network } = zones;
     const targets = await this.targets();
     const within = [targets.firstArrivalSeconds, targets.reinforcementSeconds] as const;
     const candidates = await this.recommendations.freeTravelCandidates();
-    const zones = this.zonesFor(network);
     const times = coverageTimes(network, candidates, { limitSeconds: Math.max(...within) });
     if (!times) return (this.latest = null);
     const demand = this.hotspots?.segmentDemand(network) ?? null;

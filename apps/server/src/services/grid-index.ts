@@ -6,6 +6,7 @@ type Ring = readonly (readonly number[])[];
 interface IndexedGrid {
   id: string;
   code: string;
+  stationId: string | null;
   bbox: [number, number, number, number];
   polygons: Ring[][];
 }
@@ -34,7 +35,7 @@ export class GridIndex {
   version = 0;
 
   async load(prisma: PrismaClient): Promise<void> {
-    const rows = await prisma.grid.findMany({ select: { id: true, code: true, polygon: true } });
+    const rows = await prisma.grid.findMany({ select: { id: true, code: true, polygon: true, stationId: true } });
     this.grids = rows.map((row) => {
       const polygons = polygonsOf(row.polygon);
       const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
@@ -45,7 +46,7 @@ export class GridIndex {
           bbox[2] = Math.max(bbox[2], lng);
           bbox[3] = Math.max(bbox[3], lat);
         }
-      return { id: row.id, code: row.code, bbox, polygons };
+      return { id: row.id, code: row.code, stationId: row.stationId, bbox, polygons };
     });
     this.version += 1;
   }
@@ -53,6 +54,11 @@ export class GridIndex {
   /** Ids of every indexed grid, in load order. */
   ids(): string[] {
     return this.grids.map((g) => g.id);
+  }
+
+  /** Station (police station area) of each indexed grid, in load order: null for none. */
+  stations(): (string | null)[] {
+    return this.grids.map((g) => g.stationId);
   }
 
   /** Id of the grid containing `lngLat` (holes respected), or null outside every grid. */

@@ -54,7 +54,7 @@ const PLAN_CACHE_MS = 5_000;
 /** The oldest preparation a ranking may use while a warm-up prepares a newer one (see freeUnits). */
 const MAX_LAG_MS = 3_000;
 
-interface LoadedUnit extends DispatchUnit {
+export interface LoadedUnit extends DispatchUnit {
   travel: TravelCandidate;
 }
 
@@ -170,9 +170,13 @@ export class RecommendationService implements Recommender {
    * model ranking uses, read from the in-memory roster (no query).
    */
   async freeTravelCandidates(): Promise<TravelCandidate[]> {
+    return (await this.freeLoadedUnits()).map((u) => u.travel);
+  }
+
+  /** The free units with a known position, each with how it travels. */
+  async freeLoadedUnits(): Promise<LoadedUnit[]> {
     const roster = await this.roster.all();
-    const free = [...roster.values()].filter((u) => isUnitDispatchable(u.status));
-    return this.located(free).map((u) => u.travel);
+    return this.located([...roster.values()].filter((u) => isUnitDispatchable(u.status)));
   }
 
   /** Stored plans (validated) before the defaults, so an edited plan wins. */

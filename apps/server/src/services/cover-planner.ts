@@ -1,0 +1,177 @@
+/**
+ * What live coverage, standby points and move-up share on the server: the grids as zones of the
+ * road network, the candidate standby sites with what each reaches within the response targets,
+ * the free units as `@dispatch/coverage` sees them (home zone and the rest of their station's
+ * area), and the expected demand per vertex for an hour (hot spots, else road length).
+ *
+ * Zones are rebuilt when the network or the grids change. The site reach (one bounded search per
+ * site, ~2 ms each on a 100k-node city) is built on first use and then kept; it is built in slices
+ * with a yield between them, so requests and socket pushes are not held up for seconds.
+ */
+import {
+  joinSiteReach,
+  sampleStandbySites,
+  siteReach,
+  vertexDemandOf,
+  vertexZoneOf,
+  type CoverUnit,
+  type SiteReach,
+  type StandbySite,
+} from '@dispatch/coverage';
+import type { ClockTargets } from '@dispatch/domain';
+import type { RoadNetwork, TravelCandidate } from '@dispatch/routing';
+import type { GridIndex } from './grid-index.js';
+import type { HotspotService } from './hotspot-service.js';
+import type { RecommendationService } from './recommendation-service.js';
+import type { RoadNetworkService } from './road-network-service.js';
+
+export interface Zones {
+  network: RoadNetwork;
+  gridVersion: number;
+  /** Zone i is grid `gridIds[i]`. */
+  gridIds: string[];
+  zoneOf: ReadonlyMap<string, number>;
+  /** Zone of each road segment (-1: in no grid). */
+  segmentZone: Int32Array;
+  /** Zone of each vertex (`vertexZoneOf`). */
+  vertexZone: Int32Array;
+  /** Zones of the same station as zone i (itself excluded). */
+  stationZones: readonly (readonly number[])[];
+}
+
+/** A free unit as standby and move-up place it, with what dispatch knows of it. */
+export interface PlannerUnit extends CoverUnit {
+  readonly id: string;
+  readonly callSign: string;
+  readonly homeGridId: string | null;
+}
+
+export interface Reach {
+  zones: Zones;
+  sites: readonly StandbySite[];
+  reach: SiteReach;
+}
+
+/** Sites measured between yields while the reach is built. */
+const REACH_SLICE = 40;
+
+export class CoverPlanner {
+  private zonesCache: Zones | null = null;
+  private reachCache: { key: string; reach: Promise<Reach> } | null = null;
+
+  constructor(
+    private readonly roads: RoadNetworkService,
+    private readonly grids: GridIndex,
+    private readonly recommendations: Pick<RecommendationService, 'freeLoadedUnits'>,
+    private readonly targets: () => Promise<ClockTargets>,
+    private readonly hotspots: Pick<HotspotService, 'segmentDemand'> | null = null,
+  ) {}
+
+  /** The grids as zones of the current road network; null without a network. */
+  zones(): Zones | null {
+    const network = this.roads.network;
+    if (!network) return null;
+    const known = this.zonesCache;
+    if (known && known.network === network && known.gridVersion === this.grids.version) return known;
+    const gridIds = this.grids.ids();
+    const zoneOf = new Map(gridIds.map((id, i) => [id, i]));
+    const segmentZone = new Int32Array(network.segmentCount);
+    const { segFrom, segTo, vertexLng, vertexLat } = network;
+    for (let s = 0; s < network.segmentCount; s++) {
+      const a = segFrom[s]!;
+      const b = segTo[s]!;
+      const grid = this.grids.locate([
+        (vertexLng[a]! + vertexLng[b]!) / 2,
+        (vertexLat[a]! + vertexLat[b]!) / 2,
+      ]);
+      segmentZone[s] = grid === null ? -1 : zoneOf.get(grid)!;
+    }
+    const stations = this.grids.stations();
+    const stationZones = stations.map((station, i) =>
+      station === null ? [] : stations.flatMap((other, j) => (other === station && j !== i ? [j] : [])),
+    );
+    this.zonesCache = {
+      network,
+      gridVersion: this.grids.version,
+      gridIds,
+      zoneOf,
+      segmentZone,
+      vertexZone: vertexZoneOf(network, segmentZone),
+      stationZones,
+    };
+    return this.zonesCache;
+  }
+
+  /** The response targets standby and move-up cover: first arrival and reinforcement. */
+  async coverTargets(): Promise<[number, number]> {
+    const t = await this.targets();
+    return [t.firstArrivalSeconds, t.reinforcementSeconds];
+  }
+
+  /**
+   * Candidate standby sites and their reach for the current network, grids and targets (built on
+   * first use, in slices; concurrent callers share one build). Null without a network.
+   */
+  async reach(): Promise<Reach | null> {
+    const zones = this.zones();
+    if (!zones) return null;
+    const targets = await this.coverTargets();
+    const key = `${zones.gridVersion}|${targets.join(',')}`;
+    const known = this.reachCache;
+    if (known && known.key === key) {
+      const built = await known.reach;
+      if (built.zones.network === zones.network) return built;
+    }
+    const reach = buildReach(zones, targets);
+    this.reachCache = { key, reach };
+    reach.catch(() => {
+      if (this.reachCache?.reach === reach) this.reachCache = null; // never keep a failed build
+    });
+    return reach;
+  }
+
+  /** Expected demand per vertex for `hourOfWeek` (default now): hot spots, else road length. */
+  vertexDemand(
+    network: RoadNetwork,
+    hourOfWeek?: number,
+  ): { demand: Float64Array; model: 'hotspots' | 'length' } {
+    const segments = this.hotspots?.segmentDemand(network, hourOfWeek) ?? null;
+    return {
+      demand: vertexDemandOf(network, segments ?? undefined),
+      model: segments ? 'hotspots' : 'length',
+    };
+  }
+
+  /** The free units with a known position, with their home zone and station area. */
+  async units(zones: Zones): Promise<PlannerUnit[]> {
+    const free = await this.recommendations.freeLoadedUnits();
+    return free.map((u) => plannerUnit(zones, u));
+  }
+}
+
+function plannerUnit(
+  zones: Zones,
+  u: { id: string; callSign: string; homeGridId: string | null; travel: TravelCandidate },
+): PlannerUnit {
+  const homeZone = u.homeGridId === null ? -1 : (zones.zoneOf.get(u.homeGridId) ?? -1);
+  return {
+    id: u.id,
+    callSign: u.callSign,
+    homeGridId: u.homeGridId,
+    candidate: u.travel,
+    homeZone,
+    allowedZones: homeZone < 0 ? [] : zones.stationZones[homeZone]!,
+  };
+}
+
+async function buildReach(zones: Zones, targets: readonly number[]): Promise<Reach> {
+  const sites = sampleStandbySites(zones.network, zones.vertexZone);
+  const parts: SiteReach[] = [];
+  for (let i = 0; i < sites.length; i += REACH_SLICE) {
+    await new Promise((resolve) => setImmediate(resolve));
+    parts.push(siteReach(zones.network, sites.slice(i, i + REACH_SLICE), { targetsSeconds: targets }));
+  }
+  const reach =
+    parts.length > 0 ? joinSiteReach(parts) : siteReach(zones.network, [], { targetsSeconds: targets });
+  return { zones, sites, reach };
+}
