@@ -56,6 +56,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     // Reject unknown fields instead of silently dropping them; coerce query strings only as needed.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     bodyLimit: 1024 * 1024,
+    // Only named balancers may say who the client is; anyone else's X-Forwarded-For is ignored.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addSchema({ $id: 'ErrorBody', ...ErrorBody });

@@ -40,6 +40,11 @@ export interface ServerConfig {
   totpRequired: boolean;
   /** Origins allowed by CORS; empty = no CORS headers at all (the console is served same-origin). */
   corsOrigins: string[];
+  /**
+   * Addresses (or CIDR ranges) of the load balancers in front: requests through them are seen from
+   * the client's address (X-Forwarded-For), so sign-in limits count per client, not per balancer.
+   */
+  trustProxy: string[];
 }
 
 const DURATION = /^(\d+)\s*(ms|s|m|h|d)$/;
@@ -107,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     deviceTokenTtl: env.DEVICE_TOKEN_TTL ?? '365d',
     totpRequired: env.TOTP_REQUIRED === '1' || env.TOTP_REQUIRED === 'true',
     corsOrigins: list(env.CORS_ORIGINS, []),
+    trustProxy: list(env.TRUST_PROXY, []),
   };
 }

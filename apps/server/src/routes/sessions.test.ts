@@ -182,6 +182,31 @@ describe(`sign-in limits and the second factor (${engine})`, () => {
     expect(other.statusCode, other.body).toBe(200);
   });
 
+  it('behind a named balancer counts sign-ins per forwarded client; anyone else cannot pick an address', async () => {
+    const behind = await createHarness({
+      config: { loginRateLimitPerMinute: 3, trustProxy: ['10.9.0.1'] },
+    });
+    try {
+      const via = (from: string, client: string) =>
+        behind.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'nobody', password: 'x' },
+          remoteAddress: from,
+          headers: { 'x-forwarded-for': client },
+        });
+      // Through the balancer: each client has its own budget.
+      for (let i = 0; i < 3; i++) expect((await via('10.9.0.1', '172.16.0.1')).statusCode).toBe(401);
+      errorOf(await via('10.9.0.1', '172.16.0.1'), 429, 'RATE_LIMITED');
+      expect((await via('10.9.0.1', '172.16.0.2')).statusCode).toBe(401);
+      // Not the balancer: the header is ignored, a fresh forged address gets no fresh budget.
+      for (let i = 0; i < 3; i++) expect((await via('10.8.0.7', `192.168.0.${i}`)).statusCode).toBe(401);
+      errorOf(await via('10.8.0.7', '192.168.0.99'), 429, 'RATE_LIMITED');
+    } finally {
+      await behind.close();
+    }
+  });
+
   it('makes admins and supervisors enrol and then use a TOTP code when the setting requires it', async () => {
     const password = PASSWORDS.supervisor!;
     const first = errorOf(

@@ -46,6 +46,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     deviceTokenTtl: '365d',
     totpRequired: false,
     corsOrigins: [],
+    trustProxy: [],
     ...overrides,
   };
 }
