@@ -427,13 +427,7 @@ export class IncidentService {
       assignments: { some: { unitId } },
       OR: unitShownIncidents(this.ctx.now()),
     });
-    return rows.map((dto) =>
-      dto.assignments.some(
-        (a) => a.unitId === unitId && (ACTIVE_ASSIGNMENT_STATUSES as readonly string[]).includes(a.status),
-      )
-        ? dto
-        : withoutCaller(dto),
-    );
+    return rows.map((dto) => unitView(dto, unitId));
   }
 
   async list(query: ListIncidentsQuery, scope: Record<string, unknown> = {}): Promise<IncidentDto[]> {
@@ -471,6 +465,14 @@ export const unitShownIncidents = (now: number) => [
 /** The incident without its caller's name and phone (a unit no longer on it). */
 export function withoutCaller<T extends IncidentDto>(dto: T): T {
   return { ...dto, callerName: null, callerPhone: null };
+}
+
+/** An incident as a unit's terminal sees it: the caller only while the unit is still on it. */
+export function unitView(dto: IncidentDto, unitId: string): IncidentDto {
+  const active = dto.assignments.some(
+    (a) => a.unitId === unitId && (ACTIVE_ASSIGNMENT_STATUSES as readonly string[]).includes(a.status),
+  );
+  return active ? dto : withoutCaller(dto);
 }
 
 /** A unique-key violation, from Prisma's own queries (P2002) or a raw statement (SQLSTATE 23505). */
