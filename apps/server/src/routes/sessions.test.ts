@@ -38,10 +38,17 @@ describe(`sign-in and sessions (${engine})`, () => {
   it('locks an account after 5 wrong passwords, in the database (another node agrees), for 15 minutes', async () => {
     for (let i = 1; i <= 4; i++)
       errorOf(await login('dispatcher2', 'wrong-password'), 401, 'UNAUTHENTICATED');
-    const fifth = errorOf(await login('dispatcher2', 'wrong-password'), 423, 'ACCOUNT_LOCKED');
-    expect(fifth.details?.retryAfterSeconds).toBe(15 * 60);
-    // The right password does not get in while locked, on this node or another.
-    errorOf(await login('dispatcher2'), 423, 'ACCOUNT_LOCKED');
+    // A guesser learns nothing: the same answer as for a username nobody has, before and after.
+    const unknown = await login('no-such-user', 'wrong-password');
+    for (let i = 5; i <= 7; i++) {
+      const wrong = await login('dispatcher2', 'wrong-password');
+      errorOf(wrong, 401, 'UNAUTHENTICATED');
+      expect(wrong.body).toBe(unknown.body);
+      expect(wrong.headers['retry-after']).toBeUndefined();
+    }
+    // Only the right password is told of the lock (its holder may know), on this node or another.
+    const locked = errorOf(await login('dispatcher2'), 423, 'ACCOUNT_LOCKED');
+    expect(locked.details?.retryAfterSeconds).toBe(15 * 60);
     const other = await h.secondNode();
     const elsewhere = await other.inject({
       method: 'POST',
