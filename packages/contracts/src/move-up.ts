@@ -57,7 +57,10 @@ export const MoveUpDto = Type.Object({
 export type MoveUpDto = Static<typeof MoveUpDto>;
 
 /** Accept or decline: an optional note (the crew sees an accept's note with its standby order). */
-export const MoveUpDecisionBody = Type.Object({ note: Type.Optional(Type.String({ maxLength: 200 })) }, strict);
+export const MoveUpDecisionBody = Type.Object(
+  { note: Type.Optional(Type.String({ maxLength: 200 })) },
+  strict,
+);
 export type MoveUpDecisionBody = Static<typeof MoveUpDecisionBody>;
 
 export const MoveUpAcceptedDto = Type.Object({ recommendation: MoveUpDto, order: StandbyOrderDto });

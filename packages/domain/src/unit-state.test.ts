@@ -4,6 +4,7 @@ import {
   isUnitBusy,
   isUnitDispatchable,
   isUnitOnDuty,
+  leftFreeFleet,
   standbyEndReason,
   transitionUnit,
 } from './unit-state.js';
@@ -67,5 +68,24 @@ describe('standbyEndReason', () => {
     }
     expect(standbyEndReason('out_of_service')).toBe('off_duty');
     expect(standbyEndReason('en_route')).toBe('dispatched');
+  });
+});
+
+describe('leftFreeFleet', () => {
+  it('is a free unit becoming busy or unavailable, and never a move between unfree statuses', () => {
+    for (const before of UNIT_STATUSES)
+      for (const next of UNIT_STATUSES)
+        expect(leftFreeFleet(before, next), `${before} -> ${next}`).toBe(
+          isUnitDispatchable(before) && !isUnitDispatchable(next),
+        );
+  });
+
+  it('without the status before, is sure only where every way in starts free', () => {
+    expect(leftFreeFleet(null, 'assigned')).toBe(true);
+    // Off duty may follow out of service; a breakdown may happen on an assignment.
+    expect(leftFreeFleet(null, 'off_duty')).toBe(false);
+    expect(leftFreeFleet(null, 'out_of_service')).toBe(false);
+    expect(leftFreeFleet(null, 'en_route')).toBe(false);
+    expect(leftFreeFleet(null, 'available')).toBe(false);
   });
 });

@@ -64,3 +64,16 @@ export function standbyEndReason(status: UnitStatus): 'dispatched' | 'off_duty' 
   if (isUnitDispatchable(status)) return null;
   return isUnitBusy(status) ? 'dispatched' : 'off_duty';
 }
+
+/**
+ * Whether a unit moving to `next` has just stopped being free (the hole move-up fills): it was
+ * free `before`; or, `before` unknown, every status the table lets reach `next` is free (only
+ * `assigned`), so it must have been.
+ */
+export function leftFreeFleet(before: UnitStatus | null, next: UnitStatus): boolean {
+  if (isUnitDispatchable(next)) return false;
+  if (before !== null) return isUnitDispatchable(before);
+  return (Object.keys(UNIT_TRANSITIONS) as UnitStatus[])
+    .filter((s) => UNIT_TRANSITIONS[s].includes(next))
+    .every(isUnitDispatchable);
+}
