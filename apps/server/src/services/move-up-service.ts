@@ -309,14 +309,17 @@ export class MoveUpService {
     return { now, trigger, triggerKey: key, settings, moves, result };
   }
 
-  /** When each of `unitIds` last got a standby or move-up order after `sinceMs`. */
+  /**
+   * When each of `unitIds` last got a standby or move-up order after `sinceMs`: the orders of the
+   * last interval only (index on created_at), so the query does not grow with the fleet.
+   */
   private async lastMoves(unitIds: readonly string[], sinceMs: number): Promise<Map<string, number>> {
     if (unitIds.length === 0) return new Map();
     const rows = await this.ctx.prisma.$queryRaw<{ unitId: string; at: Date }[]>`
       SELECT unit_id AS "unitId", max(created_at) AS at FROM standby_order
-      WHERE unit_id = ANY(${[...unitIds]}::text[]) AND created_at > ${new Date(sinceMs)}
-      GROUP BY unit_id`;
-    return new Map(rows.map((r) => [r.unitId, new Date(r.at).getTime()]));
+      WHERE created_at > ${new Date(sinceMs)} GROUP BY unit_id`;
+    const wanted = new Set(unitIds);
+    return new Map(rows.filter((r) => wanted.has(r.unitId)).map((r) => [r.unitId, new Date(r.at).getTime()]));
   }
 
   /**
