@@ -66,14 +66,16 @@ export function standbyEndReason(status: UnitStatus): 'dispatched' | 'off_duty' 
 }
 
 /**
- * Whether a unit moving to `next` has just stopped being free (the hole move-up fills): it was
- * free `before`; or, `before` unknown, every status the table lets reach `next` is free (only
- * `assigned`), so it must have been.
+ * Whether a unit moving to `next` has just stopped being free (the hole move-up fills). Where every
+ * status the table lets reach `next` is free (`assigned`), it must have been, whatever `before`
+ * says (a status seen a while ago, perhaps before another server node freed the unit); otherwise
+ * it is whether `before` was free, and no when that is unknown.
  */
 export function leftFreeFleet(before: UnitStatus | null, next: UnitStatus): boolean {
   if (isUnitDispatchable(next)) return false;
-  if (before !== null) return isUnitDispatchable(before);
-  return (Object.keys(UNIT_TRANSITIONS) as UnitStatus[])
-    .filter((s) => UNIT_TRANSITIONS[s].includes(next))
-    .every(isUnitDispatchable);
+  const ways = (Object.keys(UNIT_TRANSITIONS) as UnitStatus[]).filter((s) =>
+    UNIT_TRANSITIONS[s].includes(next),
+  );
+  if (ways.every(isUnitDispatchable)) return true;
+  return before !== null && isUnitDispatchable(before);
 }

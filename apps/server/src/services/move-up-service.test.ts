@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { IncidentDto, MoveUpAcceptedDto, MoveUpDto, MoveUpSettingsDto } from '@dispatch/contracts';
 import type { OutgoingEvent } from './event-bus.js';
@@ -95,11 +95,12 @@ describe(`move-up after a dispatch (${engine})`, () => {
     const u = await h.db.prisma.unit.findUniqueOrThrow({ where: { id: r.unitId } });
     return stationArea.get(u.homeGridId!)!.has(r.siteGridId!);
   };
+  const gridIdsOf = (codes: readonly string[]) =>
+    [...code].filter(([, c]) => codes.includes(c)).map(([id]) => id);
   /** Frees the patrol cars of these grids again, straight in the table (as another node would). */
   const freeCarsOf = async (codes: readonly string[]) => {
-    const ids = [...code].filter(([, c]) => codes.includes(c)).map(([id]) => id);
     await h.db.prisma.unit.updateMany({
-      where: { kind: 'patrol_car', currentGridId: { in: ids }, status: 'out_of_service' },
+      where: { kind: 'patrol_car', currentGridId: { in: gridIdsOf(codes) }, status: 'out_of_service' },
       data: { status: 'available', version: { increment: 1 } },
     });
   };
@@ -308,6 +309,62 @@ describe(`move-up after a dispatch (${engine})`, () => {
     expect(await h.db.prisma.auditEvent.count({ where: { action: 'move_up.expire', entityId: r.id } })).toBe(
       1,
     );
+  });
+
+  it('gathers a two-car dispatch into one hole set on its own, and ends a move whose unit is dispatched', async () => {
+    const cars = (
+      await h.db.prisma.unit.findMany({
+        where: { kind: 'patrol_car', status: 'available', currentGridId: { in: gridIdsOf(['G09', 'G10']) } },
+        orderBy: { callSign: 'asc' },
+        take: 2,
+      })
+    ).map((u) => u.id);
+    expect(cars).toHaveLength(2);
+    const incidentId = await incidentAt(cars[0]!);
+    const before = events.length;
+    const sent = await h.call('dispatcher', {
+      method: 'POST',
+      url: `/api/incidents/${incidentId}/dispatch`,
+      payload: { unitIds: cars },
+    });
+    expect(sent.statusCode, sent.body).toBe(200);
+    // No flush: the service's own timer plans the hole set a moment after the dispatch.
+    const recommended = () =>
+      events
+        .slice(before)
+        .filter((e) => e.name === 'move-up:recommended')
+        .map((e) => e.payload as MoveUpDto);
+    await vi.waitFor(() => expect(recommended().length).toBeGreaterThan(0), { timeout: 5_000, interval: 50 });
+    const recs = recommended();
+    for (const r of recs)
+      expect(r.trigger).toEqual({ kind: 'dispatch', unitIds: cars, incidentIds: [incidentId] });
+    expect(new Set(recs.map((r) => r.trigger.unitIds.join())).size).toBe(1);
+    // The recommended unit is sent elsewhere: its move is withdrawn at once, announced as expired.
+    const r = recs[0]!;
+    const other = await incidentAt(r.unitId);
+    const mark = events.length;
+    expect(
+      (
+        await h.call('dispatcher', {
+          method: 'POST',
+          url: `/api/incidents/${other}/dispatch`,
+          payload: { unitIds: [r.unitId] },
+        })
+      ).statusCode,
+    ).toBe(200);
+    await vi.waitFor(
+      () =>
+        expect(
+          events
+            .slice(mark)
+            .filter((e) => e.name === 'move-up:decided')
+            .map((e) => e.payload as MoveUpDto),
+        ).toContainEqual(
+          expect.objectContaining({ id: r.id, status: 'expired', endReason: 'unit_not_free' }),
+        ),
+      { timeout: 5_000, interval: 50 },
+    );
+    await moveUp().flush(); // the hole that dispatch left, so nothing runs on after the test
   });
 
   it('with two nodes, a hole set seen by both is recorded once, and a unit has one pending move', async () => {

@@ -186,19 +186,28 @@ export class MoveUpService {
     this.unsubscribe = this.ctx.bus.subscribe((event) => {
       if (event.name === 'unit:updated') this.observe(event.payload as EventPayload<'unit:updated'>);
     });
-    this.track(
-      this.roster.all().then((units) => {
-        for (const u of units.values()) if (!this.statusOf.has(u.id)) this.statusOf.set(u.id, u.status);
-      }),
-    );
+    this.track(this.learnStatuses(false));
     // The site reach takes seconds on a large city: build it before the first dispatch needs it.
     this.track(this.planner.reach());
   }
 
-  /** Expires timed-out moves and those of units freed or taken on other nodes, every `intervalMs`. */
+  /**
+   * Every `intervalMs`: expires timed-out moves and those of units taken on other nodes, and
+   * re-reads the statuses other nodes changed (a unit another node freed, then taken out of
+   * service here, is a hole).
+   */
   startSweeps(intervalMs: number): void {
-    this.sweeper ??= setInterval(() => this.track(this.expire()), intervalMs);
+    this.sweeper ??= setInterval(() => {
+      this.track(this.expire());
+      this.track(this.learnStatuses(true));
+    }, intervalMs);
     this.sweeper.unref();
+  }
+
+  /** Statuses as the roster has them (`overwrite`: also those already seen here). */
+  private async learnStatuses(overwrite: boolean): Promise<void> {
+    for (const u of (await this.roster.all()).values())
+      if (overwrite || !this.statusOf.has(u.id)) this.statusOf.set(u.id, u.status);
   }
 
   /** Stops watching and sweeping; resolves once the work in flight has finished. */
