@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { IncidentDto, MoveUpAcceptedDto, MoveUpDto, MoveUpSettingsDto } from '@dispatch/contracts';
 import type { OutgoingEvent } from './event-bus.js';
-import { triggerOf, type Departure } from './move-up-service.js';
+import { shortlistFor, triggerOf, type Departure } from './move-up-service.js';
 import { createHarness, errorOf, type Harness } from '../test/app-harness.js';
 
 const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
@@ -433,6 +433,17 @@ describe(`move-up after a dispatch (${engine})`, () => {
       mayLeaveStationArea: false,
       expireAfterSeconds: 600,
     });
+  });
+
+  it('plans nothing for a unit free again by then, and shortlists fewer units per hole in a large set', async () => {
+    const free = await h.db.prisma.unit.findFirstOrThrow({
+      where: { kind: 'patrol_car', status: 'available' },
+    });
+    const rows = await h.db.prisma.moveUpRecommendation.count();
+    moveUp().enqueue({ ...hole, unitId: free.id, version: 1_000_000 });
+    expect(await moveUp().flush()).toEqual([]);
+    expect(await h.db.prisma.moveUpRecommendation.count()).toBe(rows);
+    expect([1, 2, 3, 4, 6, 9, 20].map(shortlistFor)).toEqual([12, 12, 12, 9, 6, 4, 4]);
   });
 
   it('turns off with maxMoves 0', async () => {

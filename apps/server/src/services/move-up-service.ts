@@ -27,6 +27,7 @@ import { ROOMS } from '@dispatch/contracts';
 import {
   DEFAULT_MAX_MOVES,
   DEFAULT_MIN_MOVE_INTERVAL_SECONDS,
+  DEFAULT_MOVE_UP_SHORTLIST,
   recommendMoveUp,
   type MoveUpResult,
   type MoveUpUnit,
@@ -63,6 +64,12 @@ const SETTING_BOUNDS = {
   minMoveIntervalSeconds: [0, 4 * 3600],
   expireAfterSeconds: [60, 3600],
 } as const;
+/**
+ * Units shortlisted per hole set, about: a set of many holes shortlists fewer units per hole (the
+ * package's 12 down to 4), so a large dispatch does not hold the event loop several times longer.
+ */
+const MAX_SHORTLISTED = 3 * DEFAULT_MOVE_UP_SHORTLIST;
+const MIN_SHORTLIST = 4;
 /** Serialises the recording of recommendations across nodes (pg_advisory_xact_lock key). */
 const RECORD_LOCK_KEY = 1_100_701;
 
@@ -262,8 +269,14 @@ export class MoveUpService {
     const holes = this.queue;
     this.queue = [];
     const run = this.chain.then(async () => {
-      if (holes.length === 0) return [];
-      const plan = await this.plan(holes);
+      // A unit already free again (an assignment cancelled meanwhile) left no hole.
+      const roster = await this.roster.all();
+      const open = holes.filter((d) => {
+        const status = roster.get(d.unitId)?.status;
+        return !status || !isUnitDispatchable(status);
+      });
+      if (open.length === 0) return [];
+      const plan = await this.plan(open);
       return plan && plan.moves.length > 0 ? this.record(plan) : [];
     });
     this.chain = run.catch(() => undefined);
@@ -296,6 +309,7 @@ export class MoveUpService {
       {
         maxMoves: settings.maxMoves,
         minMoveIntervalSeconds: settings.minMoveIntervalSeconds,
+        shortlist: shortlistFor(departures.length),
         ...(settings.mayLeaveStationArea ? { allowSite: () => true } : {}),
       },
     );
@@ -635,6 +649,11 @@ export class MoveUpService {
     });
     return settings;
   }
+}
+
+/** Units shortlisted per hole for a set of `holes` (see MAX_SHORTLISTED). */
+export function shortlistFor(holes: number): number {
+  return Math.min(DEFAULT_MOVE_UP_SHORTLIST, Math.max(MIN_SHORTLIST, Math.ceil(MAX_SHORTLISTED / holes)));
 }
 
 /** A raw RETURNING row (timestamps may come back as strings) as Prisma's row type. */
