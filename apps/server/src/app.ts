@@ -31,6 +31,7 @@ import incidentRoutes from './routes/incidents.js';
 import kpiRoutes from './routes/kpi.js';
 import coverageRoutes from './routes/coverage.js';
 import standbyRoutes from './routes/standby.js';
+import moveUpRoutes from './routes/move-up.js';
 import mapRoutes from './routes/map.js';
 import reportRoutes from './routes/reports.js';
 import settingsRoutes from './routes/settings.js';
@@ -127,6 +128,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(kpiRoutes);
       await api.register(coverageRoutes);
       await api.register(standbyRoutes);
+      await api.register(moveUpRoutes);
       await api.register(hotspotRoutes);
       await api.register(reportRoutes);
     },

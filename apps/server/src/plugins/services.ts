@@ -22,6 +22,7 @@ import { GridService } from '../services/grid-service.js';
 import { HotspotService } from '../services/hotspot-service.js';
 import { IncidentService } from '../services/incident-service.js';
 import { KpiService } from '../services/kpi.js';
+import { MoveUpService } from '../services/move-up-service.js';
 import { ReportService } from '../reports/report-service.js';
 import { PositionIngest } from '../services/position-ingest.js';
 import { RecommendationService } from '../services/recommendation-service.js';
@@ -56,6 +57,7 @@ export interface Services {
   planner: CoverPlanner;
   coverage: CoverageService;
   standby: StandbyService;
+  moveUp: MoveUpService;
   hotspots: HotspotService;
   validatePosition: (value: unknown) => Result<void>;
   /** Same as `settings.clockTargets()`. */
@@ -135,6 +137,7 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
   );
   // Zones, standby sites and their reach, free units and demand: one home for coverage, standby, move-up.
   const planner = new CoverPlanner(roads, gridIndex, recommendations, clockTargets, hotspots);
+  const standby = new StandbyService(ctx, (error) => app.log.error({ err: error }, 'standby sweep failed'));
   const services: Services = {
     ctx,
     bus,
@@ -167,7 +170,10 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
       {},
       hotspots,
     ),
-    standby: new StandbyService(ctx, (error) => app.log.error({ err: error }, 'standby sweep failed')),
+    standby,
+    moveUp: new MoveUpService(ctx, planner, gridIndex, standby, roster, (error) =>
+      app.log.error({ err: error }, 'move-up failed'),
+    ),
     hotspots,
     validatePosition,
     clockTargets,
@@ -183,6 +189,9 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     roster.start(1000);
     services.coverage.start();
     services.standby.startSweeps(10_000);
+    // Holes left by this node's dispatches; tests start it themselves (it writes on its own).
+    services.moveUp.start();
+    services.moveUp.startSweeps(15_000);
     services.hotspots.start();
   }
   // Orders end with the unit's freedom even without background loops (tests drive the rest).
@@ -191,6 +200,7 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     services.hotspots.stop();
     services.coverage.stop();
     services.standby.stop();
+    await services.moveUp.stop();
     clocks.stop();
     roster.stop();
     await positions.stop();

@@ -107,6 +107,7 @@ const COUNTED_TABLES = [
   'road_network',
   'standby_order',
   'coverage_alert',
+  'move_up_recommendation',
 ];
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {

@@ -18,6 +18,8 @@ import type {
   IncidentDto,
   ListIncidentsQuery,
   LoginResponse,
+  MoveUpAcceptedDto,
+  MoveUpDto,
   PositionReport,
   PostDto,
   RecommendationsDto,
@@ -121,6 +123,12 @@ export function createApi(http: Http) {
     coverage: () => http.get<CoverageDto>('/api/coverage'),
     /** Open uncovered-area alerts, newest first. */
     coverageAlerts: () => http.get<CoverageAlertDto[]>('/api/coverage/alerts'),
+    /** Pending move-up recommendations, oldest first. */
+    moveUps: () => http.get<MoveUpDto[]>('/api/move-ups'),
+    acceptMoveUp: (id: string) =>
+      http.post<MoveUpAcceptedDto>(`/api/move-ups/${encodeURIComponent(id)}/accept`, {}),
+    declineMoveUp: (id: string) =>
+      http.post<MoveUpDto>(`/api/move-ups/${encodeURIComponent(id)}/decline`, {}),
     listPosts: () => http.get<PostDto[]>('/api/posts'),
     roads: () => http.get<RoadFeatureCollection>('/api/map/roads'),
     /** The river outline, or null when the city has none (404). */

@@ -5,7 +5,13 @@
  */
 import type { AddLayerObject } from 'maplibre-gl';
 import { UNIT_STATUSES } from '@dispatch/domain';
-import { COVERAGE_LEVEL_COLORS, GRID_STATUS_FILL, PRIORITY_COLORS, UNIT_STATUS_COLORS } from './palette.js';
+import {
+  COVERAGE_LEVEL_COLORS,
+  GRID_STATUS_FILL,
+  MOVE_UP_COLOR,
+  PRIORITY_COLORS,
+  UNIT_STATUS_COLORS,
+} from './palette.js';
 
 export const SOURCES = {
   roads: 'roads',
@@ -16,6 +22,7 @@ export const SOURCES = {
   incidents: 'incidents',
   units: 'units',
   draft: 'draft',
+  moveUps: 'move-ups',
 } as const;
 
 export const LAYERS = {
@@ -194,6 +201,42 @@ export function routeLayers(): AddLayerObject[] {
           ['literal', [1, 1.5]],
           ['literal', [1, 0]],
         ],
+      },
+    },
+  ];
+}
+
+/**
+ * Recommended move-ups: a dashed line from the unit to its standby site, wider for a larger
+ * expected gain, and a ring at the site; the best move (order 0) drawn fully opaque.
+ */
+export function moveUpLayers(): AddLayerObject[] {
+  const opacity = ['case', ['==', ['get', 'order'], 0], 1, 0.7];
+  return [
+    {
+      id: 'move-ups-line',
+      type: 'line',
+      source: SOURCES.moveUps,
+      filter: ['==', ['get', 'kind'], 'move'],
+      layout: { 'line-cap': 'round' },
+      paint: {
+        'line-color': MOVE_UP_COLOR,
+        'line-width': ['interpolate', ['linear'], ['get', 'gainShare5'], 0, 1.5, 0.05, 4],
+        'line-opacity': opacity as never,
+        'line-dasharray': [2, 1.5],
+      },
+    },
+    {
+      id: 'move-ups-site',
+      type: 'circle',
+      source: SOURCES.moveUps,
+      filter: ['==', ['get', 'kind'], 'site'],
+      paint: {
+        'circle-radius': 7,
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': MOVE_UP_COLOR,
+        'circle-stroke-width': 2.5,
+        'circle-stroke-opacity': opacity as never,
       },
     },
   ];

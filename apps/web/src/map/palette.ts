@@ -33,3 +33,6 @@ export const COVERAGE_LEVEL_COLORS: Readonly<Record<GridCoverageDto['level'], st
   thin: '#eab308',
   uncovered: '#dc2626',
 };
+
+/** Recommended move-ups (unit to standby site): apart from routes (sky), checkpoints (fuchsia). */
+export const MOVE_UP_COLOR = '#67e8f9';

@@ -20,6 +20,7 @@ import {
   draftLayers,
   gridLayers,
   incidentLayers,
+  moveUpLayers,
   postLayers,
   riverLayers,
   roadLayers,
@@ -119,6 +120,8 @@ export class SituationMap {
       ...postLayers(),
       ...routeLayers(),
       ...draftLayers(),
+      // Move-ups under the units they move.
+      ...moveUpLayers(),
       // Incidents above units: they are fewer and what the room is looking for.
       ...unitLayers(),
       ...incidentLayers(),

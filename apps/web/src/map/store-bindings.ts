@@ -10,6 +10,7 @@ import { useGridsStore } from '../stores/grids-store.js';
 import { useIncidentsStore } from '../stores/incidents-store.js';
 import { useIntakeStore } from '../stores/intake-store.js';
 import { useMapDataStore } from '../stores/map-data-store.js';
+import { useMoveUpStore } from '../stores/move-up-store.js';
 import { useUiStore, type FlyToRequest } from '../stores/ui-store.js';
 import { useUnitsStore, type TrackedPosition } from '../stores/units-store.js';
 import { useMapLayersStore } from './map-layers-store.js';
@@ -44,7 +45,11 @@ export function bindStores(target: BindingTarget): () => void {
   const unsubscribers = [
     useUnitsStore.subscribe((state, prev) => {
       if (state.positions !== prev.positions) target.onPositions(state.positions);
-      if (state.byId !== prev.byId) target.markDirty('units');
+      // A unit dispatched hides its move-up at once.
+      if (state.byId !== prev.byId) target.markDirty('units', 'moveUps');
+    }),
+    useMoveUpStore.subscribe((state, prev) => {
+      if (state.byId !== prev.byId) target.markDirty('moveUps');
     }),
     useIncidentsStore.subscribe((state, prev) => {
       if (state.byId !== prev.byId) target.markDirty('incidents');

@@ -4,6 +4,7 @@ import { useCoverageStore } from '../stores/coverage-store.js';
 import { useGridsStore } from '../stores/grids-store.js';
 import { useIncidentsStore } from '../stores/incidents-store.js';
 import { useIntakeStore } from '../stores/intake-store.js';
+import { useMoveUpStore } from '../stores/move-up-store.js';
 import { useStandbyStore } from '../stores/standby-store.js';
 import { useUiStore } from '../stores/ui-store.js';
 import { useUnitsStore } from '../stores/units-store.js';
@@ -18,6 +19,7 @@ export function resetStores(now = 0): void {
   useClockStore.setState({ offsetMs: 0, now, targets: DEFAULT_CLOCK_TARGETS });
   useCoverageStore.setState({ coverage: null, byGrid: {}, alerts: {}, alertSeq: 0, alertLog: [] });
   useMapLayersStore.setState({ coverage: false });
+  useMoveUpStore.setState({ byId: {}, seq: 0, log: [] });
   useIntakeStore.getState().reset();
   useUiStore.setState({
     connection: 'connecting',

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MoveUpPanel } from '../../components/MoveUpPanel.js';
 import { SituationMapView } from '../../components/SituationMapView.js';
 import { GridStaffingTable } from './GridStaffingTable.js';
 import { UnitMovePanel } from './UnitMovePanel.js';
 
-/** Supervisor: staffing per grid (problems first) and moving units between grids. */
+/** Supervisor: staffing per grid (problems first), move-up recommendations and moving units between grids. */
 export function SupervisorPage() {
   const { t } = useTranslation();
   const [gridId, setGridId] = useState<string | null>(null);
@@ -14,7 +15,10 @@ export function SupervisorPage() {
         <h2>{t('grids.title')}</h2>
         <GridStaffingTable selectedGridId={gridId} onSelectGrid={setGridId} />
       </section>
-      <UnitMovePanel gridId={gridId} />
+      <div className="supervisor-side">
+        <MoveUpPanel />
+        <UnitMovePanel gridId={gridId} />
+      </div>
       <div className="supervisor-map">
         <SituationMapView coverage />
       </div>
