@@ -28,6 +28,7 @@ import { RecommendationService } from '../services/recommendation-service.js';
 import { RoadNetworkService } from '../services/road-network-service.js';
 import { SettingsService } from '../services/settings-service.js';
 import { SnapshotService } from '../services/snapshot-service.js';
+import { StandbyPlanService } from '../services/standby-plan-service.js';
 import { StandbyService } from '../services/standby-service.js';
 import { UnitRoster } from '../services/unit-roster.js';
 import { UnitService } from '../services/unit-service.js';
@@ -56,6 +57,8 @@ export interface Services {
   planner: CoverPlanner;
   coverage: CoverageService;
   standby: StandbyService;
+  /** Recommended standby points (cached plans). */
+  standbyPlan: StandbyPlanService;
   hotspots: HotspotService;
   validatePosition: (value: unknown) => Result<void>;
   /** Same as `settings.clockTargets()`. */
@@ -168,6 +171,7 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
       hotspots,
     ),
     standby: new StandbyService(ctx, (error) => app.log.error({ err: error }, 'standby sweep failed')),
+    standbyPlan: new StandbyPlanService(ctx, planner, gridIndex, hotspots),
     hotspots,
     validatePosition,
     clockTargets,
