@@ -19,11 +19,13 @@ import {
   SOURCES,
   draftLayers,
   gridLayers,
+  hotspotLayers,
   incidentLayers,
   postLayers,
   riverLayers,
   roadLayers,
   routeLayers,
+  standbyPointLayers,
   unitLayers,
 } from './overlay-layers.js';
 import { sourceData } from './source-data.js';
@@ -116,8 +118,10 @@ export class SituationMap {
     const layers = [
       ...(this.externalBase ? [] : [...riverLayers(), ...roadLayers()]),
       ...gridLayers(),
+      ...hotspotLayers(),
       ...postLayers(),
       ...routeLayers(),
+      ...standbyPointLayers(),
       ...draftLayers(),
       // Incidents above units: they are fewer and what the room is looking for.
       ...unitLayers(),

@@ -1,10 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SituationMapView } from '../../components/SituationMapView.js';
+import { CoverPlanPanel } from './CoverPlanPanel.js';
 import { GridStaffingTable } from './GridStaffingTable.js';
 import { UnitMovePanel } from './UnitMovePanel.js';
 
-/** Supervisor: staffing per grid (problems first) and moving units between grids. */
+/**
+ * Supervisor: staffing per grid (problems first), moving units between grids, and keeping the city
+ * covered (recommended standby points, hot spots; their layers on the map).
+ */
 export function SupervisorPage() {
   const { t } = useTranslation();
   const [gridId, setGridId] = useState<string | null>(null);
@@ -15,6 +19,7 @@ export function SupervisorPage() {
         <GridStaffingTable selectedGridId={gridId} onSelectGrid={setGridId} />
       </section>
       <UnitMovePanel gridId={gridId} />
+      <CoverPlanPanel gridId={gridId} />
       <div className="supervisor-map">
         <SituationMapView coverage />
       </div>
