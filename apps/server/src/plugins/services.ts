@@ -76,6 +76,8 @@ export interface ServicesOptions {
   timeZone: string;
   positionFlushMs: number;
   positionMaxPending: number;
+  /** Hot-spot surface rebuild interval (default 5 minutes). */
+  hotspotRebuildMs?: number;
   /** Background loops (clock monitor, position flushing); tests may drive them by hand. */
   background?: boolean;
   signIn: SignInPolicy;
@@ -133,8 +135,11 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
   };
   const dispatch = new DispatchService(ctx, recommendations);
   // Live coverage may weigh its roads by the hot spots' expected demand (segmentDemand).
-  const hotspots = new HotspotService(ctx, gridIndex, (error) =>
-    app.log.error({ err: error }, 'hot-spot build failed'),
+  const hotspots = new HotspotService(
+    ctx,
+    gridIndex,
+    (error) => app.log.error({ err: error }, 'hot-spot build failed'),
+    options.hotspotRebuildMs ? { rebuildMs: options.hotspotRebuildMs } : {},
   );
   // Zones, standby sites and their reach, free units and demand: one home for coverage, standby, move-up.
   const planner = new CoverPlanner(roads, gridIndex, recommendations, clockTargets, hotspots);
