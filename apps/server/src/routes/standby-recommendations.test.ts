@@ -68,6 +68,11 @@ describe(`standby recommendations (${process.env.DATABASE_URL ? 'postgres' : 'pg
     for (let i = 1; i < gains.length; i++) expect(gains[i]!).toBeLessThanOrEqual(gains[i - 1]! + 1e-4);
     expect(plan.period).toMatchObject({ kind: 'hour' });
     expect(plan.demandModel).toBe('length');
+    // Without history every hour weighs road length alike: the same plan serves another hour.
+    const other = await get(`?hour=${(plan.period.hours[0]!.hourOfWeek + 12) % 168}`);
+    expect(other.cached).toBe(true);
+    expect(other.computedAt).toBe(plan.computedAt);
+    expect(other.period.hours[0]!.hourOfWeek).toBe((plan.period.hours[0]!.hourOfWeek + 12) % 168);
   });
 
   it('serves the same plan again from its cache, and a new one when the fleet changes', async () => {

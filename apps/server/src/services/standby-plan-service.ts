@@ -125,7 +125,8 @@ export class StandbyPlanService {
     const { network } = reach.zones;
     const demand = this.planner.vertexDemand(network, period.hours);
     const units = await this.planner.units(reach.zones);
-    const hours = period.hours.map((h) => `${h.hourOfWeek}:${h.weight}`).join(',');
+    // Without history every hour weighs road length alike: one plan serves every period.
+    const hours = demand.segments ? period.hours.map((h) => `${h.hourOfWeek}:${h.weight}`).join(',') : 'any';
     const base = [
       this.idOf(reach.reach),
       demand.segments ? this.idOf(demand.segments) : 'length',
@@ -162,7 +163,8 @@ export class StandbyPlanService {
       this.plans.splice(this.plans.indexOf(entry), 1);
       this.plans.unshift(entry);
     }
-    return this.respond(await entry.plan, query.gridId ?? null, cached);
+    // The period asked for, even when a plan for the same demand (no history) is reused.
+    return { ...this.respond(await entry.plan, query.gridId ?? null, cached), period };
   }
 
   /** Forgets every plan (tests; a changed busy fraction would need it too). */

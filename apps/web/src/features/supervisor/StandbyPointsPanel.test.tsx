@@ -135,6 +135,12 @@ describe('StandbyPointsPanel', () => {
     expect(screen.getByTestId('standby-period-label').textContent).toBe('周二 06时');
     await act(async () => answerNow(makeStandbyPlan([u3])));
     await waitFor(() => expect(useStandbyPointsStore.getState().plan?.units).toHaveLength(3));
+    // Dragging the slider asks only for the hour it rests on.
+    api.standbyRecommendations.mockClear();
+    const slider = screen.getByTestId('standby-period-hour');
+    for (const hour of ['40', '41', '42']) fireEvent.change(slider, { target: { value: hour } });
+    await waitFor(() => expect(api.standbyRecommendations).toHaveBeenCalledWith({ hour: '42' }));
+    expect(api.standbyRecommendations).toHaveBeenCalledTimes(1);
   });
 
   it('empties the points when it leaves (no other screen draws them)', async () => {
