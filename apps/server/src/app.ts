@@ -93,6 +93,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     timeZone: config.timeZone,
     positionFlushMs: config.positionFlushMs,
     positionMaxPending: config.positionMaxPending,
+    hotspotRebuildMs: config.hotspotRebuildSeconds * 1000,
     ...(options.now ? { now: options.now } : {}),
     background: options.background ?? true,
   });

@@ -29,6 +29,7 @@ import { RecommendationService } from '../services/recommendation-service.js';
 import { RoadNetworkService } from '../services/road-network-service.js';
 import { SettingsService } from '../services/settings-service.js';
 import { SnapshotService } from '../services/snapshot-service.js';
+import { StandbyPlanService } from '../services/standby-plan-service.js';
 import { StandbyService } from '../services/standby-service.js';
 import { UnitRoster } from '../services/unit-roster.js';
 import { UnitService } from '../services/unit-service.js';
@@ -58,6 +59,8 @@ export interface Services {
   coverage: CoverageService;
   standby: StandbyService;
   moveUp: MoveUpService;
+  /** Recommended standby points (cached plans). */
+  standbyPlan: StandbyPlanService;
   hotspots: HotspotService;
   validatePosition: (value: unknown) => Result<void>;
   /** Same as `settings.clockTargets()`. */
@@ -75,6 +78,8 @@ export interface ServicesOptions {
   timeZone: string;
   positionFlushMs: number;
   positionMaxPending: number;
+  /** Hot-spot surface rebuild interval (default 5 minutes). */
+  hotspotRebuildMs?: number;
   /** Background loops (clock monitor, position flushing); tests may drive them by hand. */
   background?: boolean;
   signIn: SignInPolicy;
@@ -132,8 +137,11 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
   };
   const dispatch = new DispatchService(ctx, recommendations);
   // Live coverage may weigh its roads by the hot spots' expected demand (segmentDemand).
-  const hotspots = new HotspotService(ctx, gridIndex, (error) =>
-    app.log.error({ err: error }, 'hot-spot build failed'),
+  const hotspots = new HotspotService(
+    ctx,
+    gridIndex,
+    (error) => app.log.error({ err: error }, 'hot-spot build failed'),
+    options.hotspotRebuildMs ? { rebuildMs: options.hotspotRebuildMs } : {},
   );
   // Zones, standby sites and their reach, free units and demand: one home for coverage, standby, move-up.
   const planner = new CoverPlanner(roads, gridIndex, recommendations, clockTargets, hotspots);
@@ -174,6 +182,7 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     moveUp: new MoveUpService(ctx, planner, gridIndex, standby, roster, (error) =>
       app.log.error({ err: error }, 'move-up failed'),
     ),
+    standbyPlan: new StandbyPlanService(ctx, planner, gridIndex, hotspots),
     hotspots,
     validatePosition,
     clockTargets,

@@ -36,6 +36,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     logLevel: 'silent',
     positionFlushMs: 50,
     positionMaxPending: 50_000,
+    hotspotRebuildSeconds: 300,
     loginMaxFailures: 5,
     loginLockoutMinutes: 15,
     loginRateAllowList: [],

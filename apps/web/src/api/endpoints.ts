@@ -15,6 +15,10 @@ import type {
   DispatchBody,
   EditGridBody,
   GridDto,
+  HotspotMapDto,
+  HotspotsQuery,
+  HotspotsTopQuery,
+  HotspotTopDto,
   IncidentDto,
   ListIncidentsQuery,
   LoginResponse,
@@ -29,6 +33,8 @@ import type {
   RouteDto,
   StandbyOrderBody,
   StandbyOrderDto,
+  StandbyRecommendationsDto,
+  StandbyRecommendationsQuery,
   SessionUserDto,
   ShiftDefinition,
   UnitDto,
@@ -109,6 +115,9 @@ export function createApi(http: Http) {
       http.get<RouteDto>(`/api/units/${encodeURIComponent(unitId)}/standby/route`),
     orderStandby: (unitId: string, body: StandbyOrderBody) =>
       http.post<StandbyOrderDto>(`/api/units/${encodeURIComponent(unitId)}/standby`, body),
+    /** Recommended standby points for the free cars (cached on the server per period and fleet). */
+    standbyRecommendations: (query: StandbyRecommendationsQuery = {}) =>
+      http.get<StandbyRecommendationsDto>('/api/standby/recommendations', { ...query }),
     listUnits: () => http.get<UnitDto[]>('/api/units'),
     setUnitStatus: (id: string, body: UnitStatusBody) =>
       http.post<UnitDto>(`/api/units/${encodeURIComponent(id)}/status`, body),
@@ -129,6 +138,9 @@ export function createApi(http: Http) {
       http.post<MoveUpAcceptedDto>(`/api/move-ups/${encodeURIComponent(id)}/accept`, {}),
     declineMoveUp: (id: string) =>
       http.post<MoveUpDto>(`/api/move-ups/${encodeURIComponent(id)}/decline`, {}),
+    /** Expected incidents per H3 cell for an hour of week, a shift, now or the next shift (heat map). */
+    hotspots: (query: HotspotsQuery = {}) => http.get<HotspotMapDto>('/api/hotspots', { ...query }),
+    hotspotsTop: (query: HotspotsTopQuery = {}) => http.get<HotspotTopDto>('/api/hotspots/top', { ...query }),
     listPosts: () => http.get<PostDto[]>('/api/posts'),
     roads: () => http.get<RoadFeatureCollection>('/api/map/roads'),
     /** The river outline, or null when the city has none (404). */

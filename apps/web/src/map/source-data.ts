@@ -3,10 +3,13 @@ import { isUnitDispatchable, type UnitStatus } from '@dispatch/domain';
 import { useClockStore } from '../stores/clock-store.js';
 import { useCoverageStore } from '../stores/coverage-store.js';
 import { useGridsStore } from '../stores/grids-store.js';
+import { useHotspotStore } from '../stores/hotspot-store.js';
 import { useIncidentsStore } from '../stores/incidents-store.js';
 import { useIntakeStore } from '../stores/intake-store.js';
 import { useMapDataStore } from '../stores/map-data-store.js';
 import { offeredMoveUps, useMoveUpStore } from '../stores/move-up-store.js';
+import { useStandbyPointsStore } from '../stores/standby-points-store.js';
+import { useStandbyStore } from '../stores/standby-store.js';
 import { useUiStore } from '../stores/ui-store.js';
 import { useUnitsStore } from '../stores/units-store.js';
 import {
@@ -17,7 +20,9 @@ import {
   buildUnitFeatures,
   pointCollection,
 } from '../lib/map-features.js';
+import { buildHotspotFeatures, buildStandbyPointFeatures } from '../lib/cover-features.js';
 import type { UnitAnimator } from '../lib/unit-animator.js';
+import { useMapLayersStore } from './map-layers-store.js';
 import type { SourceKey } from './store-bindings.js';
 import type { FeatureCollection, GeoJSON as GeoJSONData } from '../lib/geojson.js';
 
@@ -68,6 +73,15 @@ export function sourceData(key: SourceKey, animator: UnitAnimator, frameTime: nu
           isFree(units[id]?.status),
         ),
       );
+    }
+    case 'hotspots':
+      return useMapLayersStore.getState().hotspots
+        ? buildHotspotFeatures(useHotspotStore.getState().map)
+        : EMPTY;
+    case 'standbyPoints': {
+      const plan = useStandbyPointsStore.getState().plan;
+      if (!plan || !useMapLayersStore.getState().standbyPoints) return EMPTY;
+      return buildStandbyPointFeatures(plan.units, useStandbyStore.getState().byUnit);
     }
     case 'units': {
       const intake = useIntakeStore.getState();

@@ -2,7 +2,7 @@
  * Save (and dispatch) the call being taken: create the incident with auto-dispatch off, then
  * dispatch exactly the units the dispatcher kept selected (the plan's tier 1 by default).
  */
-import type { IncidentDto } from '@dispatch/contracts';
+import type { CreateIncidentBody, IncidentDto } from '@dispatch/contracts';
 import { ApiError, errorCode } from '../../api/api-error.js';
 import type { Api } from '../../api/endpoints.js';
 import { useIncidentsStore } from '../../stores/incidents-store.js';
@@ -71,7 +71,7 @@ export async function submitIntake(
   intake.setError(null);
   intake.setSaving(true);
   try {
-    const body = {
+    const body: CreateIncidentBody = {
       id: intake.callId ?? undefined,
       type,
       priority: intake.priority,
