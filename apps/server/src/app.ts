@@ -75,6 +75,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     loginRateLimitPerMinute: config.loginRateLimitPerMinute,
     loginRateAllowList: config.loginRateAllowList,
     redisUrl: config.redisUrl,
+    redisKey: config.redisKey,
   });
   await app.register(authPlugin, { secret: config.jwtSecret });
   await app.register(servicesPlugin, {
@@ -99,6 +100,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   await app.register(realtimePlugin, {
     redisUrl: config.redisUrl,
+    redisKey: config.redisKey,
     strictEvents: options.strictEvents === true,
   });
   await app.register(swagger, {

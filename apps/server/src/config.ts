@@ -47,6 +47,11 @@ export interface ServerConfig {
    * the client's address (X-Forwarded-For), so sign-in limits count per client, not per balancer.
    */
   trustProxy: string[];
+  /**
+   * Prefix of this console's Redis channels and keys (Socket.IO adapter, sign-in limits): consoles
+   * sharing one Redis (training and live, or parallel test runs) must not hear each other.
+   */
+  redisKey: string;
 }
 
 const DURATION = /^(\d+)\s*(ms|s|m|h|d)$/;
@@ -121,5 +126,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     totpRequired: env.TOTP_REQUIRED === '1' || env.TOTP_REQUIRED === 'true',
     corsOrigins: list(env.CORS_ORIGINS, []),
     trustProxy: list(env.TRUST_PROXY, []),
+    redisKey: env.REDIS_KEY || 'dispatch',
   };
 }

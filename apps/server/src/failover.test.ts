@@ -52,6 +52,8 @@ describe.skipIf(!pgUrl || !redisUrl)('failover drill: kill -9 one of two nodes m
     const env = {
       DATABASE_URL: dbUrl,
       REDIS_URL: redisUrl!,
+      // Its own channels: other test files' nodes share this Redis.
+      REDIS_KEY: `drill-${randomUUID()}`,
       DEMO: '1',
       JWT_SECRET: randomUUID() + randomUUID(),
     };

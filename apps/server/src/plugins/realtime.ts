@@ -26,6 +26,8 @@ declare module 'fastify' {
 
 export interface RealtimeOptions {
   redisUrl?: string | undefined;
+  /** Channel prefix of the adapter (REDIS_KEY). */
+  redisKey?: string;
   /** Throw on an event with no rooms that is not internal (tests), instead of logging it. */
   strictEvents?: boolean;
 }
@@ -66,7 +68,7 @@ export default fp<RealtimeOptions>(async function realtime(app: FastifyInstance,
     const sub = pub.duplicate();
     await Promise.all([pub.connect(), sub.connect()]);
     redisClients.push(pub, sub);
-    io.adapter(createAdapter(pub, sub));
+    io.adapter(createAdapter(pub, sub, { key: `${options.redisKey ?? 'dispatch'}-socket.io` }));
     app.log.info('socket.io redis adapter enabled');
   }
   app.decorate('io', io);

@@ -16,6 +16,8 @@ export interface SecurityOptions {
   loginRateLimitPerMinute: number;
   loginRateAllowList?: readonly string[];
   redisUrl?: string | undefined;
+  /** Key prefix (REDIS_KEY). */
+  redisKey?: string;
 }
 
 /**
@@ -59,7 +61,7 @@ export default fp<SecurityOptions>(async function security(app: FastifyInstance,
     max: options.loginRateLimitPerMinute,
     allowList: [...(options.loginRateAllowList ?? [])],
     timeWindow: 60_000,
-    ...(redis ? { redis, nameSpace: 'dispatch-rl-' } : {}),
+    ...(redis ? { redis, nameSpace: `${options.redisKey ?? 'dispatch'}-rl-` } : {}),
     errorResponseBuilder: (_request, context) =>
       new DomainErrorException(
         domainError('RATE_LIMITED', 'Too many sign-in attempts from this address', {

@@ -3,6 +3,7 @@
  * in-memory PGlite otherwise) seeded once with a small deterministic demo city, an app built on
  * it with a controllable clock, and helpers to log in per role and call the API.
  */
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import type { ServerConfig } from '../config.js';
@@ -48,6 +49,8 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     totpRequired: false,
     corsOrigins: [],
     trustProxy: [],
+    // Each harness its own channels: test files run in parallel on one Redis.
+    redisKey: `test-${randomUUID()}`,
     ...overrides,
   };
 }
