@@ -9,7 +9,7 @@ import { runSimulation, type RunOptions, type RunResult } from './run.js';
 
 const options = (overrides: Partial<RunOptions> = {}): RunOptions => ({
   engine: 'local',
-  policy: 'road',
+  policy: 'closest',
   mode: 'headless',
   hours: 0.5,
   speed: 1,
@@ -42,7 +42,7 @@ const outcome = (r: RunResult) => ({
 
 describe('headless runs on the in-process console', () => {
   it('give identical results for the same seed, to the digit, for each policy', async () => {
-    for (const policy of ['road', 'straight']) {
+    for (const policy of ['closest', 'straight']) {
       const first = await runSimulation(options({ policy }));
       const second = await runSimulation(options({ policy }));
       expect(outcome(second)).toEqual(outcome(first));
