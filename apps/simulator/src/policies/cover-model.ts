@@ -39,8 +39,13 @@ export interface CoverModel {
 const built = new WeakMap<RoadNetwork, Map<string, CoverModel>>();
 
 /** The model of `network` and `grids` (built once per process for the same ones). */
-export function coverModel(network: RoadNetwork, grids: PolicyRun['grids'], resolution: number): CoverModel {
-  const key = `${resolution}|${grids.map((g) => `${g.id}:${g.station ?? ''}`).join(',')}`;
+export function coverModel(
+  network: RoadNetwork,
+  grids: PolicyRun['grids'],
+  resolution: number,
+  targetsSeconds: readonly number[] = DEFAULT_COVER_TARGETS_SECONDS,
+): CoverModel {
+  const key = `${resolution}|${targetsSeconds.join(',')}|${grids.map((g) => `${g.id}:${g.station ?? ''}`).join(',')}`;
   const known = built.get(network)?.get(key);
   if (known) return known;
   const segmentZone = segmentZoneOf(network, (lngLat) =>
@@ -51,7 +56,7 @@ export function coverModel(network: RoadNetwork, grids: PolicyRun['grids'], reso
     network,
     zoneOf: new Map(grids.map((g, i) => [g.id, i])),
     stationZones: stationZonesOf(grids.map((g) => g.station)),
-    reach: siteReach(network, sites, { targetsSeconds: DEFAULT_COVER_TARGETS_SECONDS }),
+    reach: siteReach(network, sites, { targetsSeconds }),
     segments: segmentCells(segmentMidpoints(network), resolution),
   };
   if (!built.has(network)) built.set(network, new Map());

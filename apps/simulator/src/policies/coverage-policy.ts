@@ -10,9 +10,9 @@
  * - Standby plan: made for all free cars and motorcycles when the hour of week changes; when the
  *   free fleet changes within the hour, a unit free again (back from a call) is placed where it
  *   adds most to those already waiting, the others staying put (re-planning everyone at every
- *   dispatch moved each car some five times an hour, for no gain on the tuning seeds). Units
- *   keep to their station's grids. Walkers, posts, drones and units still `returning` count
- *   where they are.
+ *   dispatch moved each car some five times an hour and cost a minute of computing per simulated
+ *   hour). Units keep to their home grid (see `stationArea`). Walkers, posts, drones and units
+ *   still `returning` count where they are.
  * - Move-up: after a dispatch, up to 2 moves; a unit moved (by standby or move-up) within 30 min
  *   is not moved (the package's rule). A unit moved up keeps its site for those 30 min: the
  *   standby plan counts it there and does not send it elsewhere.
@@ -26,7 +26,7 @@ import {
   standbyPoints,
   type MoveUpUnit,
 } from '@dispatch/coverage';
-import type { UnitDto } from '@dispatch/contracts';
+import type { IncidentDto, UnitDto } from '@dispatch/contracts';
 import { travelCandidateOf } from '@dispatch/dispatch';
 import { isUnitDispatchable, type LngLat } from '@dispatch/domain';
 import { coverageTimes, type TravelCandidate } from '@dispatch/routing';
@@ -41,6 +41,13 @@ export interface CoveragePolicyOptions {
   moveUp: boolean;
   /** MEXCLP's busy fraction q (default the package's 0.3). */
   busyFraction?: number;
+  /** Drive-time targets the sites' reach is measured for (default the package's 3 and 5 min). */
+  targetsSeconds?: readonly number[];
+  /**
+   * Units may wait in every grid of their station, or (default) only in their home grid: on the
+   * tuning seeds (1-2, 60% fleet) the station-wide plan left more calls late than `closest`.
+   */
+  stationArea?: boolean;
 }
 
 interface Target {
@@ -63,8 +70,9 @@ export class CoveragePolicy implements DispatchPolicy {
   private readonly lastMovedAt = new Map<string, number>();
   /** Units moved up keep their site until then (epoch ms). */
   private readonly heldUntil = new Map<string, number>();
-  /** Hour of week of the last full plan. */
+  /** Hour of week of the last full plan, and the plan being made. */
   private plannedHour = -1;
+  private planning: { hour: number; done: Promise<void> } | null = null;
   /** When each unit last asked without getting a point (asked again at once: no new try). */
   private readonly triedAt = new Map<string, number>();
 
@@ -80,7 +88,7 @@ export class CoveragePolicy implements DispatchPolicy {
     }
     this.timeZone = fixedOffsetTimeZone(run.utcOffsetHours);
     const surface = trainingSurface(run);
-    this.model = coverModel(run.network, run.grids, surface.resolution);
+    this.model = coverModel(run.network, run.grids, surface.resolution, this.options.targetsSeconds);
     this.demand = new HourlyDemand(this.model, surface);
     this.postRanges = await ctx.postRanges();
     run.log(
@@ -91,8 +99,11 @@ export class CoveragePolicy implements DispatchPolicy {
   async standbyTarget(unit: { id: string; kind: UnitDto['kind'] }, now: number): Promise<LngLat | null> {
     if (!this.model) return null;
     const hour = hourOfWeekAt(now, this.timeZone);
-    if (hour !== this.plannedHour) await this.planAll(now, hour);
-    else if (
+    if (hour !== this.plannedHour) {
+      // Units asking at the same instant share one plan.
+      if (this.planning?.hour !== hour) this.planning = { hour, done: this.planAll(now, hour) };
+      await this.planning.done;
+    } else if (
       !this.targets.has(unit.id) &&
       this.triedAt.get(unit.id) !== now &&
       drives(this.coverUnitOf(unit.id, unit.kind, [0, 0]))
@@ -101,7 +112,10 @@ export class CoveragePolicy implements DispatchPolicy {
     return this.targets.get(unit.id)?.lngLat ?? null;
   }
 
-  async afterDispatch(dispatched: { unitIds: readonly string[] }, ctx: PolicyContext): Promise<Relocation[]> {
+  async afterDispatch(
+    dispatched: { incident: IncidentDto; unitIds: readonly string[] },
+    ctx: PolicyContext,
+  ): Promise<Relocation[]> {
     // The units sent leave their points; they get new ones when they are free again.
     for (const id of dispatched.unitIds) this.targets.delete(id);
     if (!this.options.moveUp || !this.model || !this.demand) return [];
@@ -143,7 +157,8 @@ export class CoveragePolicy implements DispatchPolicy {
     return {
       candidate: travelCandidateOf({ id, kind, lngLat, postRangeMeters }),
       homeZone,
-      allowedZones: homeZone < 0 ? [] : (this.model?.stationZones[homeZone] ?? []),
+      allowedZones:
+        homeZone < 0 || !this.options.stationArea ? [] : (this.model?.stationZones[homeZone] ?? []),
     };
   }
 

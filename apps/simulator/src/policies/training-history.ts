@@ -49,11 +49,28 @@ export function fixedOffsetTimeZone(utcOffsetHours: number): string {
   return utcOffsetHours === 0 ? 'UTC' : `Etc/GMT${utcOffsetHours > 0 ? '-' : '+'}${Math.abs(utcOffsetHours)}`;
 }
 
+/** Surfaces already built in this process: every policy of a seed learns from the same history. */
+const surfaces = new Map<string, DemandSurface>();
+
 /** The demand surface of the run's training history (package defaults: H3 res 9, smoothing). */
 export function trainingSurface(run: PolicyRun): DemandSurface {
-  return buildDemandSurface(trainingHistory(run), {
-    now: run.startSimMs,
-    timeZone: fixedOffsetTimeZone(run.utcOffsetHours),
-    windowDays: HISTORY_WEEKS * 7,
-  });
+  const key = [
+    run.seed,
+    run.startSimMs,
+    run.startHour,
+    run.utcOffsetHours,
+    run.callsPerHour,
+    run.hotspotShare,
+  ].join('|');
+  let surface = surfaces.get(key);
+  if (!surface) {
+    if (surfaces.size >= 16) surfaces.clear(); // a long multi-seed run needs only the current seed's
+    surface = buildDemandSurface(trainingHistory(run), {
+      now: run.startSimMs,
+      timeZone: fixedOffsetTimeZone(run.utcOffsetHours),
+      windowDays: HISTORY_WEEKS * 7,
+    });
+    surfaces.set(key, surface);
+  }
+  return surface;
 }
