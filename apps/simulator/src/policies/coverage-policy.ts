@@ -10,8 +10,8 @@
  * - Standby plan: made for all free cars and motorcycles when the hour of week changes; when the
  *   free fleet changes within the hour, a unit free again (back from a call) is placed where it
  *   adds most to those already waiting, the others staying put (re-planning everyone at every
- *   dispatch moved each car some five times an hour and cost a minute of computing per simulated
- *   hour). Units keep to their home grid (see `stationArea`). Walkers, posts, drones and units
+ *   dispatch moved each car some five times an hour, cost some 20 s of computing per simulated
+ *   hour and was no better than `closest` on a tuning seed). Units keep to their home grid (see `stationArea`). Walkers, posts, drones and units
  *   still `returning` count where they are.
  * - Move-up: after a dispatch, up to 2 moves; a unit moved (by standby or move-up) within 30 min
  *   is not moved (the package's rule). A unit moved up keeps its site for those 30 min: the
