@@ -69,6 +69,8 @@ export default defineConfig({
           PORT: String(port),
           DEMO: '1',
           LOG_LEVEL: 'warn',
+          // Incidents a spec creates show on the heat map within seconds (default: every 5 minutes).
+          HOTSPOT_REBUILD_SECONDS: '5',
           ...(process.env.DATABASE_URL
             ? { DATABASE_URL: process.env.DATABASE_URL }
             : { DATA_DIR: mkdtempSync(path.join(tmpdir(), 'dispatch-e2e-')) }),

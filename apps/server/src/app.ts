@@ -31,6 +31,7 @@ import incidentRoutes from './routes/incidents.js';
 import kpiRoutes from './routes/kpi.js';
 import coverageRoutes from './routes/coverage.js';
 import standbyRoutes from './routes/standby.js';
+import moveUpRoutes from './routes/move-up.js';
 import mapRoutes from './routes/map.js';
 import reportRoutes from './routes/reports.js';
 import settingsRoutes from './routes/settings.js';
@@ -56,6 +57,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     // Reject unknown fields instead of silently dropping them; coerce query strings only as needed.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     bodyLimit: 1024 * 1024,
+    // Only named balancers may say who the client is; anyone else's X-Forwarded-For is ignored.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addSchema({ $id: 'ErrorBody', ...ErrorBody });
@@ -90,6 +93,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     timeZone: config.timeZone,
     positionFlushMs: config.positionFlushMs,
     positionMaxPending: config.positionMaxPending,
+    hotspotRebuildMs: config.hotspotRebuildSeconds * 1000,
     ...(options.now ? { now: options.now } : {}),
     background: options.background ?? true,
   });
@@ -125,6 +129,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(kpiRoutes);
       await api.register(coverageRoutes);
       await api.register(standbyRoutes);
+      await api.register(moveUpRoutes);
       await api.register(hotspotRoutes);
       await api.register(reportRoutes);
     },

@@ -22,6 +22,8 @@ export interface ServerConfig {
   positionFlushMs: number;
   /** Position reports buffered and not yet written beyond which new ones are refused (503). */
   positionMaxPending: number;
+  /** How often the hot-spot surface is rebuilt from the incident history (seconds). */
+  hotspotRebuildSeconds: number;
   /** Wrong passwords in a row after which an account is locked (at most 5). */
   loginMaxFailures: number;
   /** How long a locked account stays locked (minutes, at least 10). */
@@ -40,6 +42,11 @@ export interface ServerConfig {
   totpRequired: boolean;
   /** Origins allowed by CORS; empty = no CORS headers at all (the console is served same-origin). */
   corsOrigins: string[];
+  /**
+   * Addresses (or CIDR ranges) of the load balancers in front: requests through them are seen from
+   * the client's address (X-Forwarded-For), so sign-in limits count per client, not per balancer.
+   */
+  trustProxy: string[];
 }
 
 const DURATION = /^(\d+)\s*(ms|s|m|h|d)$/;
@@ -98,6 +105,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     positionFlushMs: int(env.POSITION_FLUSH_MS, 250),
     positionMaxPending: atLeast('POSITION_MAX_PENDING', int(env.POSITION_MAX_PENDING, 50_000), 5_000),
+    hotspotRebuildSeconds: between(
+      'HOTSPOT_REBUILD_SECONDS',
+      int(env.HOTSPOT_REBUILD_SECONDS, 300),
+      5,
+      86_400,
+    ),
     loginMaxFailures: between('LOGIN_MAX_FAILURES', int(env.LOGIN_MAX_FAILURES, 5), 1, 5),
     loginLockoutMinutes: between('LOGIN_LOCKOUT_MINUTES', int(env.LOGIN_LOCKOUT_MINUTES, 15), 10, 24 * 60),
     loginRateLimitPerMinute: atLeast('LOGIN_RATE_LIMIT', int(env.LOGIN_RATE_LIMIT, 20), 1),
@@ -107,5 +120,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     deviceTokenTtl: env.DEVICE_TOKEN_TTL ?? '365d',
     totpRequired: env.TOTP_REQUIRED === '1' || env.TOTP_REQUIRED === 'true',
     corsOrigins: list(env.CORS_ORIGINS, []),
+    trustProxy: list(env.TRUST_PROXY, []),
   };
 }

@@ -157,3 +157,41 @@ export async function redPixelShare(page: Page, map: Locator): Promise<number> {
 }
 
 export type { IncidentDto, UnitDto };
+
+/**
+ * Share of the map's pixels within `tolerance` (sum of channel differences) of `rgb`, from a real
+ * screenshot: e.g. a layer drawn in a colour no other layer uses.
+ */
+export async function colourPixelShare(
+  page: Page,
+  target: Locator | Buffer,
+  rgb: readonly [number, number, number],
+  tolerance = 60,
+): Promise<number> {
+  const png = (Buffer.isBuffer(target) ? target : await target.screenshot()).toString('base64');
+  return page.evaluate(
+    async ([data, colour, tol]: [string, number[], number]) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d');
+      if (!context) return 0;
+      context.drawImage(image, 0, 0);
+      const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+      const [r, g, b] = colour;
+      let near = 0;
+      for (let i = 0; i < pixels.length; i += 4) {
+        const d =
+          Math.abs((pixels[i] as number) - (r as number)) +
+          Math.abs((pixels[i + 1] as number) - (g as number)) +
+          Math.abs((pixels[i + 2] as number) - (b as number));
+        if (d <= tol) near += 1;
+      }
+      return near / (pixels.length / 4);
+    },
+    [png, [...rgb], tolerance] as [string, number[], number],
+  );
+}

@@ -4,6 +4,7 @@
  */
 import type { CoverageAlertDto, CoverageDto } from './coverage.js';
 import type { AssignmentDto, GridDto, IncidentDto, UnitDto } from './dto.js';
+import type { MoveUpDto } from './move-up.js';
 import type { PositionReport } from './requests.js';
 import type { StandbyUpdatedEvent } from './standby.js';
 
@@ -57,6 +58,10 @@ export interface ServerToClientEvents {
   'coverage:cleared': (alert: CoverageAlertDto) => void;
   /** A unit's standby order was given, replaced or ended (wall and the unit's terminal). */
   'standby:updated': (update: StandbyUpdatedEvent) => void;
+  /** A move-up was recommended (pending; staff screens, once per recommendation on one node). */
+  'move-up:recommended': (recommendation: MoveUpDto) => void;
+  /** A move-up was accepted, declined or expired (superseded, timed out, its unit left). */
+  'move-up:decided': (recommendation: MoveUpDto) => void;
   snapshot: (snapshot: SnapshotEvent) => void;
 }
 
@@ -84,6 +89,8 @@ export const SERVER_EVENTS = [
   'coverage:alert',
   'coverage:cleared',
   'standby:updated',
+  'move-up:recommended',
+  'move-up:decided',
   'snapshot',
 ] as const satisfies readonly (keyof ServerToClientEvents)[];
 

@@ -6,6 +6,7 @@ export * from './checkpoints.js';
 export * from './reports.js';
 export * from './coverage.js';
 export * from './standby.js';
+export * from './move-up.js';
 export * from './labels.js';
 export * from './hotspots.js';
 export * from './sessions.js';

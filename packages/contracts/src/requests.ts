@@ -23,6 +23,11 @@ const strict = { additionalProperties: false } as const;
 
 export const CreateIncidentBody = Type.Object(
   {
+    /**
+     * Chosen by the call-taker's console: a retry with the same id (a lost answer, a server node
+     * gone mid-request) gets the call already taken back (200), never a second incident.
+     */
+    id: Type.Optional(Id),
     type: IncidentTypeSchema,
     priority: PrioritySchema,
     location: LngLatObject,

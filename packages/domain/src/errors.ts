@@ -28,6 +28,10 @@ export const DOMAIN_ERROR_CODES = [
   'SESSION_ENDED',
   /** The account has a second factor (or must enrol one): a one-time code is needed. */
   'SECOND_FACTOR_REQUIRED',
+  /** A move-up recommendation was already accepted or declined (by someone else, or twice). */
+  'MOVE_UP_DECIDED',
+  /** A move-up recommendation is no longer offered: timed out, superseded, or its unit left. */
+  'MOVE_UP_EXPIRED',
   'INTERNAL',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
@@ -51,6 +55,8 @@ export const HTTP_STATUS_BY_ERROR_CODE: Readonly<Record<DomainErrorCode, number>
   SESSION_LOCKED: 401,
   SESSION_ENDED: 401,
   SECOND_FACTOR_REQUIRED: 401,
+  MOVE_UP_DECIDED: 409,
+  MOVE_UP_EXPIRED: 409,
   INTERNAL: 500,
 };
 

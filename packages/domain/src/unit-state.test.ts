@@ -4,8 +4,10 @@ import {
   isUnitBusy,
   isUnitDispatchable,
   isUnitOnDuty,
+  leftFreeFleet,
   standbyEndReason,
   transitionUnit,
+  UNIT_TRANSITIONS,
 } from './unit-state.js';
 
 const LEGAL: readonly [UnitStatus, UnitStatus][] = [
@@ -67,5 +69,29 @@ describe('standbyEndReason', () => {
     }
     expect(standbyEndReason('out_of_service')).toBe('off_duty');
     expect(standbyEndReason('en_route')).toBe('dispatched');
+  });
+});
+
+describe('leftFreeFleet', () => {
+  it('is a free unit becoming busy or unavailable, and never a move between unfree statuses', () => {
+    for (const before of UNIT_STATUSES)
+      for (const next of UNIT_TRANSITIONS[before])
+        expect(leftFreeFleet(before, next), `${before} -> ${next}`).toBe(
+          isUnitDispatchable(before) && !isUnitDispatchable(next),
+        );
+  });
+
+  it('knows an assignment always takes a free unit, even when the status seen before is stale', () => {
+    expect(leftFreeFleet(null, 'assigned')).toBe(true);
+    // Freed on another node since this status was seen: the assignment proves it was free.
+    expect(leftFreeFleet('out_of_service', 'assigned')).toBe(true);
+  });
+
+  it('without the status before, is not sure of the others', () => {
+    // Off duty may follow out of service; a breakdown may happen on an assignment.
+    expect(leftFreeFleet(null, 'off_duty')).toBe(false);
+    expect(leftFreeFleet(null, 'out_of_service')).toBe(false);
+    expect(leftFreeFleet(null, 'en_route')).toBe(false);
+    expect(leftFreeFleet(null, 'available')).toBe(false);
   });
 });

@@ -64,3 +64,18 @@ export function standbyEndReason(status: UnitStatus): 'dispatched' | 'off_duty' 
   if (isUnitDispatchable(status)) return null;
   return isUnitBusy(status) ? 'dispatched' : 'off_duty';
 }
+
+/**
+ * Whether a unit moving to `next` has just stopped being free (the hole move-up fills). Where every
+ * status the table lets reach `next` is free (`assigned`), it must have been, whatever `before`
+ * says (a status seen a while ago, perhaps before another server node freed the unit); otherwise
+ * it is whether `before` was free, and no when that is unknown.
+ */
+export function leftFreeFleet(before: UnitStatus | null, next: UnitStatus): boolean {
+  if (isUnitDispatchable(next)) return false;
+  const ways = (Object.keys(UNIT_TRANSITIONS) as UnitStatus[]).filter((s) =>
+    UNIT_TRANSITIONS[s].includes(next),
+  );
+  if (ways.every(isUnitDispatchable)) return true;
+  return before !== null && isUnitDispatchable(before);
+}

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { coverageTimes } from './coverage-times.js';
+import { haversineMeters } from './geo.js';
 import { buildRoadNetwork } from './graph-build.js';
 import { at, collection, road } from './test-support/lines.js';
 import { edgePoint, pointOf, randomNetwork } from './test-support/random-network.js';
@@ -88,6 +89,81 @@ describe('coverageTimes', () => {
             )!,
           );
           for (let v = 0; v < network.vertexCount; v++) expect(times.seconds[v]).toBe(direct.seconds[v]);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('gives drones every vertex within their reach, to the bit of a straight-line sweep over all vertices', () => {
+    fc.assert(
+      fc.property(
+        randomNetwork,
+        fc.array(
+          fc.tuple(
+            fc.double({ min: -500, max: 3000, noNaN: true }),
+            fc.double({ min: -500, max: 3000, noNaN: true }),
+          ),
+          {
+            minLength: 1,
+            maxLength: 3,
+          },
+        ),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (net, drones, pick) => {
+          const network = buildRoadNetwork(net.geojson);
+          if (network.nodeCount === 0) return;
+          // A limit whose reach ends exactly at one vertex: the edge case a looser or tighter sweep misses.
+          const v0 = Math.min(network.vertexCount - 1, Math.floor(pick * network.vertexCount));
+          const edge = haversineMeters(at(...drones[0]!), [network.vertexLng[v0]!, network.vertexLat[v0]!]);
+          const limitSeconds = 20 + edge / 15;
+          const cands = drones.map(([x, y], i): TravelCandidate => ({
+            id: `d${i}`,
+            lngLat: at(x, y),
+            mode: 'fly',
+          }));
+          const times = coverageTimes(network, cands, { limitSeconds })!;
+          // The sweep as it was: every vertex, haversine, 15 m/s after a 20 s take-off.
+          const reach = Math.min(8000, (limitSeconds - 20) * 15);
+          for (let v = 0; v < network.vertexCount; v++) {
+            let best = Infinity;
+            for (const c of cands) {
+              const m = haversineMeters(c.lngLat, [network.vertexLng[v]!, network.vertexLat[v]!]);
+              if (reach > 0 && m <= reach) best = Math.min(best, 20 + m / 15);
+            }
+            expect(times.seconds[v]).toBe(best);
+          }
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it('takes each vertex from the fastest group: drivers, walkers and drones together', () => {
+    fc.assert(
+      fc.property(
+        randomNetwork.chain((net) =>
+          fc.record({
+            net: fc.constant(net),
+            cars: fc.array(edgePoint(net.edges.length), { minLength: 1, maxLength: 3 }),
+            drones: fc.array(edgePoint(net.edges.length), { minLength: 1, maxLength: 3 }),
+            limitSeconds: fc.integer({ min: 21, max: 600 }),
+          }),
+        ),
+        ({ net, cars, drones, limitSeconds }) => {
+          const network = buildRoadNetwork(net.geojson);
+          if (network.nodeCount === 0) return;
+          const drivers = cars.map((p, i): TravelCandidate => ({ id: `c${i}`, lngLat: pointOf(net, p) }));
+          const flyers = drones.map((p, i): TravelCandidate => ({
+            id: `d${i}`,
+            lngLat: pointOf(net, p),
+            mode: 'fly',
+          }));
+          const all = coverageTimes(network, [...flyers, ...drivers], { limitSeconds })!;
+          const byRoad = coverageTimes(network, drivers, { limitSeconds })!;
+          const byAir = coverageTimes(network, flyers, { limitSeconds })!;
+          for (let v = 0; v < network.vertexCount; v++)
+            expect(all.seconds[v]).toBe(Math.min(byRoad.seconds[v]!, byAir.seconds[v]!));
         },
       ),
       { numRuns: 60 },

@@ -4,12 +4,16 @@
  * at one speed and range), not one per unit; drones fly straight. The result is per line vertex,
  * so a road's coverage can be measured along its length.
  */
-import { haversineMeters } from './geo.js';
+import { EARTH_RADIUS_METERS } from './geo.js';
 import { modeOf, positive, usableNetwork, walkSpec } from './candidates.js';
 import type { RoadNetwork } from './network.js';
 import { travelTimesFrom } from './travel-times.js';
 import { DEFAULT_TRAVEL_PARAMS, type TravelCandidate, type TravelParams } from './travel-types.js';
+import { vertexCells } from './vertex-cells.js';
 import { vertexTimesInto } from './vertex-times.js';
+
+const RAD = Math.PI / 180;
+const LOWER_BOUND_METERS_PER_RAD = EARTH_RADIUS_METERS * 0.999;
 
 export interface CoverageTimes {
   readonly network: RoadNetwork;
@@ -111,15 +115,41 @@ function flyInto(
   const [lng, lat] = c.lngLat;
   // Cheap box test before the haversine: degrees of latitude are ~111 km everywhere.
   const dLat = reach / 110_000;
-  const dLng = dLat / Math.max(0.05, Math.cos((lat * Math.PI) / 180));
+  const dLng = dLat / Math.max(0.05, Math.cos(lat * RAD));
   const { vertexLng, vertexLat } = net;
-  for (let v = 0; v < net.vertexCount; v++) {
-    const vLat = vertexLat[v]!;
-    const vLng = vertexLng[v]!;
-    if (Math.abs(vLat - lat) > dLat || Math.abs(vLng - lng) > dLng) continue;
-    const meters = haversineMeters(c.lngLat, [vLng, vLat]);
-    if (meters > reach) continue;
-    const t = takeoff + meters / speed;
-    if (t < best[v]!) best[v] = t;
+  const cells = vertexCells(net);
+  const { cols, offsets, vertices, cosLat } = cells;
+  const col0 = Math.max(0, Math.floor((lng - dLng - cells.minLng) / cells.cellLng));
+  const col1 = Math.min(cols - 1, Math.floor((lng + dLng - cells.minLng) / cells.cellLng));
+  const row0 = Math.max(0, Math.floor((lat - dLat - cells.minLat) / cells.cellLat));
+  const row1 = Math.min(cells.rows - 1, Math.floor((lat + dLat - cells.minLat) / cells.cellLat));
+  // haversineRaw(lng, lat, vLng, vLat), term by term (so the seconds are the same to the bit),
+  // with the vertex's cosine precomputed and the arcsine only for vertices inside the reach.
+  const cos1 = Math.cos(lat * RAD);
+  const sMax = Math.sin(Math.min(Math.PI / 2, reach / (2 * EARTH_RADIUS_METERS))) ** 2 * (1 + 1e-9);
+  for (let row = row0; row <= row1; row++) {
+    for (let cell = row * cols + col0, end = row * cols + col1; cell <= end; cell++) {
+      for (let i = offsets[cell]!; i < offsets[cell + 1]!; i++) {
+        const v = vertices[i]!;
+        const vLat = vertexLat[v]!;
+        const vLng = vertexLng[v]!;
+        const aLat = Math.abs(vLat - lat);
+        const aLng = Math.abs(vLng - lng);
+        if (aLat > dLat || aLng > dLng) continue;
+        // Skip what this drone cannot beat, by a flat-earth lower bound (0.1% short of the
+        // haversine, far more than its error over a city): the trigonometry is the cost here.
+        const x = aLng * Math.min(cos1, cosLat[v]!);
+        if (takeoff + (LOWER_BOUND_METERS_PER_RAD * RAD * Math.sqrt(aLat * aLat + x * x)) / speed >= best[v]!)
+          continue;
+        const s =
+          Math.sin(((vLat - lat) * RAD) / 2) ** 2 +
+          cos1 * cosLat[v]! * Math.sin(((vLng - lng) * RAD) / 2) ** 2;
+        if (s > sMax) continue;
+        const meters = 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(s)));
+        if (meters > reach) continue;
+        const t = takeoff + meters / speed;
+        if (t < best[v]!) best[v] = t;
+      }
+    }
   }
 }

@@ -269,4 +269,45 @@ describe(`database (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
     await prisma.assignment.create({ data: { incidentId: b.id, unitId: unit.id, assignedAt: new Date() } });
     expect(await prisma.assignment.count({ where: { unitId: unit.id } })).toBe(2);
   });
+  it('round-trips a move-up recommendation; one pending per unit and one set per trigger', async () => {
+    const { prisma } = db;
+    const row = (unitId: string, rank: number, triggerKey = 'k1') => ({
+      unitId,
+      fromLng: 120.1,
+      fromLat: 30.2,
+      fromGridId: null,
+      siteLng: 120.11,
+      siteLat: 30.21,
+      siteGridId: null,
+      gainShare5: 0.032,
+      gainShare3: -0.004,
+      travelSeconds: 140,
+      triggerKind: 'dispatch',
+      triggerUnitIds: ['u-gone', 'u-gone-2'],
+      triggerIncidentIds: [],
+      triggerKey,
+      rank,
+      createdAt: new Date('2026-12-07T08:00:00.123Z'),
+      expiresAt: new Date('2026-12-07T08:10:00.123Z'),
+    });
+    const made = await prisma.moveUpRecommendation.create({ data: row('u1', 0) });
+    expect(await prisma.moveUpRecommendation.findUniqueOrThrow({ where: { id: made.id } })).toMatchObject({
+      ...row('u1', 0),
+      status: 'pending',
+      endReason: null,
+      decidedAt: null,
+    });
+    await expect(prisma.moveUpRecommendation.create({ data: row('u1', 1) })).rejects.toMatchObject({
+      code: 'P2002',
+    });
+    await expect(prisma.moveUpRecommendation.create({ data: row('u2', 0) })).rejects.toMatchObject({
+      code: 'P2002',
+    });
+    await prisma.moveUpRecommendation.update({
+      where: { id: made.id },
+      data: { status: 'accepted', decidedAt: new Date(), decidedById: 'x', standbyOrderId: 'o1' },
+    });
+    await prisma.moveUpRecommendation.create({ data: row('u1', 0, 'k2') });
+    expect(await prisma.moveUpRecommendation.count({ where: { unitId: 'u1' } })).toBe(2);
+  });
 });

@@ -22,12 +22,14 @@ import { GridService } from '../services/grid-service.js';
 import { HotspotService } from '../services/hotspot-service.js';
 import { IncidentService } from '../services/incident-service.js';
 import { KpiService } from '../services/kpi.js';
+import { MoveUpService } from '../services/move-up-service.js';
 import { ReportService } from '../reports/report-service.js';
 import { PositionIngest } from '../services/position-ingest.js';
 import { RecommendationService } from '../services/recommendation-service.js';
 import { RoadNetworkService } from '../services/road-network-service.js';
 import { SettingsService } from '../services/settings-service.js';
 import { SnapshotService } from '../services/snapshot-service.js';
+import { StandbyPlanService } from '../services/standby-plan-service.js';
 import { StandbyService } from '../services/standby-service.js';
 import { UnitRoster } from '../services/unit-roster.js';
 import { UnitService } from '../services/unit-service.js';
@@ -56,6 +58,9 @@ export interface Services {
   planner: CoverPlanner;
   coverage: CoverageService;
   standby: StandbyService;
+  moveUp: MoveUpService;
+  /** Recommended standby points (cached plans). */
+  standbyPlan: StandbyPlanService;
   hotspots: HotspotService;
   validatePosition: (value: unknown) => Result<void>;
   /** Same as `settings.clockTargets()`. */
@@ -73,6 +78,8 @@ export interface ServicesOptions {
   timeZone: string;
   positionFlushMs: number;
   positionMaxPending: number;
+  /** Hot-spot surface rebuild interval (default 5 minutes). */
+  hotspotRebuildMs?: number;
   /** Background loops (clock monitor, position flushing); tests may drive them by hand. */
   background?: boolean;
   signIn: SignInPolicy;
@@ -130,11 +137,15 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
   };
   const dispatch = new DispatchService(ctx, recommendations);
   // Live coverage may weigh its roads by the hot spots' expected demand (segmentDemand).
-  const hotspots = new HotspotService(ctx, gridIndex, (error) =>
-    app.log.error({ err: error }, 'hot-spot build failed'),
+  const hotspots = new HotspotService(
+    ctx,
+    gridIndex,
+    (error) => app.log.error({ err: error }, 'hot-spot build failed'),
+    options.hotspotRebuildMs ? { rebuildMs: options.hotspotRebuildMs } : {},
   );
   // Zones, standby sites and their reach, free units and demand: one home for coverage, standby, move-up.
   const planner = new CoverPlanner(roads, gridIndex, recommendations, clockTargets, hotspots);
+  const standby = new StandbyService(ctx, (error) => app.log.error({ err: error }, 'standby sweep failed'));
   const services: Services = {
     ctx,
     bus,
@@ -167,7 +178,11 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
       {},
       hotspots,
     ),
-    standby: new StandbyService(ctx, (error) => app.log.error({ err: error }, 'standby sweep failed')),
+    standby,
+    moveUp: new MoveUpService(ctx, planner, gridIndex, standby, roster, (error) =>
+      app.log.error({ err: error }, 'move-up failed'),
+    ),
+    standbyPlan: new StandbyPlanService(ctx, planner, gridIndex, hotspots),
     hotspots,
     validatePosition,
     clockTargets,
@@ -183,6 +198,9 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     roster.start(1000);
     services.coverage.start();
     services.standby.startSweeps(10_000);
+    // Holes left by this node's dispatches; tests start it themselves (it writes on its own).
+    services.moveUp.start();
+    services.moveUp.startSweeps(15_000);
     services.hotspots.start();
   }
   // Orders end with the unit's freedom even without background loops (tests drive the rest).
@@ -191,6 +209,7 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     services.hotspots.stop();
     services.coverage.stop();
     services.standby.stop();
+    await services.moveUp.stop();
     clocks.stop();
     roster.stop();
     await positions.stop();

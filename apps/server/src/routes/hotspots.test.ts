@@ -212,5 +212,14 @@ describe(`hot spots (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =
     expect(service.segmentDemand(network, 9)).toBe(weights);
     expect(service.segmentDemand(network, 10)).not.toBe(weights);
     expect(service.segmentDemand(network)).toHaveLength(network.segmentCount);
+    // A shift (weighted hours) is the weighted sum of its hours; hour 9 stays cached beside it.
+    const ten = service.segmentDemand(network, 10)!;
+    const shift = service.segmentDemand(network, [
+      { hourOfWeek: 9, weight: 1 },
+      { hourOfWeek: 10, weight: 0.5 },
+    ])!;
+    for (let s = 0; s < network.segmentCount; s += 7)
+      expect(shift[s]).toBeCloseTo(weights[s]! + 0.5 * ten[s]!, 9);
+    expect(service.segmentDemand(network, 9)).toBe(weights);
   });
 });

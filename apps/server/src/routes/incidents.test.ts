@@ -523,6 +523,50 @@ describe(`incidents (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =
     });
   });
 
+  it('takes a call once under a client-chosen id, however often and wherever it is retried', async () => {
+    const post = (payload: Record<string, unknown>) =>
+      h.call('dispatcher', {
+        method: 'POST',
+        url: '/api/incidents',
+        payload: { location: { lng: here.lng, lat: here.lat }, ...payload },
+      });
+    const countOf = (id: string) =>
+      Promise.all([
+        h.db.prisma.incident.count({ where: { id } }),
+        h.db.prisma.auditEvent.count({ where: { entityId: id, action: 'incident.create' } }),
+        h.db.prisma.assignment.count({ where: { incidentId: id } }),
+      ]);
+    // A plain call, retried after a lost answer: the same incident, 200, nothing written twice.
+    const id = crypto.randomUUID();
+    const first = await post({ id, type: 'theft', priority: 3 });
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await post({ id, type: 'theft', priority: 3 });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json<IncidentDto>().number).toBe(first.json<IncidentDto>().number);
+    expect(await countOf(id)).toEqual([1, 1, 0]);
+
+    // Retries racing each other (two nodes), plain and with auto-dispatch: one call, one dispatch.
+    for (const body of [
+      { type: 'dispute', priority: 3 },
+      { type: 'knife_attack', priority: 1 },
+    ]) {
+      const raced = crypto.randomUUID();
+      const replies = await Promise.all([1, 2, 3, 4].map(() => post({ id: raced, ...body })));
+      expect(replies.map((r) => r.statusCode).sort(), replies.map((r) => r.body).join()).toEqual([
+        200, 200, 200, 201,
+      ]);
+      expect(new Set(replies.map((r) => r.json<IncidentDto>().number)).size).toBe(1);
+      const [incidents, audits, assignments] = await countOf(raced);
+      expect([incidents, audits]).toEqual([1, 1]);
+      expect(assignments).toBe(body.priority === 1 ? 3 : 0);
+    }
+
+    // Another call under a used id is refused, naming the field; nothing written.
+    const other = await post({ id, type: 'fight', priority: 2 });
+    errorOf(other, 409, 'CONFLICT', 'body.id');
+    expect(await countOf(id)).toEqual([1, 1, 0]);
+  });
+
   it('lists the open queue by priority then age', async () => {
     const res = await h.call('dispatcher', { method: 'GET', url: '/api/incidents?status=open' });
     expect(res.statusCode).toBe(200);

@@ -43,14 +43,17 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['incidents'],
         body: CreateIncidentBody,
-        response: { 201: IncidentDto, ...errorResponses },
+        description:
+          'Takes a call. With a client-chosen `id`, a retry returns the call already taken (200) instead of a second one.',
+        response: { 200: IncidentDto, 201: IncidentDto, ...errorResponses },
       },
     },
     async (request, reply) => {
       // Urgent types go out at once; if nobody is free the incident stays in the queue, visible.
-      const { incident, autoDispatch } = await incidents.create(request.body, actorOf(request), {
+      const { incident, autoDispatch, replayed } = await incidents.create(request.body, actorOf(request), {
         allowAutoDispatch: true,
       });
+      if (replayed) return reply.status(200).send(toIncidentDto(incident));
       if (autoDispatch && autoDispatch.sent === 0) {
         const { error, ...outcome } = { error: undefined, ...autoDispatch };
         request.log.warn({ err: error, incidentId: incident.id, ...outcome }, 'auto-dispatch sent no unit');

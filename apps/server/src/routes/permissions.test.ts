@@ -332,6 +332,10 @@ describe(`permissions per role (${process.env.DATABASE_URL ? 'postgres' : 'pglit
     const after = (await h.call(login, { method: 'GET', url: '/api/incidents' })).json<Listed[]>();
     expect(after.map((i) => i.id)).toEqual([incident.id]);
     expect(after[0]).toMatchObject({ callerName: null, callerPhone: null });
+    // Nor does the snapshot its socket gets on (re)connecting.
+    const snapshot = await h.app.services.snapshots.buildForUnit(free.id);
+    expect(snapshot.incidents.map((i) => i.id)).toEqual([incident.id]);
+    expect(snapshot.incidents[0]).toMatchObject({ callerName: null, callerPhone: null });
     const one = await h.call(login, { method: 'GET', url: `/api/incidents/${incident.id}` });
     expect(one.statusCode).toBe(200);
     expect(one.json<Listed>()).toMatchObject({ callerName: null, callerPhone: null });

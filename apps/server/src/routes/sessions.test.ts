@@ -38,10 +38,17 @@ describe(`sign-in and sessions (${engine})`, () => {
   it('locks an account after 5 wrong passwords, in the database (another node agrees), for 15 minutes', async () => {
     for (let i = 1; i <= 4; i++)
       errorOf(await login('dispatcher2', 'wrong-password'), 401, 'UNAUTHENTICATED');
-    const fifth = errorOf(await login('dispatcher2', 'wrong-password'), 423, 'ACCOUNT_LOCKED');
-    expect(fifth.details?.retryAfterSeconds).toBe(15 * 60);
-    // The right password does not get in while locked, on this node or another.
-    errorOf(await login('dispatcher2'), 423, 'ACCOUNT_LOCKED');
+    // A guesser learns nothing: the same answer as for a username nobody has, before and after.
+    const unknown = await login('no-such-user', 'wrong-password');
+    for (let i = 5; i <= 7; i++) {
+      const wrong = await login('dispatcher2', 'wrong-password');
+      errorOf(wrong, 401, 'UNAUTHENTICATED');
+      expect(wrong.body).toBe(unknown.body);
+      expect(wrong.headers['retry-after']).toBeUndefined();
+    }
+    // Only the right password is told of the lock (its holder may know), on this node or another.
+    const locked = errorOf(await login('dispatcher2'), 423, 'ACCOUNT_LOCKED');
+    expect(locked.details?.retryAfterSeconds).toBe(15 * 60);
     const other = await h.secondNode();
     const elsewhere = await other.inject({
       method: 'POST',
@@ -180,6 +187,31 @@ describe(`sign-in limits and the second factor (${engine})`, () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     const other = await login({ username: 'dispatcher', password: PASSWORDS.dispatcher! }, '10.0.0.2');
     expect(other.statusCode, other.body).toBe(200);
+  });
+
+  it('behind a named balancer counts sign-ins per forwarded client; anyone else cannot pick an address', async () => {
+    const behind = await createHarness({
+      config: { loginRateLimitPerMinute: 3, trustProxy: ['10.9.0.1'] },
+    });
+    try {
+      const via = (from: string, client: string) =>
+        behind.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'nobody', password: 'x' },
+          remoteAddress: from,
+          headers: { 'x-forwarded-for': client },
+        });
+      // Through the balancer: each client has its own budget.
+      for (let i = 0; i < 3; i++) expect((await via('10.9.0.1', '172.16.0.1')).statusCode).toBe(401);
+      errorOf(await via('10.9.0.1', '172.16.0.1'), 429, 'RATE_LIMITED');
+      expect((await via('10.9.0.1', '172.16.0.2')).statusCode).toBe(401);
+      // Not the balancer: the header is ignored, a fresh forged address gets no fresh budget.
+      for (let i = 0; i < 3; i++) expect((await via('10.8.0.7', `192.168.0.${i}`)).statusCode).toBe(401);
+      errorOf(await via('10.8.0.7', '192.168.0.99'), 429, 'RATE_LIMITED');
+    } finally {
+      await behind.close();
+    }
   });
 
   it('makes admins and supervisors enrol and then use a TOTP code when the setting requires it', async () => {

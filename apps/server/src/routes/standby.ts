@@ -4,13 +4,20 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { IdParams, RouteDto, StandbyOrderBody, StandbyOrderDto } from '@dispatch/contracts';
+import {
+  IdParams,
+  RouteDto,
+  StandbyOrderBody,
+  StandbyOrderDto,
+  StandbyRecommendationsDto,
+  StandbyRecommendationsQuery,
+} from '@dispatch/contracts';
 import { domainError, DomainErrorException } from '@dispatch/domain';
 import { toRouteDto } from '../services/dto.js';
 import { actorOf, errorResponses } from './actor.js';
 
 const standbyRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { standby, recommendations } = app.services;
+  const { standby, standbyPlan, recommendations } = app.services;
   const target = async (request: { params: unknown }) => ({
     targetUnitId: (request.params as { id: string }).id,
   });
@@ -22,6 +29,21 @@ const standbyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['coverage'], response: { 200: Type.Array(StandbyOrderDto), ...errorResponses } },
     },
     async () => standby.active(),
+  );
+
+  app.get(
+    '/standby/recommendations',
+    {
+      preHandler: app.requirePermission('coverage.read'),
+      schema: {
+        tags: ['coverage'],
+        description:
+          "Recommended standby points for the free cars (MEXCLP greedy on the road network: the expected demand reached within the 3- and 5-minute targets, each car kept to its home grid or station area) for now, the next shift or an hour of week, with each grid's and the city's coverage before and after. Cached per period and fleet. Filter with gridId.",
+        querystring: StandbyRecommendationsQuery,
+        response: { 200: StandbyRecommendationsDto, ...errorResponses },
+      },
+    },
+    async (request) => standbyPlan.recommendations(request.query),
   );
 
   app.post(

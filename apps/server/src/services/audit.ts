@@ -6,7 +6,8 @@ import { toAuditEventDto } from './dto.js';
 
 export interface AuditEntry {
   action: string;
-  entityType: 'incident' | 'assignment' | 'unit' | 'grid' | 'user' | 'plan' | 'setting' | 'road_network';
+  entityType:
+    'incident' | 'assignment' | 'unit' | 'grid' | 'user' | 'plan' | 'setting' | 'road_network' | 'move_up';
   entityId: string;
   before?: unknown;
   after?: unknown;

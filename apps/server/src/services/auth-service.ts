@@ -57,8 +57,10 @@ export class AuthService {
     const stored = user?.passwordHash ?? (await this.dummyHash);
     const valid = await this.passwords.verify(stored, password).catch(() => false);
     if (!user || user.disabled) throw wrongCredentials();
+    // A wrong password on a locked account gets the unknown user's answer: the lock is told only
+    // to whoever knows the password, so a guesser cannot find which usernames exist by locking them.
+    if (!valid) throw this.isLocked(user) ? wrongCredentials() : await this.recordFailure(user);
     this.assertNotLocked(user);
-    if (!valid) throw await this.recordFailure(user);
     await this.checkSecondFactor(user, otp);
     if (user.failedLogins > 0 || user.lockedUntil) {
       await this.ctx.prisma.user.update({
@@ -114,9 +116,12 @@ export class AuthService {
     });
   }
 
+  private isLocked(user: User): boolean {
+    return (user.lockedUntil?.getTime() ?? 0) > this.ctx.now();
+  }
+
   private assertNotLocked(user: User): void {
-    const until = user.lockedUntil?.getTime() ?? 0;
-    if (until > this.ctx.now()) throw lockedError(until - this.ctx.now());
+    if (this.isLocked(user)) throw lockedError(user.lockedUntil!.getTime() - this.ctx.now());
   }
 
   /** Counts a failure (atomically, so nodes signing in at once cannot overshoot) and locks at the limit. */
@@ -131,7 +136,7 @@ export class AuthService {
       where: { id: user.id },
       data: { failedLogins: 0, lockedUntil: new Date(this.ctx.now() + this.policy.lockoutMs) },
     });
-    return lockedError(this.policy.lockoutMs);
+    return wrongCredentials();
   }
 
   /**

@@ -15,6 +15,7 @@ import {
   vertexDemandOf,
   vertexZoneOf,
   type CoverUnit,
+  type HourWeight,
   type SiteReach,
   type StandbySite,
 } from '@dispatch/coverage';
@@ -130,15 +131,20 @@ export class CoverPlanner {
     return reach;
   }
 
-  /** Expected demand per vertex for `hourOfWeek` (default now): hot spots, else road length. */
+  /**
+   * Expected demand per vertex for `hours` (an hour of week or a weighted run of them, such as a
+   * shift; default now): hot spots, else road length. `segments` is the same demand per road
+   * segment (null: road length), as `zoneCoverage` and live coverage weigh it.
+   */
   vertexDemand(
     network: RoadNetwork,
-    hourOfWeek?: number,
-  ): { demand: Float64Array; model: 'hotspots' | 'length' } {
-    const segments = this.hotspots?.segmentDemand(network, hourOfWeek) ?? null;
+    hours?: number | readonly HourWeight[],
+  ): { demand: Float64Array; model: 'hotspots' | 'length'; segments: Float64Array | null } {
+    const segments = this.hotspots?.segmentDemand(network, hours) ?? null;
     return {
       demand: vertexDemandOf(network, segments ?? undefined),
       model: segments ? 'hotspots' : 'length',
+      segments,
     };
   }
 

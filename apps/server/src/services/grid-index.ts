@@ -35,7 +35,9 @@ export class GridIndex {
   version = 0;
 
   async load(prisma: PrismaClient): Promise<void> {
-    const rows = await prisma.grid.findMany({ select: { id: true, code: true, polygon: true, stationId: true } });
+    const rows = await prisma.grid.findMany({
+      select: { id: true, code: true, polygon: true, stationId: true },
+    });
     this.grids = rows.map((row) => {
       const polygons = polygonsOf(row.polygon);
       const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];

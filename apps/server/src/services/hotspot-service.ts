@@ -30,6 +30,7 @@ import {
   topHotspots,
   type DailyShift,
   type DemandSurface,
+  type HourWeight,
   type IncidentRecord,
   type SegmentCells,
   type ShiftOfWeek,
@@ -57,10 +58,13 @@ function invalid(field: string, message: string): DomainErrorException {
 interface SegmentDemandCache {
   network: RoadNetwork;
   cells: SegmentCells;
-  surface: DemandSurface | null;
-  hourOfWeek: number;
-  weights: Float64Array | null;
+  surface: DemandSurface;
+  /** Per period key (hours and weights), most recently used last. */
+  weights: Map<string, Float64Array>;
 }
+
+/** Periods whose segment demand is kept per surface. */
+const SEGMENT_DEMAND_PERIODS = 8;
 
 export class HotspotService {
   private surface: DemandSurface | null = null;
@@ -197,8 +201,12 @@ export class HotspotService {
     };
   }
 
-  /** The hours a query asks for: one hour of week, a shift, now (the default) or the next shift. */
-  private async period(query: HotspotsQuery): Promise<HotspotPeriod> {
+  /**
+   * The hours a query asks for: one hour of week, a shift, now (the default) or the next shift.
+   * Standby recommendations ask through here too, so "now" and "next shift" mean the same on
+   * the heat map and in the standby plan.
+   */
+  async period(query: Pick<HotspotsQuery, 'hourOfWeek' | 'shift' | 'day' | 'when'>): Promise<HotspotPeriod> {
     const asked = (['hourOfWeek', 'shift', 'when'] as const).filter((k) => query[k] !== undefined);
     if (asked.length > 1)
       throw invalid(`querystring.${asked[1]}`, `cannot be combined with ${asked[0]}: ask for one period`);
@@ -283,36 +291,53 @@ export class HotspotService {
   }
 
   /**
-   * Expected demand per segment of `network` in `hourOfWeek` (default: the current local hour),
-   * for live coverage (`zoneCoverage`'s `segmentDemand`): each cell's priority-weighted demand
-   * split over its roads by length, plus a floor by length. Null while there is no history (no
-   * surface yet, or no incidents in the window): coverage then weighs road length. The array is
-   * cached per network, surface and hour; callers must not change it.
+   * Expected demand per segment of `network` in `hours` (an hour of week, or a weighted run of
+   * them such as a shift; default: the current local hour), for live coverage (`zoneCoverage`'s
+   * `segmentDemand`) and standby plans: each cell's priority-weighted demand split over its roads
+   * by length, plus a floor by length. Null while there is no history (no surface yet, or no
+   * incidents in the window): coverage then weighs road length. Arrays are cached per network,
+   * surface and hours (a few periods at once: live coverage asks for the current hour every
+   * second while a supervisor looks at the next shift); callers must not change them.
    */
-  segmentDemand(network: RoadNetwork, hourOfWeek?: number): Float64Array | null {
+  segmentDemand(network: RoadNetwork, hours?: number | readonly HourWeight[]): Float64Array | null {
     const surface = this.surface;
     if (!surface || surface.incidentCount === 0) return null;
-    const hour = hourOfWeek ?? hourOfWeekAt(this.ctx.now(), this.ctx.timeZone);
+    const list: readonly HourWeight[] =
+      hours === undefined
+        ? [{ hourOfWeek: hourOfWeekAt(this.ctx.now(), this.ctx.timeZone), weight: 1 }]
+        : typeof hours === 'number'
+          ? [{ hourOfWeek: hours, weight: 1 }]
+          : hours;
+    const key = list.map((h) => `${h.hourOfWeek}:${h.weight}`).join(',');
     let cache = this.segments;
-    if (!cache || cache.network !== network || cache.cells.resolution !== surface.resolution) {
+    if (
+      !cache ||
+      cache.network !== network ||
+      cache.cells.resolution !== surface.resolution ||
+      cache.surface !== surface
+    ) {
       cache = {
         network,
-        cells: segmentCells(segmentMidpoints(network), surface.resolution),
-        surface: null,
-        hourOfWeek: -1,
-        weights: null,
+        cells:
+          cache && cache.network === network && cache.cells.resolution === surface.resolution
+            ? cache.cells
+            : segmentCells(segmentMidpoints(network), surface.resolution),
+        surface,
+        weights: new Map(),
       };
       this.segments = cache;
     }
-    if (cache.surface !== surface || cache.hourOfWeek !== hour || !cache.weights) {
-      cache.weights = spreadDemandOverSegments(
-        cache.cells,
-        surface.cells,
-        expectedDemand(surface, hour, 'demand'),
-      );
-      cache.surface = surface;
-      cache.hourOfWeek = hour;
+    let weights = cache.weights.get(key);
+    if (!weights) {
+      weights = spreadDemandOverSegments(cache.cells, surface.cells, expectedDemand(surface, list, 'demand'));
+      // Oldest period out first: the current hour is asked for again every second, so it stays.
+      if (cache.weights.size >= SEGMENT_DEMAND_PERIODS)
+        cache.weights.delete(cache.weights.keys().next().value!);
+      cache.weights.set(key, weights);
+    } else {
+      cache.weights.delete(key);
+      cache.weights.set(key, weights);
     }
-    return cache.weights;
+    return weights;
   }
 }

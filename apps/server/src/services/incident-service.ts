@@ -4,6 +4,8 @@ import { ROOMS } from '@dispatch/contracts';
 import {
   ACTIVE_ASSIGNMENT_STATUSES,
   checkReceivedAt,
+  domainError,
+  DomainErrorException,
   formatIncidentNumber,
   milestoneEventForIncident,
   ON_BOARD_INCIDENT_STATUSES,
@@ -41,6 +43,8 @@ import { centreDayKey } from './time-zone.js';
 /** A taken call, and what its auto-dispatch did (null: not asked for). */
 export interface CreatedIncident {
   incident: IncidentWithAssignments;
+  /** True when the body's `id` named a call already taken: that call, nothing written. */
+  replayed?: boolean;
   autoDispatch:
     | null
     | { sent: number }
@@ -69,7 +73,45 @@ export class IncidentService {
   async create(
     body: CreateIncidentBody,
     actor: Actor,
-    { allowAutoDispatch = false }: { allowAutoDispatch?: boolean } = {},
+    options: { allowAutoDispatch?: boolean } = {},
+  ): Promise<CreatedIncident> {
+    if (!body.id) return this.take(body, actor, options);
+    const known = await this.replay(body);
+    if (known) return known;
+    try {
+      return await this.take(body, actor, options);
+    } catch (error) {
+      // The same retry on another node got there first: its call is the one.
+      if (!isUniqueViolation(error)) throw error;
+      const raced = await this.replay(body);
+      if (!raced) throw error;
+      return raced;
+    }
+  }
+
+  /** The call already taken under `body.id`, if any; a different call under that id is a conflict. */
+  private async replay(body: CreateIncidentBody): Promise<CreatedIncident | null> {
+    const found = await this.ctx.prisma.incident.findUnique({
+      where: { id: body.id! },
+      include: incidentInclude,
+    });
+    if (!found) return null;
+    const same =
+      found.type === body.type &&
+      found.priority === body.priority &&
+      found.lng === body.location.lng &&
+      found.lat === body.location.lat;
+    if (!same)
+      throw new DomainErrorException(
+        domainError('CONFLICT', 'Another call was already taken under this id', { field: 'body.id' }),
+      );
+    return { incident: found, autoDispatch: null, replayed: true };
+  }
+
+  private async take(
+    body: CreateIncidentBody,
+    actor: Actor,
+    { allowAutoDispatch = false }: { allowAutoDispatch?: boolean },
   ): Promise<CreatedIncident> {
     const now = this.ctx.now();
     // A short window back (a call taken on paper); older calls come in through the import.
@@ -203,7 +245,7 @@ export class IncidentService {
     at: number,
   ): Omit<Incident, 'number'> {
     return {
-      id: randomUUID(),
+      id: body.id ?? randomUUID(),
       type: body.type,
       priority: body.priority,
       source: body.source ?? 'call',
@@ -385,13 +427,7 @@ export class IncidentService {
       assignments: { some: { unitId } },
       OR: unitShownIncidents(this.ctx.now()),
     });
-    return rows.map((dto) =>
-      dto.assignments.some(
-        (a) => a.unitId === unitId && (ACTIVE_ASSIGNMENT_STATUSES as readonly string[]).includes(a.status),
-      )
-        ? dto
-        : withoutCaller(dto),
-    );
+    return rows.map((dto) => unitView(dto, unitId));
   }
 
   async list(query: ListIncidentsQuery, scope: Record<string, unknown> = {}): Promise<IncidentDto[]> {
@@ -429,4 +465,19 @@ export const unitShownIncidents = (now: number) => [
 /** The incident without its caller's name and phone (a unit no longer on it). */
 export function withoutCaller<T extends IncidentDto>(dto: T): T {
   return { ...dto, callerName: null, callerPhone: null };
+}
+
+/** An incident as a unit's terminal sees it: the caller only while the unit is still on it. */
+export function unitView(dto: IncidentDto, unitId: string): IncidentDto {
+  const active = dto.assignments.some(
+    (a) => a.unitId === unitId && (ACTIVE_ASSIGNMENT_STATUSES as readonly string[]).includes(a.status),
+  );
+  return active ? dto : withoutCaller(dto);
+}
+
+/** A unique-key violation, from Prisma's own queries (P2002) or a raw statement (SQLSTATE 23505). */
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  if (error.code === 'P2002') return true;
+  return /23505|unique constraint/i.test(`${error.message} ${JSON.stringify(error.meta ?? {})}`);
 }

@@ -3,6 +3,7 @@ import type { SnapshotEvent, UnitPositionsEvent } from '@dispatch/contracts';
 import type { ServiceContext } from './context.js';
 import { incidentInclude, toIncidentDto, toPositionDto, toUnitDto, unitInclude } from './dto.js';
 import type { GridService } from './grid-service.js';
+import { unitView } from './incident-service.js';
 import type { PositionIngest } from './position-ingest.js';
 import type { UnitService } from './unit-service.js';
 
@@ -65,7 +66,7 @@ export class SnapshotService {
     return {
       serverTime,
       timeZone: this.ctx.timeZone,
-      incidents: incidents.map(toIncidentDto),
+      incidents: incidents.map((i) => unitView(toIncidentDto(i), unitId)),
       units: unit ? [toUnitDto(unit)] : [],
       grids: [],
     };

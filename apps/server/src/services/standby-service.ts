@@ -19,7 +19,7 @@ import {
 import { isValidLngLat } from '@dispatch/routing';
 import { Prisma, type StandbyOrder } from '../generated/prisma/client.js';
 import { writeAudit } from './audit.js';
-import { inTransaction, type Actor, type ServiceContext } from './context.js';
+import { inTransaction, type Actor, type ServiceContext, type Tx } from './context.js';
 import type { EventPayload } from './event-bus.js';
 import type { Outbox } from './event-bus.js';
 
@@ -72,19 +72,23 @@ export class StandbyService {
     this.sweeper = null;
   }
 
-  /** Gives `unitId` a standby order at `body.lngLat`, replacing its active one. */
+  /**
+   * Gives `unitId` a standby order at `body.lngLat`, replacing its active one. `within`: inside the
+   * caller's transaction (an accepted move-up writes its decision and the order together).
+   */
   async order(
     unitId: string,
     body: StandbyOrderBody,
     actor: Actor,
     reason: 'standby' | 'move_up' = 'standby',
+    within?: { tx: Tx; outbox: Outbox },
   ): Promise<StandbyOrderDto> {
     if (!isValidLngLat(body.lngLat)) {
       throw new DomainErrorException(
         domainError('VALIDATION_FAILED', 'body.lngLat is not a valid [lng, lat]', { field: 'body.lngLat' }),
       );
     }
-    return inTransaction(this.ctx, async (tx, outbox) => {
+    const write = async (tx: Tx, outbox: Outbox) => {
       // Locks the unit row: a dispatch claiming it waits, so the order never lands on a busy unit.
       const [unit] = await tx.$queryRaw<{ id: string; status: string }[]>`
         SELECT id, status::text AS status FROM unit WHERE id = ${unitId} FOR NO KEY UPDATE`;
@@ -126,7 +130,8 @@ export class StandbyService {
       ]);
       this.announce(outbox, unitId, dto, replaced[0] ? toStandbyOrderDto(replaced[0]) : null);
       return dto;
-    });
+    };
+    return within ? write(within.tx, within.outbox) : inTransaction(this.ctx, write);
   }
 
   /** Cancels the unit's active order (NOT_FOUND when it has none). */

@@ -36,6 +36,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     logLevel: 'silent',
     positionFlushMs: 50,
     positionMaxPending: 50_000,
+    hotspotRebuildSeconds: 300,
     loginMaxFailures: 5,
     loginLockoutMinutes: 15,
     loginRateAllowList: [],
@@ -46,6 +47,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     deviceTokenTtl: '365d',
     totpRequired: false,
     corsOrigins: [],
+    trustProxy: [],
     ...overrides,
   };
 }
@@ -106,6 +108,7 @@ const COUNTED_TABLES = [
   'road_network',
   'standby_order',
   'coverage_alert',
+  'move_up_recommendation',
 ];
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {

@@ -15,9 +15,15 @@ import type {
   DispatchBody,
   EditGridBody,
   GridDto,
+  HotspotMapDto,
+  HotspotsQuery,
+  HotspotsTopQuery,
+  HotspotTopDto,
   IncidentDto,
   ListIncidentsQuery,
   LoginResponse,
+  MoveUpAcceptedDto,
+  MoveUpDto,
   PositionReport,
   PostDto,
   RecommendationsDto,
@@ -27,6 +33,8 @@ import type {
   RouteDto,
   StandbyOrderBody,
   StandbyOrderDto,
+  StandbyRecommendationsDto,
+  StandbyRecommendationsQuery,
   SessionUserDto,
   ShiftDefinition,
   UnitDto,
@@ -107,6 +115,9 @@ export function createApi(http: Http) {
       http.get<RouteDto>(`/api/units/${encodeURIComponent(unitId)}/standby/route`),
     orderStandby: (unitId: string, body: StandbyOrderBody) =>
       http.post<StandbyOrderDto>(`/api/units/${encodeURIComponent(unitId)}/standby`, body),
+    /** Recommended standby points for the free cars (cached on the server per period and fleet). */
+    standbyRecommendations: (query: StandbyRecommendationsQuery = {}) =>
+      http.get<StandbyRecommendationsDto>('/api/standby/recommendations', { ...query }),
     listUnits: () => http.get<UnitDto[]>('/api/units'),
     setUnitStatus: (id: string, body: UnitStatusBody) =>
       http.post<UnitDto>(`/api/units/${encodeURIComponent(id)}/status`, body),
@@ -121,6 +132,15 @@ export function createApi(http: Http) {
     coverage: () => http.get<CoverageDto>('/api/coverage'),
     /** Open uncovered-area alerts, newest first. */
     coverageAlerts: () => http.get<CoverageAlertDto[]>('/api/coverage/alerts'),
+    /** Pending move-up recommendations, oldest first. */
+    moveUps: () => http.get<MoveUpDto[]>('/api/move-ups'),
+    acceptMoveUp: (id: string) =>
+      http.post<MoveUpAcceptedDto>(`/api/move-ups/${encodeURIComponent(id)}/accept`, {}),
+    declineMoveUp: (id: string) =>
+      http.post<MoveUpDto>(`/api/move-ups/${encodeURIComponent(id)}/decline`, {}),
+    /** Expected incidents per H3 cell for an hour of week, a shift, now or the next shift (heat map). */
+    hotspots: (query: HotspotsQuery = {}) => http.get<HotspotMapDto>('/api/hotspots', { ...query }),
+    hotspotsTop: (query: HotspotsTopQuery = {}) => http.get<HotspotTopDto>('/api/hotspots/top', { ...query }),
     listPosts: () => http.get<PostDto[]>('/api/posts'),
     roads: () => http.get<RoadFeatureCollection>('/api/map/roads'),
     /** The river outline, or null when the city has none (404). */

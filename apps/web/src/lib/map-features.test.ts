@@ -1,7 +1,14 @@
 import { DEFAULT_CLOCK_TARGETS } from '@dispatch/domain';
 import { describe, expect, it } from 'vitest';
 import { T0, iso, makeGrid, makeIncident, makeUnit } from '../test/fixtures.js';
-import { buildGridFeatures, buildIncidentFeatures, buildUnitFeatures, gridBounds } from './map-features.js';
+import { makeMoveUp } from '../test/move-up-fixtures.js';
+import {
+  buildGridFeatures,
+  buildIncidentFeatures,
+  buildMoveUpFeatures,
+  buildUnitFeatures,
+  gridBounds,
+} from './map-features.js';
 
 describe('map features', () => {
   it('builds one point per unit with a position, leaving off-duty units off the map', () => {
@@ -64,5 +71,26 @@ describe('map features', () => {
     const grids = [makeGrid(), makeGrid({ id: 'g2', code: 'G02' })];
     const fc = buildGridFeatures(grids, { g1: { level: 'uncovered' } });
     expect(fc.features.map((f) => f.properties?.coverage)).toEqual(['uncovered', null]);
+  });
+
+  it('draws each move-up as a line from the unit to its site plus the site, first move first', () => {
+    const { features } = buildMoveUpFeatures([
+      makeMoveUp({ id: 'm1', from: [116.4, 39.9], site: [116.42, 39.91], gainShare5: 0.03 }),
+      makeMoveUp({ id: 'm2', unitId: 'u2', gainShare5: 0.01 }),
+    ]);
+    expect(features.map((f) => [f.properties?.id, f.properties?.kind, f.properties?.order])).toEqual([
+      ['m1', 'move', 0],
+      ['m1', 'site', 0],
+      ['m2', 'move', 1],
+      ['m2', 'site', 1],
+    ]);
+    expect(features[0]!.geometry).toEqual({
+      type: 'LineString',
+      coordinates: [
+        [116.4, 39.9],
+        [116.42, 39.91],
+      ],
+    });
+    expect(features[1]!.properties?.gainShare5).toBe(0.03);
   });
 });

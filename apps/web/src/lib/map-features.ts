@@ -2,7 +2,7 @@
  * GeoJSON built from store state for the map's sources. Pure (no MapLibre), so it is tested
  * in jsdom and measured by the position benchmark.
  */
-import type { GridCoverageDto, GridDto, IncidentDto } from '@dispatch/contracts';
+import type { GridCoverageDto, GridDto, IncidentDto, MoveUpDto } from '@dispatch/contracts';
 import type { ClockTargets, UnitStatus } from '@dispatch/domain';
 import type { AssignmentRoute } from '../stores/ui-store.js';
 import { incidentClocks, worstWarning } from './incident-clocks.js';
@@ -190,4 +190,29 @@ export function gridBounds(grids: Iterable<GridDto>): [[number, number], [number
         [e, n],
       ]
     : null;
+}
+
+/**
+ * Recommended move-ups: a line from where the unit was to its standby site, and the site itself,
+ * each with the unit, the expected 5-minute gain and the order (first is the best move).
+ */
+export function buildMoveUpFeatures(
+  moves: readonly Pick<MoveUpDto, 'id' | 'unitId' | 'from' | 'site' | 'gainShare5'>[],
+): FeatureCollection<LineString | Point> {
+  const features: Feature<LineString | Point>[] = [];
+  moves.forEach((move, order) => {
+    const properties = { id: move.id, unitId: move.unitId, gainShare5: move.gainShare5, order };
+    const site = [move.site[0], move.site[1]];
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'LineString', coordinates: [[move.from[0], move.from[1]], site] },
+      properties: { ...properties, kind: 'move' },
+    });
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: site },
+      properties: { ...properties, kind: 'site' },
+    });
+  });
+  return { type: 'FeatureCollection', features };
 }

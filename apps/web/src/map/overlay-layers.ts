@@ -5,7 +5,15 @@
  */
 import type { AddLayerObject } from 'maplibre-gl';
 import { UNIT_STATUSES } from '@dispatch/domain';
-import { COVERAGE_LEVEL_COLORS, GRID_STATUS_FILL, PRIORITY_COLORS, UNIT_STATUS_COLORS } from './palette.js';
+import {
+  COVERAGE_LEVEL_COLORS,
+  GRID_STATUS_FILL,
+  HOTSPOT_RAMP,
+  MOVE_UP_COLOR,
+  PRIORITY_COLORS,
+  STANDBY_POINT_COLOR,
+  UNIT_STATUS_COLORS,
+} from './palette.js';
 
 export const SOURCES = {
   roads: 'roads',
@@ -16,6 +24,9 @@ export const SOURCES = {
   incidents: 'incidents',
   units: 'units',
   draft: 'draft',
+  moveUps: 'move-ups',
+  hotspots: 'hotspots',
+  standbyPoints: 'standby-points',
 } as const;
 
 export const LAYERS = {
@@ -24,6 +35,8 @@ export const LAYERS = {
   incidents: 'incidents',
   incidentPulse: 'incident-pulse',
   units: 'units',
+  hotspots: 'hotspots-fill',
+  standbyPoints: 'standby-points',
 } as const;
 
 const unitStatusColor = [
@@ -199,6 +212,42 @@ export function routeLayers(): AddLayerObject[] {
   ];
 }
 
+/**
+ * Recommended move-ups: a dashed line from the unit to its standby site, wider for a larger
+ * expected gain, and a ring at the site; the best move (order 0) drawn fully opaque.
+ */
+export function moveUpLayers(): AddLayerObject[] {
+  const opacity = ['case', ['==', ['get', 'order'], 0], 1, 0.7];
+  return [
+    {
+      id: 'move-ups-line',
+      type: 'line',
+      source: SOURCES.moveUps,
+      filter: ['==', ['get', 'kind'], 'move'],
+      layout: { 'line-cap': 'round' },
+      paint: {
+        'line-color': MOVE_UP_COLOR,
+        'line-width': ['interpolate', ['linear'], ['get', 'gainShare5'], 0, 1.5, 0.05, 4],
+        'line-opacity': opacity as never,
+        'line-dasharray': [2, 1.5],
+      },
+    },
+    {
+      id: 'move-ups-site',
+      type: 'circle',
+      source: SOURCES.moveUps,
+      filter: ['==', ['get', 'kind'], 'site'],
+      paint: {
+        'circle-radius': 7,
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': MOVE_UP_COLOR,
+        'circle-stroke-width': 2.5,
+        'circle-stroke-opacity': opacity as never,
+      },
+    },
+  ];
+}
+
 /** Incidents coloured and sized by priority; breached ones get a pulsing halo underneath. */
 export function incidentLayers(): AddLayerObject[] {
   return [
@@ -298,6 +347,58 @@ export function draftLayers(): AddLayerObject[] {
       type: 'circle',
       source: SOURCES.draft,
       paint: { 'circle-radius': 4, 'circle-color': '#ffffff' },
+    },
+  ];
+}
+
+/**
+ * Hot spots: H3 cells filled by their share of the busiest cell's expected incidents (the source
+ * is empty while the layer is off). Drawn over the grid shades and under posts, routes and units.
+ */
+export function hotspotLayers(): AddLayerObject[] {
+  return [
+    {
+      id: LAYERS.hotspots,
+      type: 'fill',
+      source: SOURCES.hotspots,
+      paint: {
+        'fill-color': ['interpolate', ['linear'], ['get', 'level'], ...HOTSPOT_RAMP.flat()] as never,
+        'fill-opacity': ['interpolate', ['linear'], ['get', 'level'], 0, 0.35, 1, 0.75],
+      },
+    },
+  ];
+}
+
+/**
+ * Recommended standby points: a dashed line from the unit to its point and a cyan dot; once the
+ * unit is ordered there the line turns solid and the dot gets a white ring.
+ */
+export function standbyPointLayers(): AddLayerObject[] {
+  return [
+    {
+      id: 'standby-paths',
+      type: 'line',
+      source: SOURCES.standbyPoints,
+      filter: ['==', ['get', 'kind'], 'path'],
+      layout: { 'line-cap': 'round' },
+      paint: {
+        'line-color': STANDBY_POINT_COLOR,
+        'line-width': ['case', ['get', 'ordered'], 2.5, 1.5],
+        'line-opacity': 0.8,
+        'line-dasharray': [2, 1.5],
+      },
+    },
+    {
+      id: LAYERS.standbyPoints,
+      type: 'circle',
+      source: SOURCES.standbyPoints,
+      filter: ['==', ['get', 'kind'], 'point'],
+      paint: {
+        'circle-radius': ['case', ['get', 'ordered'], 8, 7],
+        'circle-color': STANDBY_POINT_COLOR,
+        'circle-stroke-color': ['case', ['get', 'ordered'], '#ffffff', '#0a101c'],
+        'circle-stroke-width': ['case', ['get', 'ordered'], 3, 1.5],
+      },
     },
   ];
 }

@@ -33,3 +33,15 @@ export const COVERAGE_LEVEL_COLORS: Readonly<Record<GridCoverageDto['level'], st
   thin: '#eab308',
   uncovered: '#dc2626',
 };
+
+/** Recommended move-ups (unit to standby site): apart from routes (sky), checkpoints (fuchsia). */
+export const MOVE_UP_COLOR = '#67e8f9';
+/** Recommended standby points and the line from each unit to its point: a cyan no other layer uses. */
+export const STANDBY_POINT_COLOR = '#00e5ff';
+
+/** Heat map of expected incidents, from a quiet cell to the busiest (share of the busiest, 0..1). */
+export const HOTSPOT_RAMP: readonly (readonly [number, string])[] = [
+  [0, '#fde68a'],
+  [0.4, '#fb923c'],
+  [1, '#e11d48'],
+];

@@ -9,6 +9,7 @@ import { Map as MapLibreMap, type GeoJSONSource, type MapMouseEvent } from 'mapl
 import { gridBounds } from '../lib/map-features.js';
 import { UnitAnimator } from '../lib/unit-animator.js';
 import { useGridsStore } from '../stores/grids-store.js';
+import { useUiStore } from '../stores/ui-store.js';
 import { useUnitsStore } from '../stores/units-store.js';
 import { attachCheckpointLayer } from './checkpoint-layer.js';
 import { baseStyleFromEnv } from './map-style.js';
@@ -19,11 +20,14 @@ import {
   SOURCES,
   draftLayers,
   gridLayers,
+  hotspotLayers,
   incidentLayers,
+  moveUpLayers,
   postLayers,
   riverLayers,
   roadLayers,
   routeLayers,
+  standbyPointLayers,
   unitLayers,
 } from './overlay-layers.js';
 import { sourceData } from './source-data.js';
@@ -116,9 +120,13 @@ export class SituationMap {
     const layers = [
       ...(this.externalBase ? [] : [...riverLayers(), ...roadLayers()]),
       ...gridLayers(),
+      ...hotspotLayers(),
       ...postLayers(),
       ...routeLayers(),
+      ...standbyPointLayers(),
       ...draftLayers(),
+      // Move-ups under the units they move.
+      ...moveUpLayers(),
       // Incidents above units: they are fewer and what the room is looking for.
       ...unitLayers(),
       ...incidentLayers(),
@@ -142,6 +150,11 @@ export class SituationMap {
     this.animator.update(useUnitsStore.getState().positions, performance.now());
     this.markDirty(...(Object.keys(SOURCES) as SourceKey[]));
     this.fitToGrids();
+    // A map that does not fit the grids (the unit terminal) goes where it was asked to before it
+    // loaded: the unit's own position usually arrives while MapLibre is still loading.
+    const pending = useUiStore.getState().flyTo;
+    if (!this.options.fitGrids && pending)
+      this.map.jumpTo({ center: pending.lngLat, zoom: pending.zoom ?? this.map.getZoom() });
     // Ready once our sources have data and a frame was drawn with it. Not 'idle': a map with
     // gliding units or a pulsing incident is never idle.
     this.map.once('sourcedata', () =>

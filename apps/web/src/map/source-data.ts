@@ -1,24 +1,35 @@
 /** Current GeoJSON of each map source, read from the stores at draw time. */
+import { isUnitDispatchable, type UnitStatus } from '@dispatch/domain';
 import { useClockStore } from '../stores/clock-store.js';
 import { useCoverageStore } from '../stores/coverage-store.js';
 import { useGridsStore } from '../stores/grids-store.js';
+import { useHotspotStore } from '../stores/hotspot-store.js';
 import { useIncidentsStore } from '../stores/incidents-store.js';
 import { useIntakeStore } from '../stores/intake-store.js';
 import { useMapDataStore } from '../stores/map-data-store.js';
+import { offeredMoveUps, useMoveUpStore } from '../stores/move-up-store.js';
+import { useStandbyPointsStore } from '../stores/standby-points-store.js';
+import { useStandbyStore } from '../stores/standby-store.js';
 import { useUiStore } from '../stores/ui-store.js';
 import { useUnitsStore } from '../stores/units-store.js';
 import {
   buildGridFeatures,
   buildIncidentFeatures,
+  buildMoveUpFeatures,
   buildRouteFeatures,
   buildUnitFeatures,
   pointCollection,
 } from '../lib/map-features.js';
+import { buildHotspotFeatures, buildStandbyPointFeatures } from '../lib/cover-features.js';
 import type { UnitAnimator } from '../lib/unit-animator.js';
+import { useMapLayersStore } from './map-layers-store.js';
 import type { SourceKey } from './store-bindings.js';
 import type { FeatureCollection, GeoJSON as GeoJSONData } from '../lib/geojson.js';
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** A unit the console has not heard of yet counts as free (the server said it was). */
+const isFree = (status: UnitStatus | undefined) => status === undefined || isUnitDispatchable(status);
 
 export function sourceData(key: SourceKey, animator: UnitAnimator, frameTime: number): GeoJSONData {
   switch (key) {
@@ -54,6 +65,23 @@ export function sourceData(key: SourceKey, animator: UnitAnimator, frameTime: nu
         targets,
         useUiStore.getState().selectedIncidentId,
       );
+    }
+    case 'moveUps': {
+      const units = useUnitsStore.getState().byId;
+      return buildMoveUpFeatures(
+        offeredMoveUps(useMoveUpStore.getState().byId, useClockStore.getState().now, (id) =>
+          isFree(units[id]?.status),
+        ),
+      );
+    }
+    case 'hotspots':
+      return useMapLayersStore.getState().hotspots
+        ? buildHotspotFeatures(useHotspotStore.getState().map)
+        : EMPTY;
+    case 'standbyPoints': {
+      const plan = useStandbyPointsStore.getState().plan;
+      if (!plan || !useMapLayersStore.getState().standbyPoints) return EMPTY;
+      return buildStandbyPointFeatures(plan.units, useStandbyStore.getState().byUnit);
     }
     case 'units': {
       const intake = useIntakeStore.getState();

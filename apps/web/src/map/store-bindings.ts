@@ -7,9 +7,13 @@ import type { GridCoverageDto } from '@dispatch/contracts';
 import { useClockStore } from '../stores/clock-store.js';
 import { useCoverageStore } from '../stores/coverage-store.js';
 import { useGridsStore } from '../stores/grids-store.js';
+import { useHotspotStore } from '../stores/hotspot-store.js';
 import { useIncidentsStore } from '../stores/incidents-store.js';
 import { useIntakeStore } from '../stores/intake-store.js';
 import { useMapDataStore } from '../stores/map-data-store.js';
+import { useMoveUpStore } from '../stores/move-up-store.js';
+import { useStandbyPointsStore } from '../stores/standby-points-store.js';
+import { useStandbyStore } from '../stores/standby-store.js';
 import { useUiStore, type FlyToRequest } from '../stores/ui-store.js';
 import { useUnitsStore, type TrackedPosition } from '../stores/units-store.js';
 import { useMapLayersStore } from './map-layers-store.js';
@@ -44,7 +48,11 @@ export function bindStores(target: BindingTarget): () => void {
   const unsubscribers = [
     useUnitsStore.subscribe((state, prev) => {
       if (state.positions !== prev.positions) target.onPositions(state.positions);
-      if (state.byId !== prev.byId) target.markDirty('units');
+      // A unit dispatched hides its move-up at once.
+      if (state.byId !== prev.byId) target.markDirty('units', 'moveUps');
+    }),
+    useMoveUpStore.subscribe((state, prev) => {
+      if (state.byId !== prev.byId) target.markDirty('moveUps');
     }),
     useIncidentsStore.subscribe((state, prev) => {
       if (state.byId !== prev.byId) target.markDirty('incidents');
@@ -63,6 +71,20 @@ export function bindStores(target: BindingTarget): () => void {
     }),
     useMapLayersStore.subscribe((state, prev) => {
       if (state.coverage !== prev.coverage) target.onCoverageLayer(state.coverage);
+      // The cover layers are drawn from data: off is an empty source.
+      if (state.hotspots !== prev.hotspots) target.markDirty('hotspots');
+      if (state.standbyPoints !== prev.standbyPoints) target.markDirty('standbyPoints');
+    }),
+    useHotspotStore.subscribe((state, prev) => {
+      if (state.map !== prev.map) target.markDirty('hotspots');
+    }),
+    useStandbyPointsStore.subscribe((state, prev) => {
+      if (state.plan !== prev.plan) target.markDirty('standbyPoints');
+    }),
+    useStandbyStore.subscribe((state, prev) => {
+      // A point the supervisor sent a unit to shows as ordered.
+      if (state.byUnit !== prev.byUnit && useStandbyPointsStore.getState().plan)
+        target.markDirty('standbyPoints');
     }),
     useMapDataStore.subscribe((state, prev) => {
       if (state.roads !== prev.roads) target.markDirty('roads');

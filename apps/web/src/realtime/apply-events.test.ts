@@ -3,10 +3,12 @@ import { useClockStore } from '../stores/clock-store.js';
 import { useCoverageStore } from '../stores/coverage-store.js';
 import { useGridsStore } from '../stores/grids-store.js';
 import { useIncidentsStore } from '../stores/incidents-store.js';
+import { useMoveUpStore } from '../stores/move-up-store.js';
 import { useUiStore } from '../stores/ui-store.js';
 import { useUnitsStore } from '../stores/units-store.js';
 import { T0, iso, makeAssignment, makeGrid, makeIncident, makeUnit } from '../test/fixtures.js';
 import { makeCoverage, makeCoverageAlert, makeGridCoverage } from '../test/coverage-fixtures.js';
+import { makeMoveUp } from '../test/move-up-fixtures.js';
 import { resetStores } from '../test/reset-stores.js';
 import { eventHandlers } from './apply-events.js';
 
@@ -71,5 +73,12 @@ describe('socket events into the stores', () => {
     expect(coverage.alerts.g1?.id).toBe('3');
     eventHandlers['coverage:cleared'](makeCoverageAlert({ id: '3', clearedAt: iso(T0 + 60_000) }));
     expect(useCoverageStore.getState().alerts).toEqual({});
+  });
+
+  it('takes move-ups as they are recommended and drops them as they are decided', () => {
+    eventHandlers['move-up:recommended'](makeMoveUp({ id: 'm1' }));
+    eventHandlers['move-up:recommended'](makeMoveUp({ id: 'm2', unitId: 'u2' }));
+    eventHandlers['move-up:decided'](makeMoveUp({ id: 'm1', status: 'expired', endReason: 'superseded' }));
+    expect(Object.keys(useMoveUpStore.getState().byId)).toEqual(['m2']);
   });
 });

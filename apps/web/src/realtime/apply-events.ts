@@ -7,6 +7,7 @@ import { useClockStore } from '../stores/clock-store.js';
 import { useCoverageStore } from '../stores/coverage-store.js';
 import { useGridsStore } from '../stores/grids-store.js';
 import { useIncidentsStore } from '../stores/incidents-store.js';
+import { useMoveUpStore } from '../stores/move-up-store.js';
 import { useStandbyStore } from '../stores/standby-store.js';
 import { useUiStore } from '../stores/ui-store.js';
 import { useUnitsStore } from '../stores/units-store.js';
@@ -43,4 +44,6 @@ export const eventHandlers: ServerToClientEvents = {
   'coverage:alert': (alert) => useCoverageStore.getState().raiseAlert(alert),
   'coverage:cleared': (alert) => useCoverageStore.getState().clearAlert(alert),
   'standby:updated': (update) => useStandbyStore.getState().applyUpdate(update),
+  'move-up:recommended': (move) => useMoveUpStore.getState().applyEvent(move),
+  'move-up:decided': (move) => useMoveUpStore.getState().applyEvent(move),
 };

@@ -1,8 +1,10 @@
 import type { Role } from '@dispatch/domain';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useCoverageStore } from '../stores/coverage-store.js';
+import { useMoveUpStore } from '../stores/move-up-store.js';
 import { useSessionStore } from '../stores/session-store.js';
 import { makeCoverage, makeCoverageAlert, makeGridCoverage } from '../test/coverage-fixtures.js';
+import { makeMoveUp } from '../test/move-up-fixtures.js';
 import { resetStores } from '../test/reset-stores.js';
 import { loadCoverage, loadReferenceData } from './load-reference-data.js';
 
@@ -16,6 +18,7 @@ const api = vi.hoisted(() => ({
   listPosts: vi.fn(),
   coverage: vi.fn(),
   coverageAlerts: vi.fn(),
+  moveUps: vi.fn(),
 }));
 vi.mock('../api/client.js', () => ({ api }));
 
@@ -57,6 +60,19 @@ describe('loading coverage with the reference data', () => {
     expect(api.listUnits).toHaveBeenCalled();
     expect(api.coverage).not.toHaveBeenCalled();
     expect(api.coverageAlerts).not.toHaveBeenCalled();
+    expect(api.moveUps).not.toHaveBeenCalled();
+  });
+
+  it('fetches the pending move-ups with coverage, keeping one decided while the list was in flight', async () => {
+    signIn('dispatcher');
+    const decided = makeMoveUp({ id: 'm1' });
+    useMoveUpStore.getState().applyEvent(decided);
+    api.moveUps.mockImplementation(async () => {
+      useMoveUpStore.getState().applyEvent({ ...decided, status: 'accepted' });
+      return [decided, makeMoveUp({ id: 'm2', unitId: 'u2' })];
+    });
+    await loadCoverage();
+    expect(Object.keys(useMoveUpStore.getState().byId)).toEqual(['m2']);
   });
 
   it('keeps an alert cleared over the socket while the list was in flight', async () => {

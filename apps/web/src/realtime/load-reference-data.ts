@@ -9,23 +9,27 @@ import { useCoverageStore } from '../stores/coverage-store.js';
 import { useGridsStore } from '../stores/grids-store.js';
 import { useIncidentsStore } from '../stores/incidents-store.js';
 import { useMapDataStore } from '../stores/map-data-store.js';
+import { useMoveUpStore } from '../stores/move-up-store.js';
 import { useSessionStore } from '../stores/session-store.js';
 import { useUnitsStore } from '../stores/units-store.js';
 
 const ignore = () => undefined;
 
 /**
- * Live coverage and the open alerts, for staff screens (`coverage.read`; not the unit terminal).
- * Called after sign-in and after a reconnect that lost events: the socket snapshot carries no
- * coverage, and an alert raised or cleared while away would otherwise be missed.
+ * Live coverage, the open alerts and the pending move-ups, for staff screens (`coverage.read`; not
+ * the unit terminal). Called after sign-in and after a reconnect that lost events: the socket
+ * snapshot carries none of them, and an alert or a move-up made or decided while away would
+ * otherwise be missed.
  */
 export async function loadCoverage(): Promise<void> {
   const role = useSessionStore.getState().user?.role;
   if (!role || !can(role, 'coverage.read')) return;
   const sinceSeq = useCoverageStore.getState().alertSeq;
+  const moveUpSeq = useMoveUpStore.getState().seq;
   await Promise.all([
     api.coverage().then((coverage) => useCoverageStore.getState().applyCoverage(coverage), ignore),
     api.coverageAlerts().then((alerts) => useCoverageStore.getState().applyAlerts(alerts, sinceSeq), ignore),
+    api.moveUps().then((moves) => useMoveUpStore.getState().applyPending(moves, moveUpSeq), ignore),
   ]);
 }
 

@@ -6,6 +6,11 @@ import { DEFAULT_PRIORITY_BY_TYPE } from '../lib/incident-defaults.js';
 export type IntakeTextField = 'locationText' | 'address' | 'description' | 'callerName' | 'callerPhone';
 
 export interface IntakeDraft {
+  /**
+   * The call's id, chosen when it is picked up and sent with the save: a save retried after a
+   * lost answer (network, a server node gone) gets the same incident back, never a second one.
+   */
+  callId: string | null;
   /** When the call was picked up (server-aligned epoch ms): the clocks start here. */
   receivedAt: number | null;
   lngLat: [number, number] | null;
@@ -42,6 +47,7 @@ export interface IntakeState extends IntakeDraft {
 }
 
 const EMPTY: IntakeDraft = {
+  callId: null,
   receivedAt: null,
   lngLat: null,
   locationText: '',
@@ -64,6 +70,7 @@ export const useIntakeStore = create<IntakeState>()((set, get) => ({
   start: (receivedAt) =>
     set({
       ...EMPTY,
+      callId: crypto.randomUUID(),
       receivedAt,
       active: true,
       saving: false,

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MoveUpPanel } from '../../components/MoveUpPanel.js';
 import { SituationMapView } from '../../components/SituationMapView.js';
 import { useGlobalShortcut } from '../../hooks/use-global-shortcut.js';
 import { nearestRoadName } from '../../lib/nearest-road.js';
@@ -52,6 +53,7 @@ export function DispatcherPage() {
       </main>
       <aside className="column column-right">
         <IncidentDetail />
+        <MoveUpPanel />
         <IncidentQueue />
       </aside>
     </div>

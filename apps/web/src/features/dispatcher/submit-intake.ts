@@ -2,8 +2,8 @@
  * Save (and dispatch) the call being taken: create the incident with auto-dispatch off, then
  * dispatch exactly the units the dispatcher kept selected (the plan's tier 1 by default).
  */
-import type { IncidentDto } from '@dispatch/contracts';
-import { errorCode } from '../../api/api-error.js';
+import type { CreateIncidentBody, IncidentDto } from '@dispatch/contracts';
+import { ApiError, errorCode } from '../../api/api-error.js';
 import type { Api } from '../../api/endpoints.js';
 import { useIncidentsStore } from '../../stores/incidents-store.js';
 import { useIntakeStore } from '../../stores/intake-store.js';
@@ -28,6 +28,30 @@ export function validateIntake(state: ReturnType<typeof useIntakeStore.getState>
   return null;
 }
 
+/** Waits between tries of a save whose answer was lost: a node failing over takes a few seconds. */
+export const SAVE_RETRY_DELAYS_MS = [500, 1500, 3000];
+
+/**
+ * Runs `save` again while it fails without an answer from the server (NETWORK, or a 502/503/504
+ * from the balancer): safe for a save carrying the call's id, which the server takes only once.
+ */
+export async function withRetries<T>(
+  save: () => Promise<T>,
+  delays: readonly number[] = SAVE_RETRY_DELAYS_MS,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await save();
+    } catch (error) {
+      const lost =
+        error instanceof ApiError && (error.status === 0 || [502, 503, 504].includes(error.status));
+      if (!lost || attempt >= delays.length) throw error;
+      await sleep(delays[attempt]!);
+    }
+  }
+}
+
 /** Saves the draft; with `dispatch`, sends the selected units. Returns the incident or null. */
 export async function submitIntake(
   api: SubmitApi,
@@ -47,7 +71,8 @@ export async function submitIntake(
   intake.setError(null);
   intake.setSaving(true);
   try {
-    let incident = await api.createIncident({
+    const body: CreateIncidentBody = {
+      id: intake.callId ?? undefined,
       type,
       priority: intake.priority,
       location: { lng: lngLat[0], lat: lngLat[1] },
@@ -58,7 +83,8 @@ export async function submitIntake(
       source: 'call',
       receivedAt: intake.receivedAt === null ? undefined : new Date(intake.receivedAt).toISOString(),
       autoDispatch: false,
-    });
+    };
+    let incident = await withRetries(() => api.createIncident(body));
     useIncidentsStore.getState().upsertIncident(incident);
     const unitIds = intake.selectedUnitIds;
     if (options.dispatch && unitIds.length > 0) {

@@ -7,7 +7,12 @@ import { makeGrid, makeUnit } from '../../test/fixtures.js';
 import { resetStores } from '../../test/reset-stores.js';
 import { SupervisorPage } from './SupervisorPage.js';
 
-const api = vi.hoisted(() => ({ moveUnitToGrid: vi.fn() }));
+// The cover plan panel asks for standby points; left pending here (its own tests cover it).
+const api = vi.hoisted(() => ({
+  moveUnitToGrid: vi.fn(),
+  standbyRecommendations: vi.fn(() => new Promise(() => undefined)),
+  hotspotsTop: vi.fn(() => new Promise(() => undefined)),
+}));
 vi.mock('../../api/client.js', () => ({ api }));
 vi.mock('../../components/SituationMapView.js', () => ({ SituationMapView: () => null }));
 
