@@ -7,15 +7,23 @@ describe('parseCli', () => {
     expect(o).toMatchObject({
       headless: true,
       engine: 'local',
-      policies: ['road', 'straight'],
+      policies: ['closest', 'straight'],
       dispatchAt: 'ready',
       hours: 4,
       seed: 110,
+      seeds: 1,
+      fleetShare: 1,
       url: null,
     });
     expect(parseCli(['--headless', '--engine', 'server']).engine).toBe('server');
-    expect(parseCli(['--headless', '--policy', 'straight,road']).policies).toEqual(['straight', 'road']);
-    expect(parseCli(['--headless', '--policy', 'all']).policies).toEqual(['road', 'straight']);
+    // `road` is the old name of `closest`.
+    expect(parseCli(['--headless', '--policy', 'straight,road']).policies).toEqual(['straight', 'closest']);
+    expect(parseCli(['--headless', '--policy', 'all']).policies).toEqual([
+      'closest',
+      'straight',
+      'closest+standby',
+      'closest+standby+moveup',
+    ]);
     expect(parseCli(['--headless', '--dispatch-at', 'end-of-call']).dispatchAt).toBe('end-of-call');
   });
 
@@ -23,7 +31,7 @@ describe('parseCli', () => {
     expect(() => parseCli([])).toThrow(/--url/);
     expect(parseCli(['--url', 'http://x:1/']).url).toBe('http://x:1');
     expect(parseCli(['--url', 'http://x:1'])).toMatchObject({
-      policies: ['road'],
+      policies: ['closest'],
       engine: 'server',
       speed: 1,
     });
@@ -35,9 +43,29 @@ describe('parseCli', () => {
   it('rejects bad numbers, policies, engines and unknown options', () => {
     expect(() => parseCli(['--headless', '--speed', '0'])).toThrow(/speed/);
     expect(() => parseCli(['--headless', '--policy', 'fastest'])).toThrow(/policy/);
-    expect(() => parseCli(['--headless', '--policy', 'road,road'])).toThrow(/policy/);
+    expect(() => parseCli(['--headless', '--policy', 'road,closest'])).toThrow(/policy/);
     expect(() => parseCli(['--headless', '--engine', 'mock'])).toThrow(/engine/);
     expect(() => parseCli(['--headless', '--dispatch-at', 'later'])).toThrow(/dispatch-at/);
     expect(() => parseCli(['--headless', '--nope'])).toThrow();
+  });
+
+  it('takes several seeds and a thinner fleet for the coverage comparison', () => {
+    const o = parseCli([
+      '--headless',
+      '--policy',
+      'closest,closest+standby,closest+standby+moveup',
+      '--seeds',
+      '5',
+      '--fleet',
+      '0.6',
+    ]);
+    expect(o).toMatchObject({ seed: 110, seeds: 5, fleetShare: 0.6 });
+    expect(o.policies).toEqual(['closest', 'closest+standby', 'closest+standby+moveup']);
+    expect(() => parseCli(['--headless', '--seeds', '0'])).toThrow(/seeds/);
+    expect(() => parseCli(['--headless', '--fleet', '1.5'])).toThrow(/fleet/);
+    expect(() => parseCli(['--url', 'http://x:1', '--seeds', '2'])).toThrow(/--headless/);
+    expect(() => parseCli(['--headless', '--policy', 'closest+standby', '--utc-offset', '5.5'])).toThrow(
+      /whole-hour/,
+    );
   });
 });

@@ -5,11 +5,12 @@
  * and 3.10 min median call -> on scene (50.0 and 47.5 % within 3 min): see the README.
  */
 import { describe, expect, it } from 'vitest';
+import { formatComparison } from './comparison.js';
 import { runSimulation, type RunOptions, type RunResult } from './run.js';
 
 const options = (overrides: Partial<RunOptions> = {}): RunOptions => ({
   engine: 'local',
-  policy: 'road',
+  policy: 'closest',
   mode: 'headless',
   hours: 0.5,
   speed: 1,
@@ -42,7 +43,7 @@ const outcome = (r: RunResult) => ({
 
 describe('headless runs on the in-process console', () => {
   it('give identical results for the same seed, to the digit, for each policy', async () => {
-    for (const policy of ['road', 'straight']) {
+    for (const policy of ['closest', 'straight']) {
       const first = await runSimulation(options({ policy }));
       const second = await runSimulation(options({ policy }));
       expect(outcome(second)).toEqual(outcome(first));
@@ -52,6 +53,26 @@ describe('headless runs on the in-process console', () => {
     // Not trivially: another seed is another half hour.
     const other = await runSimulation(options({ seed: 111 }));
     expect(other.summary).not.toEqual((await runSimulation(options())).summary);
+  }, 120_000);
+
+  it('give the same comparison table twice for the coverage policies, with a thinner fleet', async () => {
+    const seeds = [110, 111];
+    const table = async () => {
+      const series = [];
+      for (const policy of ['closest+standby', 'closest+standby+moveup']) {
+        const runs = [];
+        for (const seed of seeds)
+          runs.push(await runSimulation(options({ policy, seed, fleetShare: 0.6, hours: 1 })));
+        for (const r of runs) expect(r.counters.errors).toBe(0);
+        series.push({ policy, summaries: runs.map((r) => r.summary), counters: runs.map((r) => r.counters) });
+      }
+      return series;
+    };
+    const once = await table();
+    expect(await table()).toEqual(once);
+    expect(once[0]!.counters.every((c) => c.standbyMoves > 0 && c.moveUps === 0)).toBe(true);
+    expect(once[1]!.counters.some((c) => c.moveUps > 0)).toBe(true);
+    expect(formatComparison(once, seeds)).toContain('closest+standby+moveup - closest+standby');
   }, 120_000);
 
   it('dispatch while the call is still being taken, once type and location are known', async () => {

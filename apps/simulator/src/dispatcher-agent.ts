@@ -9,7 +9,7 @@ import type { IncidentDto, PostDto } from '@dispatch/contracts';
 import { activeUnitIds, isIncidentResolvable, isIncidentTerminal } from '@dispatch/domain';
 import { ApiError } from './api-client.js';
 import type { SimCall } from './call-generator.js';
-import type { ConsoleEvents, DispatcherConsole } from './console-port.js';
+import type { ConsoleEvents, DispatcherConsole, DispatchResult } from './console-port.js';
 import type { DispatchPolicy, PolicyContext } from './policies/index.js';
 import type { World } from './world.js';
 
@@ -36,7 +36,8 @@ export class DispatcherAgent {
   readonly incidents = new Map<string, TrackedIncident>();
   private closing = new Set<string>();
   private postRanges: Promise<Map<string, number>> | null = null;
-  private readonly context: PolicyContext;
+  /** What the policy sees of the console (also handed to its `start`). */
+  readonly context: PolicyContext;
 
   constructor(
     private readonly api: DispatcherConsole,
@@ -138,6 +139,18 @@ export class DispatcherAgent {
       `${incident.number} dispatched (${this.policy.name}): ${sent.join(', ')} [${Date.now() - started} ms real]`,
     );
     await this.world.assignmentsReceived(result.assignments.map((a) => a.id));
+    if (this.policy.afterDispatch) await this.moveUp(result, unitIds);
+  }
+
+  /** The policy's move-ups after a dispatch, ordered at once (a failure costs the moves only). */
+  private async moveUp(result: DispatchResult, unitIds: string[]): Promise<void> {
+    try {
+      const moves = await this.policy.afterDispatch!({ incident: result.incident, unitIds }, this.context);
+      for (const m of moves)
+        if (this.world.relocate(m.unitId, m.lngLat)) this.world.log(`move-up: ${m.unitId}`);
+    } catch (error) {
+      this.world.log(`${result.incident.number}: move-up failed (${(error as Error).message})`, true);
+    }
   }
 
   /**

@@ -27,7 +27,8 @@ export interface Engine {
   network: RoadNetwork | null;
   /** Road vertices fit for patrols and call addresses. */
   places: BackgroundPlace[];
-  grids: { id: string; polygon: GridPolygon }[];
+  /** Grids with their station (派出所) name, null when not known. */
+  grids: { id: string; polygon: GridPolygon; station: string | null }[];
   hotspots: Hotspot[];
   dispatcher: DispatcherConsole;
   dispatcherEvents: ConsoleEvents;

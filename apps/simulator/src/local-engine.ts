@@ -17,11 +17,15 @@ import { buildRoadNetwork, type RoadFeatureCollection, type RoadNetwork } from '
 import type { BackgroundPlace } from './call-generator.js';
 import { patrolVertices, type RoadFeature } from './city-geometry.js';
 import type { CrewedUnit, Engine } from './engine.js';
+import { fleetOnDuty } from './fleet.js';
 import { LocalConsole, type LocalUnitSeed } from './local-console.js';
 
 export interface LocalEngineOptions {
   /** Crew only the first N units in login order (the others are booked off duty). */
   terminals?: number;
+  /** Of those, crew only this share, chosen by `seed` (fleet.ts); default all. */
+  fleetShare?: number;
+  seed?: number;
   utcOffsetHours: number;
   now: () => number;
   log: (line: string) => void;
@@ -58,19 +62,21 @@ export async function openLocalEngine(options: LocalEngineOptions): Promise<Engi
   }));
   const ordered = unitsInLoginOrder(city.units);
   const crewCount = Math.min(options.terminals ?? ordered.length, ordered.length);
+  const onDuty = fleetOnDuty(crewCount, options.fleetShare ?? 1, options.seed ?? 0);
+  const crewed = (i: number) => i < crewCount && onDuty.has(i);
   // Uncrewed free units are off duty, as the server run books them.
   const seeds: LocalUnitSeed[] = ordered.map((u, i) => ({
     id: demoRecordId(seed, 'unit', u.callSign),
     callSign: u.callSign,
     kind: u.kind,
-    status: i < crewCount ? u.status : 'off_duty',
+    status: crewed(i) ? u.status : 'off_duty',
     homeGridId: gridId(u.homeGridCode),
     postId: u.postCode === undefined ? null : demoRecordId(seed, 'post', u.postCode),
     capabilities: [...u.capabilities],
     lngLat: u.lngLat,
   }));
-  if (options.terminals !== undefined)
-    options.log(`${ordered.length - crewCount} units without a simulated crew booked off duty`);
+  if (options.terminals !== undefined || (options.fleetShare ?? 1) < 1)
+    options.log(`${ordered.length - onDuty.size} units without a simulated crew booked off duty`);
   const console = new LocalConsole(
     {
       units: seeds,
@@ -87,14 +93,13 @@ export async function openLocalEngine(options: LocalEngineOptions): Promise<Engi
   const units = await console.units();
   const byId = new Map(units.map((u) => [u.id, u]));
   const crews: CrewedUnit[] = seeds
-    .slice(0, crewCount)
-    .filter((s) => s.status === 'available')
+    .filter((s, i) => crewed(i) && s.status === 'available')
     .map((s) => ({ unit: byId.get(s.id)!, terminal: console.terminal(), events: console.eventsFor(s.id) }));
   return {
     name: 'local',
     network: network.report.nodeCount > 0 ? network : null,
     places,
-    grids: city.grids.map((g) => ({ id: gridId(g.code), polygon: g.polygon })),
+    grids: city.grids.map((g) => ({ id: gridId(g.code), polygon: g.polygon, station: g.precinct })),
     hotspots: city.hotspots,
     dispatcher: console,
     dispatcherEvents: console.eventsFor('wall'),

@@ -53,6 +53,8 @@ export interface RunOptions {
    * duty so nobody sends a unit without a crew. Default: every unit. For small machines and tests.
    */
   terminals?: number;
+  /** Of those, crew only this share (0-1], chosen by seed (fleet.ts). Default all. */
+  fleetShare?: number;
   verbose: boolean;
   log: (line: string) => void;
   /** Live mode stops when this aborts. */
@@ -70,6 +72,7 @@ export interface IncidentOutcome {
 
 export interface RunResult {
   policy: string;
+  seed: number;
   engine: EngineName;
   summary: PolicySummary;
   incidents: IncidentOutcome[];
@@ -79,6 +82,8 @@ export interface RunResult {
   setupSeconds: number;
   runRealSeconds: number;
   simulatedHours: number;
+  /** Relocations (standby moves and move-ups) per on-duty unit-hour of simulated time. */
+  movesPerUnitHour: number;
 }
 
 const TICK_MS = 100;
@@ -96,6 +101,8 @@ export async function runSimulation(options: RunOptions): Promise<RunResult> {
     options.engine === 'local'
       ? await openLocalEngine({
           terminals: options.terminals,
+          fleetShare: options.fleetShare,
+          seed: options.seed,
           utcOffsetHours: options.utcOffsetHours,
           now,
           log,
@@ -107,6 +114,8 @@ export async function runSimulation(options: RunOptions): Promise<RunResult> {
           unitPassword: options.unitPassword,
           loginConcurrency: options.loginConcurrency,
           terminals: options.terminals,
+          fleetShare: options.fleetShare,
+          seed: options.seed,
           speed: options.speed,
           maxReportHz: options.maxReportHz,
           log,
@@ -156,12 +165,29 @@ async function runOn(
     const standby = policy.standbyTarget.bind(policy);
     world.standbyTarget = (unit) => standby(unit, clock.now());
   }
+  await policy.start?.(
+    {
+      network: engine.network,
+      grids: engine.grids,
+      hotspots: engine.hotspots,
+      places: engine.places,
+      seed: options.seed,
+      startSimMs,
+      startHour,
+      utcOffsetHours: options.utcOffsetHours,
+      callsPerHour: options.callsPerHour,
+      hotspotShare: options.hotspotShare,
+      log,
+    },
+    dispatcher.context,
+  );
 
   const rng = createRng(options.seed).fork('units');
   const agents: UnitAgent[] = engine.crews.map(({ unit, terminal, events }) => {
     const at = unit.position!.lngLat;
     const agent = new UnitAgent(unit, at, at, unit.status, terminal, world, rng.fork(unit.callSign));
     agent.attach(events);
+    world.addUnit(unit.id, agent);
     return agent;
   });
   engine.start(world, agents);
@@ -243,10 +269,15 @@ async function runOn(
   const tracked = [...dispatcher.incidents.values()];
   const times = await engine.incidentTimes(tracked.map((t) => t.id));
   const after = (from: number, to: number | null) => (to === null ? null : (to - from) / 1000);
+  const simulatedHours = clock.elapsedSeconds() / 3600;
+  const unitHours = agents.length * simulatedHours;
+  const moves = world.counters.standbyMoves + world.counters.moveUps;
+  const movesPerUnitHour = unitHours > 0 ? moves / unitHours : 0;
   return {
     policy: policy.name,
+    seed: options.seed,
     engine: engine.name,
-    summary: summarize(policy.name, times),
+    summary: { ...summarize(policy.name, times), movesPerUnitHour },
     incidents: tracked.map(({ call }, i) => ({
       seq: call.seq,
       callTakingSeconds: call.callTakingSeconds,
@@ -259,6 +290,7 @@ async function runOn(
     units: agents.length,
     setupSeconds,
     runRealSeconds,
-    simulatedHours: clock.elapsedSeconds() / 3600,
+    simulatedHours,
+    movesPerUnitHour,
   };
 }

@@ -22,6 +22,7 @@ import { ApiClient } from './api-client.js';
 import { patrolVertices, pointInPolygon, type GridPolygon } from './city-geometry.js';
 import type { ConsoleEvents } from './console-port.js';
 import type { CrewedUnit, Engine } from './engine.js';
+import { fleetOnDuty } from './fleet.js';
 import type { GpsFix, UnitAgent } from './unit-agent.js';
 import type { World } from './world.js';
 
@@ -35,6 +36,9 @@ export interface ServerEngineOptions {
   loginConcurrency: number;
   /** At most this many unit terminals (unit001...); the other free units are booked off duty. */
   terminals?: number;
+  /** Of those, log in only this share, chosen by `seed` (fleet.ts); default all. */
+  fleetShare?: number;
+  seed?: number;
   /** Live: simulated seconds per real second (GPS at 1 Hz simulated time when slower). */
   speed: number;
   /** Live: GPS reports per unit per real second, at most. */
@@ -122,13 +126,17 @@ export async function openServerEngine(options: ServerEngineOptions): Promise<En
   ]);
   const network =
     roads.features.length > 0 ? buildRoadNetwork(roads as unknown as RoadFeatureCollection) : null;
-  const gridShapes = grids.map((g) => ({ id: g.id, polygon: g.polygon as GridPolygon }));
+  const gridShapes = grids.map((g) => ({
+    id: g.id,
+    polygon: g.polygon as GridPolygon,
+    station: g.stationName,
+  }));
 
   // Every unit terminal logs in with its own account (unit001..); off-duty units stay home.
   const unitById = new Map(units.map((u) => [u.id, u]));
-  const usernames = units
-    .slice(0, options.terminals ?? units.length)
-    .map((_, i) => `unit${String(i + 1).padStart(3, '0')}`);
+  const logins = Math.min(options.terminals ?? units.length, units.length);
+  const onDuty = fleetOnDuty(logins, options.fleetShare ?? 1, options.seed ?? 0);
+  const usernames = [...onDuty].sort((a, b) => a - b).map((i) => `unit${String(i + 1).padStart(3, '0')}`);
   // Each terminal logs in and opens its socket in turn (the server sends every new socket a
   // snapshot, so connecting all at once would only queue them).
   const terminals = await mapLimit(usernames, options.loginConcurrency, async (username) => {
@@ -147,16 +155,16 @@ export async function openServerEngine(options: ServerEngineOptions): Promise<En
     await connected(socket);
     return { api, unit, socket };
   });
-  const onDuty = terminals.filter((t): t is NonNullable<typeof t> => t !== null);
-  if (options.terminals !== undefined) {
-    const crewed = new Set(onDuty.map((t) => t.unit.id));
+  const crewedTerminals = terminals.filter((t): t is NonNullable<typeof t> => t !== null);
+  if (options.terminals !== undefined || onDuty.size < units.length) {
+    const crewed = new Set(crewedTerminals.map((t) => t.unit.id));
     const uncrewed = units.filter((u) => !crewed.has(u.id) && u.status === 'available');
     await mapLimit(uncrewed, 4, (u) => dispatcherApi.setUnitStatus(u.id, 'off_duty'));
     log(`${uncrewed.length} units without a simulated crew booked off duty`);
   }
   const wall = connect(options.url, dispatcherApi);
   await connected(wall);
-  const socketOf = new Map(onDuty.map((t) => [t.unit.id, t.socket]));
+  const socketOf = new Map(crewedTerminals.map((t) => [t.unit.id, t.socket]));
 
   // What the wall has been shown of each unit (the server ranks on the same batches).
   const shown = new Map<string, string>();
@@ -187,7 +195,7 @@ export async function openServerEngine(options: ServerEngineOptions): Promise<En
   const lastReportReal = new Map<string, number>();
   const reportEveryMs = Math.max(1000 / options.speed, 1000 / options.maxReportHz);
 
-  const crews: CrewedUnit[] = onDuty.map(({ api, unit, socket }) => ({
+  const crews: CrewedUnit[] = crewedTerminals.map(({ api, unit, socket }) => ({
     unit: unit as UnitDto,
     terminal: api,
     events: eventsOf(socket),
@@ -263,7 +271,7 @@ export async function openServerEngine(options: ServerEngineOptions): Promise<En
       }));
     },
     async stop() {
-      for (const t of onDuty) t.socket.disconnect();
+      for (const t of crewedTerminals) t.socket.disconnect();
       wall.disconnect();
     },
   };

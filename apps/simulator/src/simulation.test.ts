@@ -16,7 +16,7 @@ describe('headless simulation against a fresh demo server', () => {
   const lines: string[] = [];
   const options: RunOptions = {
     engine: 'server',
-    policy: 'road',
+    policy: 'closest',
     mode: 'headless',
     hours: 0.5,
     speed: 1,

@@ -14,6 +14,8 @@ export interface StepOptions {
 }
 
 export async function runStepped(world: World, clock: SteppedClock, options: StepOptions): Promise<void> {
+  // Work started before the first step (units asking their policy where to wait) comes first.
+  await world.settle();
   for (;;) {
     const next = world.scheduler.nextAt;
     if (options.stopBefore(next)) return;

@@ -28,6 +28,12 @@ export interface PolicySummary {
   /** Share of ALL incidents with a unit on scene within 3 / 5 minutes (unreached count as late). */
   onSceneWithin3Min: number | null;
   onSceneWithin5Min: number | null;
+  /** Mean call -> first on scene over the incidents reached (the unreached count in `lateShare`). */
+  meanOnSceneSeconds: number | null;
+  /** Share of ALL incidents without a unit on scene within 5 minutes: 1 - onSceneWithin5Min. */
+  lateShare: number | null;
+  /** Standby moves and move-ups per on-duty unit-hour (set by the run; absent: not counted). */
+  movesPerUnitHour?: number;
 }
 
 function distribution(values: number[]): Distribution {
@@ -53,6 +59,8 @@ export function summarize(policy: string, incidents: readonly IncidentTimes[]): 
     callToOnScene: distribution(onScene),
     onSceneWithin3Min: share(onScene, 180),
     onSceneWithin5Min: share(onScene, 300),
+    meanOnSceneSeconds: onScene.length === 0 ? null : onScene.reduce((a, b) => a + b, 0) / onScene.length,
+    lateShare: incidents.length === 0 ? null : 1 - share(onScene, 300)!,
   };
 }
 
@@ -102,6 +110,12 @@ const ROWS: Row[] = [
     diff: signedMinutes,
   },
   {
+    label: 'call -> first on scene, mean',
+    value: (s) => minutes(s.meanOnSceneSeconds),
+    raw: (s) => s.meanOnSceneSeconds,
+    diff: signedMinutes,
+  },
+  {
     label: 'call -> first on scene, p90',
     value: (s) => minutes(s.callToOnScene.p90Seconds),
     raw: (s) => s.callToOnScene.p90Seconds,
@@ -118,6 +132,18 @@ const ROWS: Row[] = [
     value: (s) => pct(s.onSceneWithin5Min),
     raw: (s) => s.onSceneWithin5Min,
     diff: signedPoints,
+  },
+  {
+    label: 'late (not on scene within 5 min)',
+    value: (s) => pct(s.lateShare),
+    raw: (s) => s.lateShare,
+    diff: signedPoints,
+  },
+  {
+    label: 'moves per unit-hour',
+    value: (s) => (s.movesPerUnitHour === undefined ? '-' : s.movesPerUnitHour.toFixed(3)),
+    raw: (s) => s.movesPerUnitHour ?? null,
+    diff: (d) => (d === null ? '-' : `${d >= 0 ? '+' : ''}${d.toFixed(3)}`),
   },
 ];
 

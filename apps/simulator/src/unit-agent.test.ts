@@ -1,4 +1,5 @@
 import type { LngLat } from '@dispatch/domain';
+import { haversineMeters } from '@dispatch/routing';
 import { describe, expect, it } from 'vitest';
 import type { SimCall } from './call-generator.js';
 import { LocalConsole } from './local-console.js';
@@ -90,10 +91,34 @@ describe('UnitAgent', () => {
     const { world, agent, clock, until } = rig();
     const standby = east(1200);
     const asked: string[] = [];
-    world.standbyTarget = (unit) => (asked.push(unit.callSign), standby);
+    world.standbyTarget = async (unit) => (asked.push(unit.callSign), standby);
     agent.start();
     await until(T0 + 30 * 60_000);
     expect(asked.length).toBeGreaterThan(1);
     expect(agent.position(clock.now()).lngLat).toEqual(standby);
+    // One relocation: waiting on at the same point is not another.
+    expect(world.counters.standbyMoves).toBe(1);
+  });
+
+  it('drops its patrol for a move-up order and waits at the point, but not while on a job', async () => {
+    const { world, console, agent, clock, until } = rig();
+    world.addUnit(agent.id, agent);
+    agent.start();
+    await until(T0 + 5 * 60_000);
+    const point = east(3000);
+    expect(world.relocate('a', point)).toBe(true);
+    expect(world.relocate('nobody', point)).toBe(false);
+    await until(T0 + 20 * 60_000);
+    expect(haversineMeters(agent.position(clock.now()).lngLat, point)).toBeLessThan(1);
+    expect(world.counters.moveUps).toBe(1);
+    const incident = await console.createIncident({
+      type: 'theft',
+      priority: 3,
+      location: { lng: here[0], lat: here[1] },
+    });
+    world.registerCall(incident.id, { seq: 1, serviceSeconds: 900 } as SimCall);
+    await console.dispatch(incident.id, ['a']);
+    expect(world.relocate('a', east(100))).toBe(false);
+    expect(world.counters.moveUps).toBe(1);
   });
 });

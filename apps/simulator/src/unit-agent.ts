@@ -10,6 +10,7 @@
  */
 import type { AssignmentDto, SnapshotEvent, UnitDto } from '@dispatch/contracts';
 import { unitStatusForAssignment, type LngLat, type UnitKind, type UnitStatus } from '@dispatch/domain';
+import { haversineMeters } from '@dispatch/routing';
 import { ApiError } from './api-client.js';
 import type { ConsoleEvents, UnitTerminal } from './console-port.js';
 import { isStationaryKind, patrolTarget, planLeg, type Leg } from './movement.js';
@@ -18,6 +19,9 @@ import type { Rng } from './prng.js';
 import type { World } from './world.js';
 
 type Phase = 'free' | 'responding' | 'on_scene' | 'returning';
+
+/** Within this of a standby point a unit is there (road vertices are metres apart). */
+const AT_POINT_METERS = 30;
 
 interface Job {
   assignmentId: string;
@@ -66,6 +70,8 @@ export class UnitAgent {
    * events, which may arrive late.
    */
   private returning: boolean;
+  /** The standby point it was last sent to (a new one counts as a relocation). */
+  private standbyAt: LngLat | null = null;
   /** Newest unit version heard: an older update arriving late is ignored. */
   private unitVersion = -1;
 
@@ -98,8 +104,8 @@ export class UnitAgent {
 
   /** Starts the unit's day: patrol when free, back to the grid when left returning. */
   start(): void {
-    if (this.returning) this.startReturn();
-    else if (this.phase === 'free') this.patrol();
+    if (this.returning) this.world.track(this.startReturn());
+    else if (this.phase === 'free') this.world.track(this.patrol());
   }
 
   /** Where the unit is at simulated time `now`, as its GPS would say. */
@@ -147,22 +153,65 @@ export class UnitAgent {
   }
 
   /** A free unit: the next patrol leg (or the policy's standby point), then a pause. */
-  private patrol(): void {
+  private async patrol(): Promise<void> {
     if (this.phase !== 'free' || this.job || isStationaryKind(this.kind)) return;
-    const standby = this.world.standbyTarget({
-      id: this.id,
-      callSign: this.callSign,
-      kind: this.kind,
-      homeGridId: this.homeGridId,
-      lngLat: this.at,
-    });
+    const epoch = this.epoch;
+    const asked = this.askStandby();
+    const standby = asked ? await asked : null;
+    if (epoch !== this.epoch || this.phase !== 'free' || this.job) return;
+    // Already waiting there: stay.
+    if (standby && haversineMeters(this.at, standby) < AT_POINT_METERS) return this.park();
+    if (standby) this.noteStandby(standby);
     const to = standby ?? patrolTarget(this.rng, this.world.gridVertices(this.homeGridId), this.at);
     const end = this.startLeg(to, standby !== null);
     this.after(end, () => {
       this.endLeg();
-      // Park a while (a stop, a check) before the next leg.
-      this.after(this.world.clock.now() + this.rng.range(30, 240) * 1000, () => this.patrol());
+      this.park();
     });
+  }
+
+  /** Park a while (a stop, a check; at a standby point: wait) before the next leg. */
+  private park(): void {
+    this.after(this.world.clock.now() + this.rng.range(30, 240) * 1000, () => this.patrol());
+  }
+
+  /** The policy's standby point for this unit, when the policy has standby points (else null at once). */
+  private askStandby(): Promise<LngLat | null> | null {
+    return (
+      this.world.standbyTarget?.({
+        id: this.id,
+        callSign: this.callSign,
+        kind: this.kind,
+        homeGridId: this.homeGridId,
+        lngLat: this.at,
+      }) ?? null
+    );
+  }
+
+  /** Heading for a standby point: a relocation when it is a new point (not the one it had). */
+  private noteStandby(point: LngLat): void {
+    if (!this.standbyAt || haversineMeters(this.standbyAt, point) >= AT_POINT_METERS)
+      this.world.counters.standbyMoves += 1;
+    this.standbyAt = point;
+  }
+
+  /**
+   * An order from the dispatcher (a move-up): a free unit drops its patrol or wait and drives to
+   * `to` now, then waits there. False when it is busy, a post or drone, or still owes the server
+   * its return to the grid.
+   */
+  relocate(to: LngLat): boolean {
+    if (this.job || isStationaryKind(this.kind)) return false;
+    if (!(this.phase === 'free' || (this.phase === 'returning' && !this.returning))) return false;
+    this.halt();
+    this.phase = 'free';
+    this.standbyAt = to;
+    const end = this.startLeg(to, true);
+    this.after(end, () => {
+      this.endLeg();
+      this.park();
+    });
+    return true;
   }
 
   private onUnit(u: UnitDto): void {
@@ -245,14 +294,20 @@ export class UnitAgent {
     this.world.log(`${this.callSign}: assignment ${reason}, returning`);
     this.job = null;
     this.halt();
-    this.startReturn();
+    this.world.track(this.startReturn());
   }
 
-  private startReturn(): void {
+  /** Back to the grid after a job: to its standby point when the policy gives one. */
+  private async startReturn(): Promise<void> {
     this.phase = 'returning';
+    const epoch = this.epoch;
+    const asked = isStationaryKind(this.kind) ? null : this.askStandby();
+    const standby = asked ? await asked : null;
+    if (epoch !== this.epoch || this.phase !== 'returning' || this.job) return;
+    if (standby) this.noteStandby(standby);
     const target = isStationaryKind(this.kind)
       ? this.home
-      : patrolTarget(this.rng, this.world.gridVertices(this.homeGridId), this.at);
+      : (standby ?? patrolTarget(this.rng, this.world.gridVertices(this.homeGridId), this.at));
     const end = this.startLeg(target, true);
     this.after(end, () => this.backInGrid());
   }
@@ -314,7 +369,7 @@ export class UnitAgent {
     const cleared = await this.step('clear', () => this.terminal.assignmentAction(job.assignmentId, 'clear'));
     if (cleared) this.returning = unitStatusForAssignment(cleared.status) === 'returning';
     this.world.noteCleared(this, job.incidentId, job.assignmentId);
-    if (!this.job) this.startReturn();
+    if (!this.job) await this.startReturn();
   }
 
   private async backInGrid(): Promise<void> {

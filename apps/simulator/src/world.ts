@@ -22,6 +22,10 @@ export interface RunCounters {
   clears: number;
   closed: number;
   errors: number;
+  /** Free units sent to a new standby point (the first of the shift included). */
+  standbyMoves: number;
+  /** Move-up orders a free unit carried out. */
+  moveUps: number;
 }
 
 /**
@@ -56,6 +60,8 @@ export class World {
     clears: 0,
     closed: 0,
     errors: 0,
+    standbyMoves: 0,
+    moveUps: 0,
   };
   readonly scheduler = new Scheduler();
   readonly clock: SimClock;
@@ -68,9 +74,11 @@ export class World {
   beforeDecision: () => Promise<void> = async () => undefined;
   /**
    * Where a free unit should wait instead of patrolling at random (a standby policy), or null.
-   * Set by the run from its policy.
+   * Set by the run from its policy; none (patrol, and no asking) by default.
    */
-  standbyTarget: (unit: UnitIdentity & { lngLat: LngLat }) => LngLat | null = () => null;
+  standbyTarget: ((unit: UnitIdentity & { lngLat: LngLat }) => Promise<LngLat | null>) | null = null;
+  /** The run's unit agents by unit id (for orders to one of them: move-ups). */
+  private readonly movers = new Map<string, { relocate(to: LngLat): boolean }>();
   private readonly calls = new Map<string, SimCall>();
   private readonly arrivedIncidents = new Set<string>();
   private readonly fallbackRng: Rng;
@@ -159,6 +167,21 @@ export class World {
     for (const id of assignmentIds) this.deliveries.delete(id);
     if (outcome === 'timeout')
       this.log(`assignments ${assignmentIds.join(', ')} never reached a terminal`, true);
+  }
+
+  /** Registers a unit agent so the dispatcher's orders reach it. */
+  addUnit(id: string, unit: { relocate(to: LngLat): boolean }): void {
+    this.movers.set(id, unit);
+  }
+
+  /**
+   * The dispatcher orders a free unit to drive to `to` now and wait there (a move-up). False when
+   * the unit is not one of this run's or cannot go (busy, or a post).
+   */
+  relocate(unitId: string, to: LngLat): boolean {
+    const ok = this.movers.get(unitId)?.relocate(to) ?? false;
+    if (ok) this.counters.moveUps += 1;
+    return ok;
   }
 
   log(line: string, important = false): void {

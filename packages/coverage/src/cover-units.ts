@@ -33,3 +33,17 @@ export function inStationArea(unit: CoverUnit, site: StandbySite): boolean {
 export function drives(unit: CoverUnit): boolean {
   return (unit.candidate.mode ?? 'drive') === 'drive';
 }
+
+/**
+ * The station area of each zone: the other zones of the same station (`allowedZones` of a unit
+ * whose home zone is i). `stationOfZone[i]` names zone i's station; null: a zone of its own.
+ */
+export function stationZonesOf(stationOfZone: readonly (string | null)[]): number[][] {
+  const byStation = new Map<string, number[]>();
+  stationOfZone.forEach((station, zone) => {
+    if (station !== null) byStation.set(station, [...(byStation.get(station) ?? []), zone]);
+  });
+  return stationOfZone.map((station, zone) =>
+    station === null ? [] : byStation.get(station)!.filter((other) => other !== zone),
+  );
+}

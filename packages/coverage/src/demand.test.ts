@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { coverageTimes, type TravelCandidate } from '@dispatch/routing';
-import { coveredDemand, vertexDemandOf, vertexZoneOf } from './demand.js';
-import { halvesBySegment, lattice, pointIn, randomLattice } from './test-support.js';
+import { coveredDemand, segmentZoneOf, vertexDemandOf, vertexZoneOf } from './demand.js';
+import { at, halvesBySegment, lattice, pointIn, randomLattice } from './test-support.js';
 import { zoneCoverage } from './zone-coverage.js';
 
 describe('vertexDemandOf', () => {
@@ -66,5 +66,16 @@ describe('vertexZoneOf', () => {
     expect(
       vertexZoneOf(l.network, new Int32Array(l.network.segmentCount).fill(-1)).every((z) => z === -1),
     ).toBe(true);
+  });
+});
+
+describe('segmentZoneOf', () => {
+  it('zones each segment by its midpoint, as a grid lookup of the midpoint says', () => {
+    const l = lattice(3, 2);
+    const mid = at(l.blockMeters, 0)[0];
+    expect([...segmentZoneOf(l.network, ([lng]) => (lng < mid ? 0 : 1))]).toEqual([...halvesBySegment(l)]);
+    const outside = segmentZoneOf(l.network, () => -1);
+    expect(outside.length).toBe(l.network.segmentCount);
+    expect(outside.every((z) => z === -1)).toBe(true);
   });
 });

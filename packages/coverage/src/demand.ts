@@ -4,6 +4,7 @@
  * `zoneCoverage` counts by (a segment is half covered when one end is reached), so both give the
  * same covered demand for the same per-vertex seconds.
  */
+import type { LngLat } from '@dispatch/domain';
 import type { RoadNetwork } from '@dispatch/routing';
 
 /**
@@ -21,6 +22,22 @@ export function vertexDemandOf(network: RoadNetwork, segmentDemand?: Float64Arra
     const b = segTo[s]!;
     out[a] = out[a]! + half;
     out[b] = out[b]! + half;
+  }
+  return out;
+}
+
+/**
+ * Zone of each road segment (`zoneCoverage`'s `segmentZone`): the zone its midpoint lies in, by
+ * `zoneAt` (e.g. a grid lookup giving the grid's index, -1 outside every grid). What the server's
+ * cover planner and the simulator's standby policies both build once per network and grids.
+ */
+export function segmentZoneOf(network: RoadNetwork, zoneAt: (lngLat: LngLat) => number): Int32Array {
+  const out = new Int32Array(network.segmentCount);
+  const { segFrom, segTo, vertexLng, vertexLat } = network;
+  for (let s = 0; s < network.segmentCount; s++) {
+    const a = segFrom[s]!;
+    const b = segTo[s]!;
+    out[s] = zoneAt([(vertexLng[a]! + vertexLng[b]!) / 2, (vertexLat[a]! + vertexLat[b]!) / 2]);
   }
   return out;
 }

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gridDisk, latLngToCell } from 'h3-js';
-import { segmentCells, spreadDemandOverSegments, type SegmentPoints } from './segment-demand.js';
+import { zonedMidnight } from '@dispatch/domain';
+import { buildDemandSurface, NO_SMOOTHING } from './demand-surface.js';
+import {
+  segmentCells,
+  segmentDemandFromSurface,
+  spreadDemandOverSegments,
+  type SegmentPoints,
+} from './segment-demand.js';
 
 const HOME = latLngToCell(30.27, 120.15, 9);
 
@@ -86,5 +93,53 @@ describe('spreadDemandOverSegments', () => {
     expect([...spreadDemandOverSegments(segs, [HOME], [0])]).toEqual([100, 50]);
     expect(spreadDemandOverSegments(segmentCells(points([]), 9), [HOME], [3])).toHaveLength(0);
     expect(() => spreadDemandOverSegments(segs, [HOME], [1], 2)).toThrow(RangeError);
+  });
+});
+
+describe('segmentDemandFromSurface', () => {
+  const monday = zonedMidnight('2026-11-02', 'Asia/Shanghai');
+  const hour = 3_600_000;
+  // Two weeks: 3 P3 thefts on Monday 09:00-10:00 in the home cell, one P1 at 21:00.
+  const records = [0, 1, 2].map((i) => ({
+    lngLat: [120.15, 30.27] as [number, number],
+    receivedAt: monday + 9 * hour + i * 60_000,
+    priority: 3 as const,
+    type: 'theft' as const,
+  }));
+  records.push({
+    ...records[0]!,
+    receivedAt: monday + 21 * hour,
+    priority: 1 as never,
+    type: 'robbery' as never,
+  });
+  const surface = buildDemandSurface(records, {
+    now: monday + 14 * 24 * hour,
+    timeZone: 'Asia/Shanghai',
+    windowDays: 14,
+    smoothing: NO_SMOOTHING,
+  });
+  const segs = segmentCells(
+    points([
+      [120.15, 30.27, 100],
+      [120.3, 30.4, 300],
+    ]),
+    9,
+  );
+
+  it('puts an hour of week’s expected demand on the roads of its cells, plus the floor', () => {
+    // 3 thefts (weight 1) in two weeks: 1.5 a week at Monday 09:00.
+    const w = segmentDemandFromSurface(segs, surface, 9, 0.1);
+    expect(w[0]).toBeCloseTo(0.9 * 1.5 + 0.15 * 0.25, 12);
+    expect(w[1]).toBeCloseTo(0.15 * 0.75, 12);
+    // The P1 at 21:00 weighs 4, half a week each.
+    expect(segmentDemandFromSurface(segs, surface, 21, 0)[0]).toBeCloseTo(2, 12);
+    // A quiet hour: every metre the same.
+    expect([...segmentDemandFromSurface(segs, surface, 3)]).toEqual([100, 300]);
+  });
+
+  it('refuses segments at another resolution', () => {
+    expect(() => segmentDemandFromSurface(segmentCells(points([[120.15, 30.27, 1]]), 8), surface, 9)).toThrow(
+      RangeError,
+    );
   });
 });

@@ -8,6 +8,9 @@
 import type { RoadNetwork } from '@dispatch/routing';
 import { cellToLatLng, gridDisk } from 'h3-js';
 import { CellLocator } from './cell-locator.js';
+import type { DemandSurface } from './demand-surface.js';
+import { expectedDemand } from './hotspot-queries.js';
+import type { HourWeight } from './hour-of-week.js';
 
 /** Midpoints and lengths of road segments. */
 export interface SegmentPoints {
@@ -124,6 +127,28 @@ export function spreadDemandOverSegments(
     out[s] = (1 - floorShare) * perRoadCell[c]! * part + floor * lengthShare(s);
   }
   return out;
+}
+
+/**
+ * Expected demand per road segment in one hour of week (or a weighted run of hours) from a demand
+ * surface: its cells' priority-weighted `expectedDemand` spread over the roads. What live coverage
+ * (`segmentDemand`), standby points and move-up weigh (through `vertexDemandOf`).
+ * @param segments built at the surface's resolution (`segmentCells(points, surface.resolution)`).
+ */
+export function segmentDemandFromSurface(
+  segments: SegmentCells,
+  surface: DemandSurface,
+  hours: number | readonly HourWeight[],
+  floorShare = DEFAULT_DEMAND_FLOOR_SHARE,
+): Float64Array {
+  if (segments.resolution !== surface.resolution)
+    throw new RangeError('segments and surface must be at the same H3 resolution');
+  return spreadDemandOverSegments(
+    segments,
+    surface.cells,
+    expectedDemand(surface, hours, 'demand'),
+    floorShare,
+  );
 }
 
 /** The nearest cell with roads within a few rings (by centre distance), or -1. */

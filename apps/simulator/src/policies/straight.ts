@@ -3,12 +3,11 @@
  * rules, units ranked by straight-line distance from `GET /units` positions.
  */
 import { activeUnitIds } from '@dispatch/domain';
-import type { DispatchPolicy } from './policy.js';
+import type { DispatchPolicy, PolicyEntry } from './policy.js';
 import { straightLineChoice } from './straight-line-choice.js';
 
-export const straightPolicy: DispatchPolicy = {
+const straightPolicy: DispatchPolicy = {
   name: 'straight',
-  description: 'same plan and rules, units ranked by straight-line distance (no road network)',
   async chooseUnits(incident, ctx) {
     const [units, postRangeMeters] = await Promise.all([ctx.console.units(), ctx.postRanges()]);
     return straightLineChoice(
@@ -22,4 +21,10 @@ export const straightPolicy: DispatchPolicy = {
       { postRangeMeters, alreadyAssignedUnitIds: activeUnitIds(incident.assignments) },
     );
   },
+};
+
+export const straight: PolicyEntry = {
+  name: 'straight',
+  description: 'same plan and rules, units ranked by straight-line distance (no road network)',
+  create: () => straightPolicy,
 };
