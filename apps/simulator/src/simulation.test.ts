@@ -56,7 +56,7 @@ describe('headless simulation against a fresh demo server', () => {
     expect(c.clears).toBeGreaterThan(0);
     expect(c.closed).toBeGreaterThan(0);
     expect(c.errors).toBe(0);
-    expect(lines.some((l) => / dispatched \(road\): /.test(l))).toBe(true);
+    expect(lines.some((l) => / dispatched \(closest\): /.test(l))).toBe(true);
   });
 
   it('produces a summary with plausible numbers', () => {
