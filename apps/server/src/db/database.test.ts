@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
 import { readMigrations, migrate } from './migrate.js';
 
@@ -25,6 +26,40 @@ describe(`database (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
     expect(rows.every((r) => r.finished_at !== null)).toBe(true);
     expect(await migrate(db.runner)).toEqual([]);
   });
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    'survives the server ending a connection a transaction holds between statements (a restart)',
+    async () => {
+      let resume!: () => void;
+      const paused = new Promise<void>((resolve) => (resume = resolve));
+      const held = db.runner
+        .transaction(async (tx) => {
+          await tx.query('SELECT 1');
+          await paused;
+          await tx.query('SELECT 2');
+        })
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const admin = new pg.Client({ connectionString: db.url });
+      await admin.connect();
+      try {
+        const killed = await admin.query(
+          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+        );
+        expect(killed.rowCount).toBeGreaterThan(0);
+      } finally {
+        await admin.end();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      resume();
+      expect(await held).toBeInstanceOf(Error);
+      const [row] = await db.runner.query<{ ok: number }>('SELECT 1 AS ok');
+      expect(row?.ok).toBe(1);
+    },
+  );
 
   it('refuses a migration edited after it was applied', async () => {
     const files = readMigrations();

@@ -101,6 +101,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       }
     }
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // A connection the server ends (a restart, a failover, an admin) while it is checked out but
+    // between statements reports on the client itself; unhandled, that error ends the process.
+    // Its holder sees the failure on its next statement; the pool then drops the connection.
+    pool.on('connect', (client) => {
+      client.on('error', (error: Error & { code?: string }) =>
+        console.warn(`database: connection closed by the server (${error.code ?? error.message})`),
+      );
+    });
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     const runner = poolRunner(pool);
     return {
