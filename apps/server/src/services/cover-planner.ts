@@ -11,7 +11,9 @@
 import {
   joinSiteReach,
   sampleStandbySites,
+  segmentZoneOf,
   siteReach,
+  stationZonesOf,
   vertexDemandOf,
   vertexZoneOf,
   type CoverUnit,
@@ -76,21 +78,11 @@ export class CoverPlanner {
     if (known && known.network === network && known.gridVersion === this.grids.version) return known;
     const gridIds = this.grids.ids();
     const zoneOf = new Map(gridIds.map((id, i) => [id, i]));
-    const segmentZone = new Int32Array(network.segmentCount);
-    const { segFrom, segTo, vertexLng, vertexLat } = network;
-    for (let s = 0; s < network.segmentCount; s++) {
-      const a = segFrom[s]!;
-      const b = segTo[s]!;
-      const grid = this.grids.locate([
-        (vertexLng[a]! + vertexLng[b]!) / 2,
-        (vertexLat[a]! + vertexLat[b]!) / 2,
-      ]);
-      segmentZone[s] = grid === null ? -1 : zoneOf.get(grid)!;
-    }
-    const stations = this.grids.stations();
-    const stationZones = stations.map((station, i) =>
-      station === null ? [] : stations.flatMap((other, j) => (other === station && j !== i ? [j] : [])),
-    );
+    const segmentZone = segmentZoneOf(network, (lngLat) => {
+      const grid = this.grids.locate(lngLat);
+      return grid === null ? -1 : zoneOf.get(grid)!;
+    });
+    const stationZones = stationZonesOf(this.grids.stations());
     this.zonesCache = {
       network,
       gridVersion: this.grids.version,
