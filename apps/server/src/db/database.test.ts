@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
 import { readMigrations, migrate } from './migrate.js';
@@ -58,6 +58,35 @@ describe(`database (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
       expect(await held).toBeInstanceOf(Error);
       const [row] = await db.runner.query<{ ok: number }>('SELECT 1 AS ok');
       expect(row?.ok).toBe(1);
+    },
+  );
+
+  it.skipIf(!process.env.DATABASE_URL)(
+    'survives the server ending idle pooled connections (a restart, DROP DATABASE WITH FORCE)',
+    async () => {
+      // Idle clients report a server-ended connection on the pool; without a listener there it is
+      // an uncaught exception that ends the process (CI saw it at every test file's teardown).
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      try {
+        await Promise.all([1, 2, 3].map((n) => db.runner.query('SELECT $1::int AS n', [n])));
+        const admin = new pg.Client({ connectionString: db.url });
+        await admin.connect();
+        try {
+          const killed = await admin.query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'idle'",
+          );
+          expect(killed.rowCount).toBeGreaterThan(0);
+        } finally {
+          await admin.end();
+        }
+        await vi.waitFor(() =>
+          expect(warn.mock.calls.some(([m]) => String(m).includes('idle connection closed'))).toBe(true),
+        );
+        const [row] = await db.runner.query<{ ok: number }>('SELECT 1 AS ok');
+        expect(row?.ok).toBe(1);
+      } finally {
+        warn.mockRestore();
+      }
     },
   );
 

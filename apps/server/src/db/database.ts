@@ -109,6 +109,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         console.warn(`database: connection closed by the server (${error.code ?? error.message})`),
       );
     });
+    // An idle connection the server ends is reported on the pool (which then drops it); without a
+    // listener it is an uncaught exception. The next checkout opens a fresh connection.
+    pool.on('error', (error: Error & { code?: string }) =>
+      console.warn(`database: idle connection closed by the server (${error.code ?? error.message})`),
+    );
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     const runner = poolRunner(pool);
     return {
