@@ -95,6 +95,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     positionFlushMs: config.positionFlushMs,
     positionMaxPending: config.positionMaxPending,
     hotspotRebuildMs: config.hotspotRebuildSeconds * 1000,
+    planning: config.planning,
     ...(options.now ? { now: options.now } : {}),
     background: options.background ?? true,
   });

@@ -52,6 +52,11 @@ export interface ServerConfig {
    * sharing one Redis (training and live, or parallel test runs) must not hear each other.
    */
   redisKey: string;
+  /**
+   * Where coverage, standby and move-up searches run: 'worker' (a worker thread, default) or
+   * 'inline' (the main thread: one process, one thread, e.g. for profiling).
+   */
+  planning: 'worker' | 'inline';
 }
 
 const DURATION = /^(\d+)\s*(ms|s|m|h|d)$/;
@@ -88,6 +93,18 @@ const int = (value: string | undefined, fallback: number) => {
 const atLeast = (name: string, value: number, min: number) => {
   if (value < min) throw new Error(`${name} must be at least ${min}, got ${value}`);
   return value;
+};
+
+const oneOf = <T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T => {
+  if (value === undefined || value === '') return fallback;
+  if (!(allowed as readonly string[]).includes(value))
+    throw new Error(`${name} must be one of ${allowed.join(', ')}, got ${value}`);
+  return value as T;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -127,5 +144,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     corsOrigins: list(env.CORS_ORIGINS, []),
     trustProxy: list(env.TRUST_PROXY, []),
     redisKey: env.REDIS_KEY || 'dispatch',
+    planning: oneOf('PLANNING', env.PLANNING, ['worker', 'inline'] as const, 'worker'),
   };
 }

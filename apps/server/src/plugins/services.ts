@@ -13,6 +13,7 @@ import { SessionService, type SessionPolicy } from '../services/session-service.
 import { CheckpointService } from '../services/checkpoint-service.js';
 import { ClockMonitor } from '../services/clock-monitor.js';
 import { CoverageService } from '../services/coverage-service.js';
+import { InlinePlanning, WorkerPlanning } from '../planning/planning-client.js';
 import { CoverPlanner } from '../services/cover-planner.js';
 import type { ServiceContext } from '../services/context.js';
 import { DispatchService } from '../services/dispatch-service.js';
@@ -82,6 +83,8 @@ export interface ServicesOptions {
   hotspotRebuildMs?: number;
   /** Background loops (clock monitor, position flushing); tests may drive them by hand. */
   background?: boolean;
+  /** Coverage, standby and move-up searches in a worker thread (default) or on the main thread. */
+  planning?: 'worker' | 'inline';
   signIn: SignInPolicy;
   sessions: SessionPolicy;
 }
@@ -144,7 +147,15 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     options.hotspotRebuildMs ? { rebuildMs: options.hotspotRebuildMs } : {},
   );
   // Zones, standby sites and their reach, free units and demand: one home for coverage, standby, move-up.
-  const planner = new CoverPlanner(roads, gridIndex, recommendations, clockTargets, hotspots);
+  const planning =
+    options.planning === 'inline'
+      ? new InlinePlanning()
+      : new WorkerPlanning(
+          (network) => (network === roads.network ? roads.geojsonText : null),
+          (error) =>
+            app.log.error({ err: error }, 'planning worker stopped; it starts again on the next call'),
+        );
+  const planner = new CoverPlanner(roads, gridIndex, recommendations, clockTargets, hotspots, planning);
   const standby = new StandbyService(ctx, (error) => app.log.error({ err: error }, 'standby sweep failed'));
   const services: Services = {
     ctx,
@@ -213,5 +224,6 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     clocks.stop();
     roster.stop();
     await positions.stop();
+    await planning.close();
   });
 });

@@ -5,31 +5,30 @@
  * area), and the expected demand per vertex for an hour (hot spots, else road length).
  *
  * Zones are rebuilt when the network or the grids change. The site reach (one bounded search per
- * site, ~2 ms each on a 100k-node city) is built on first use and then kept; it is built in slices
- * with a yield between them, so requests and socket pushes are not held up for seconds.
+ * site, ~2 ms each on a 100k-node city) is built by the planning engine on first use and kept
+ * there; that engine runs in a worker thread, so requests and socket pushes are not held up.
  */
 import {
-  joinSiteReach,
-  sampleStandbySites,
   segmentZoneOf,
-  siteReach,
   stationZonesOf,
   vertexDemandOf,
   vertexZoneOf,
   type CoverUnit,
   type HourWeight,
-  type SiteReach,
   type StandbySite,
 } from '@dispatch/coverage';
 import type { ClockTargets } from '@dispatch/domain';
 import type { RoadNetwork, TravelCandidate } from '@dispatch/routing';
+import type { Planning, PlanningZones } from '../planning/planning-client.js';
 import type { GridIndex } from './grid-index.js';
 import type { HotspotService } from './hotspot-service.js';
 import type { RecommendationService } from './recommendation-service.js';
 import type { RoadNetworkService } from './road-network-service.js';
 
-export interface Zones {
+export interface Zones extends PlanningZones {
   network: RoadNetwork;
+  /** The network and grid version these zones are of (the planning engine's name for them). */
+  key: string;
   gridVersion: number;
   /** Zone i is grid `gridIds[i]`. */
   gridIds: string[];
@@ -49,14 +48,16 @@ export interface PlannerUnit extends CoverUnit {
   readonly homeGridId: string | null;
 }
 
+/** The standby sites of the zones; what each reaches stays in the planning engine. */
 export interface Reach {
   zones: Zones;
+  /** Changes when the zones or the targets do. */
+  key: string;
   sites: readonly StandbySite[];
-  reach: SiteReach;
+  targetsSeconds: readonly number[];
 }
 
-/** Sites measured between yields while the reach is built. */
-const REACH_SLICE = 40;
+let nextZonesKey = 1;
 
 export class CoverPlanner {
   private zonesCache: Zones | null = null;
@@ -68,6 +69,8 @@ export class CoverPlanner {
     private readonly recommendations: Pick<RecommendationService, 'freeLoadedUnits'>,
     private readonly targets: () => Promise<ClockTargets>,
     private readonly hotspots: Pick<HotspotService, 'segmentDemand'> | null = null,
+    /** Where the searches run (a worker thread on the server). */
+    readonly planning: Planning,
   ) {}
 
   /** The grids as zones of the current road network; null without a network. */
@@ -85,6 +88,7 @@ export class CoverPlanner {
     const stationZones = stationZonesOf(this.grids.stations());
     this.zonesCache = {
       network,
+      key: `z${nextZonesKey++}`,
       gridVersion: this.grids.version,
       gridIds,
       zoneOf,
@@ -102,8 +106,8 @@ export class CoverPlanner {
   }
 
   /**
-   * Candidate standby sites and their reach for the current network, grids and targets (built on
-   * first use, in slices; concurrent callers share one build). Null without a network.
+   * Candidate standby sites for the current network, grids and targets, with their reach built in
+   * the planning engine (on first use; concurrent callers share one build). Null without a network.
    */
   async reach(): Promise<Reach | null> {
     const zones = this.zones();
@@ -115,7 +119,9 @@ export class CoverPlanner {
       const built = await known.reach;
       if (built.zones.network === zones.network) return built;
     }
-    const reach = buildReach(zones, targets);
+    const reach = this.planning
+      .reach(zones, targets)
+      .then((r): Reach => ({ zones, key: r.key, sites: r.sites, targetsSeconds: r.targetsSeconds }));
     this.reachCache = { key, reach };
     reach.catch(() => {
       if (this.reachCache?.reach === reach) this.reachCache = null; // never keep a failed build
@@ -160,16 +166,4 @@ function plannerUnit(
     homeZone,
     allowedZones: homeZone < 0 ? [] : zones.stationZones[homeZone]!,
   };
-}
-
-async function buildReach(zones: Zones, targets: readonly number[]): Promise<Reach> {
-  const sites = sampleStandbySites(zones.network, zones.vertexZone);
-  const parts: SiteReach[] = [];
-  for (let i = 0; i < sites.length; i += REACH_SLICE) {
-    await new Promise((resolve) => setImmediate(resolve));
-    parts.push(siteReach(zones.network, sites.slice(i, i + REACH_SLICE), { targetsSeconds: targets }));
-  }
-  const reach =
-    parts.length > 0 ? joinSiteReach(parts) : siteReach(zones.network, [], { targetsSeconds: targets });
-  return { zones, sites, reach };
 }

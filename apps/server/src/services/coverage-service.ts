@@ -2,7 +2,8 @@
  * Live coverage: after position batches and unit status changes (at most once per
  * `minIntervalMs`, and every `maxIntervalMs` regardless), the free units' reach within the
  * first-arrival and reinforcement targets is computed in one multi-source search per travel group
- * (routing coverageTimes), measured per grid (coverage zoneCoverage), published to the wall, and
+ * (routing coverageTimes), measured per grid (coverage zoneCoverage), both in the planning engine's
+ * worker thread, published to the wall, and
  * alerts are raised and cleared. With several nodes, one holds a short lease (a `setting` row) and
  * alone publishes coverage and raises or clears alerts: nodes whose rosters differ for a second
  * would otherwise undo each other's alerts, and walls would get every update twice. Alerts are rows
@@ -11,15 +12,8 @@
  */
 import type { CoverageAlertDto, CoverageDto, GridCoverageDto } from '@dispatch/contracts';
 import { ROOMS } from '@dispatch/contracts';
-import {
-  coverageAlertChanges,
-  coverageLevel,
-  DEFAULT_COVERAGE_THRESHOLD,
-  shareOf,
-  zoneCoverage,
-} from '@dispatch/coverage';
+import { coverageAlertChanges, coverageLevel, DEFAULT_COVERAGE_THRESHOLD, shareOf } from '@dispatch/coverage';
 import type { ClockTargets } from '@dispatch/domain';
-import { coverageTimes } from '@dispatch/routing';
 import { randomUUID } from 'node:crypto';
 import type { CoverageAlert } from '../generated/prisma/client.js';
 import type { ServiceContext } from './context.js';
@@ -134,17 +128,14 @@ export class CoverageService {
     const targets = await this.targets();
     const within = [targets.firstArrivalSeconds, targets.reinforcementSeconds] as const;
     const candidates = await this.recommendations.freeTravelCandidates();
-    const times = coverageTimes(network, candidates, { limitSeconds: Math.max(...within) });
-    if (!times) return (this.latest = null);
     const demand = this.hotspots?.segmentDemand(network) ?? null;
-    const perZone = zoneCoverage(
-      network,
-      times.seconds,
-      zones.segmentZone,
-      zones.gridIds.length,
+    // The search runs in the planning engine (a worker thread): the wall's pushes do not wait on it.
+    const perZone = await this.planner.planning.coverage(zones, {
+      candidates,
       within,
-      demand ?? undefined,
-    );
+      segmentDemand: demand,
+    });
+    if (!perZone) return (this.latest = null);
     const rows = await this.ctx.prisma.grid.findMany({
       select: { id: true, name: true, coverageThreshold: true },
     });

@@ -28,7 +28,6 @@ import {
   DEFAULT_MAX_MOVES,
   DEFAULT_MIN_MOVE_INTERVAL_SECONDS,
   DEFAULT_MOVE_UP_SHORTLIST,
-  recommendMoveUp,
   type MoveUpResult,
   type MoveUpUnit,
 } from '@dispatch/coverage';
@@ -293,7 +292,7 @@ export class MoveUpService {
     if (settings.maxMoves === 0 || departures.length === 0) return null;
     const built = await this.planner.reach();
     if (!built) return null;
-    const { zones, reach } = built;
+    const { zones } = built;
     const free = await this.planner.units(zones);
     const lastMoved = await this.lastMoves(
       free.map((u) => u.id),
@@ -304,17 +303,20 @@ export class MoveUpService {
       lastMovedAt: lastMoved.get(u.id) ?? null,
     }));
     const { demand } = this.planner.vertexDemand(zones.network);
-    const result = recommendMoveUp(
-      { reach, units, vertexDemand: demand, holes: departures.map((d) => d.lngLat), now },
-      {
-        maxMoves: settings.maxMoves,
-        minMoveIntervalSeconds: settings.minMoveIntervalSeconds,
-        shortlist: shortlistFor(departures.length),
-        ...(settings.mayLeaveStationArea ? { allowSite: () => true } : {}),
-      },
-    );
+    // recommendMoveUp runs in the planning engine (a worker thread), over the reach kept there.
+    const result = await this.planner.planning.moveUp(zones, {
+      targetsSeconds: built.targetsSeconds,
+      units,
+      vertexDemand: demand,
+      holes: departures.map((d) => d.lngLat),
+      now,
+      maxMoves: settings.maxMoves,
+      minMoveIntervalSeconds: settings.minMoveIntervalSeconds,
+      shortlist: shortlistFor(departures.length),
+      mayLeaveStationArea: settings.mayLeaveStationArea,
+    });
     const byId = new Map(units.map((u) => [u.id, u]));
-    const last = reach.targetsSeconds.length - 1;
+    const last = built.targetsSeconds.length - 1;
     const share = (x: number) => (result.totalDemand > 0 ? x / result.totalDemand : 0);
     const moves = result.moves.map((m, rank) => ({
       rank,

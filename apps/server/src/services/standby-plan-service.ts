@@ -14,9 +14,8 @@
  * (site reach, period, demand surface, fleet) and concurrent requests share one computation. The
  * fleet is the free units with their home grid, travel mode and position (to ~10 m); while units
  * drive, a plan younger than `reuseMs` for the same units is served rather than recomputed each
- * second. The work yields to the event loop between its phases (fixed units, plan, before, after);
- * `standbyPoints` itself is one synchronous block (0.5 s for 60 cars on the 100k-node city, a few
- * ms on the demo city), which the cache keeps off the common path.
+ * second. The work (fixed units' reach, the greedy, before and after) runs in the planning engine's
+ * worker thread: 0.5 s for 60 cars on the 100k-node city no longer holds up the main thread.
  */
 import type {
   HotspotPeriod,
@@ -28,13 +27,10 @@ import {
   DEFAULT_BUSY_FRACTION,
   drives,
   shareOf,
-  standbyPoints,
-  zoneCoverage,
-  type StandbyPlan,
   type StandbySkipReason,
+  type ZoneCoverage,
 } from '@dispatch/coverage';
 import { domainError, DomainErrorException } from '@dispatch/domain';
-import { coverageTimes, type TravelCandidate } from '@dispatch/routing';
 import { createHash } from 'node:crypto';
 import type { ServiceContext } from './context.js';
 import type { CoverPlanner, PlannerUnit, Reach } from './cover-planner.js';
@@ -79,7 +75,6 @@ interface PlanEntry {
   plan: Promise<ComputedPlan>;
 }
 
-const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 const hash = (s: string) => createHash('sha1').update(s).digest('base64url');
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
@@ -128,7 +123,7 @@ export class StandbyPlanService {
     // Without history every hour weighs road length alike: one plan serves every period.
     const hours = demand.segments ? period.hours.map((h) => `${h.hourOfWeek}:${h.weight}`).join(',') : 'any';
     const base = [
-      this.idOf(reach.reach),
+      reach.key,
       demand.segments ? this.idOf(demand.segments) : 'length',
       hours,
       this.busyFraction,
@@ -185,45 +180,20 @@ export class StandbyPlanService {
     period: HotspotPeriod,
   ): Promise<ComputedPlan> {
     const started = performance.now();
-    const { zones, reach: siteReach } = reach;
-    const { network, gridIds } = zones;
-    const targets = siteReach.targetsSeconds;
-    const limitSeconds = Math.max(...targets);
-    const candidates: TravelCandidate[] = units.map((u) => u.candidate);
-
+    const { zones, targetsSeconds: targets } = reach;
+    const { gridIds } = zones;
     // Posts, foot patrols and drones stay where they are: the plan counts their reach as given.
-    await yieldToEventLoop();
-    const fixed = units.filter((u) => !drives(u)).map((u) => u.candidate);
-    const fixedSeconds =
-      fixed.length > 0 ? (coverageTimes(network, fixed, { limitSeconds })?.seconds ?? undefined) : undefined;
-
-    await yieldToEventLoop();
-    const plan: StandbyPlan = standbyPoints(siteReach, units, demand.demand, {
+    // The greedy and both measurements run in the planning engine (a worker thread).
+    const { plan, before, after } = await this.planner.planning.standby(zones, {
+      targetsSeconds: targets,
+      units,
+      fixed: units.filter((u) => !drives(u)).map((u) => u.candidate),
+      vertexDemand: demand.demand,
+      segmentDemand: demand.segments,
       busyFraction: this.busyFraction,
-      ...(fixedSeconds ? { fixedSeconds } : {}),
     });
 
-    const measure = (moved: readonly TravelCandidate[]) => {
-      const times = coverageTimes(network, moved, { limitSeconds });
-      if (!times) return null;
-      return zoneCoverage(
-        network,
-        times.seconds,
-        zones.segmentZone,
-        gridIds.length,
-        targets,
-        demand.segments ?? undefined,
-      );
-    };
-    await yieldToEventLoop();
-    const before = measure(candidates);
-    const siteOf = new Map(plan.placements.map((p) => [p.unitId, p.site.lngLat]));
-    await yieldToEventLoop();
-    const after = measure(
-      candidates.map((c) => (siteOf.has(c.id) ? { ...c, lngLat: siteOf.get(c.id)! } : c)),
-    );
-
-    const sharesOf = (perZone: ReturnType<typeof measure>): { grids: Shares[]; city: Shares } => {
+    const sharesOf = (perZone: readonly ZoneCoverage[] | null): { grids: Shares[]; city: Shares } => {
       if (!perZone) {
         const none = { demandShare3: 0, demandShare5: 0 };
         return { grids: gridIds.map(() => none), city: none };

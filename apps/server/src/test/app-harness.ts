@@ -51,6 +51,8 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     trustProxy: [],
     // Each harness its own channels: test files run in parallel on one Redis.
     redisKey: `test-${randomUUID()}`,
+    // The real worker thread: services are tested as they run.
+    planning: 'worker',
     ...overrides,
   };
 }
