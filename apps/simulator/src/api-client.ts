@@ -12,6 +12,7 @@ import type {
   PostDto,
   RecommendationsDto,
   UnitDto,
+  StandbyOrderDto,
 } from '@dispatch/contracts';
 import type { Resolution, UnitStatus } from '@dispatch/domain';
 import type { RoadFeature } from './city-geometry.js';
@@ -123,4 +124,6 @@ export class ApiClient {
     this.request<AssignmentDto>('POST', `/assignments/${assignmentId}/actions`, { action });
   setUnitStatus = (unitId: string, status: UnitStatus) =>
     this.request<UnitDto>('POST', `/units/${unitId}/status`, { status });
+  standbyOrder = async (unitId: string) =>
+    (await this.request<{ order: StandbyOrderDto | null }>('GET', `/units/${unitId}/standby`)).order;
 }

@@ -12,6 +12,7 @@ import type {
   PostDto,
   RecommendationsDto,
   ServerToClientEvents,
+  StandbyOrderDto,
   UnitDto,
 } from '@dispatch/contracts';
 import type { Resolution, UnitStatus } from '@dispatch/domain';
@@ -41,6 +42,8 @@ export interface UnitTerminal {
   incident(id: string): Promise<IncidentDto>;
   assignmentAction(assignmentId: string, action: AssignmentAction): Promise<AssignmentDto>;
   setUnitStatus(unitId: string, status: UnitStatus): Promise<UnitDto>;
+  /** The unit's active standby order (a supervisor's or an accepted move-up), or null. */
+  standbyOrder(unitId: string): Promise<StandbyOrderDto | null>;
 }
 
 /** The events a screen hears (a Socket.IO socket in the real console). */

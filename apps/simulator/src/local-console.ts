@@ -170,6 +170,8 @@ export class LocalConsole implements DispatcherConsole {
       incident: (id) => this.incident(id),
       assignmentAction: (id, action) => this.assignmentAction(id, action),
       setUnitStatus: (id, status) => this.setUnitStatus(id, status),
+      // Nobody gives standby orders in process: the policies place units through world.standbyTarget.
+      standbyOrder: async () => null,
     };
   }
 

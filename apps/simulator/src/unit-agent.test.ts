@@ -1,7 +1,9 @@
+import type { ServerToClientEvents, StandbyOrderDto } from '@dispatch/contracts';
 import type { LngLat } from '@dispatch/domain';
 import { haversineMeters } from '@dispatch/routing';
 import { describe, expect, it } from 'vitest';
 import type { SimCall } from './call-generator.js';
+import type { ConsoleEvents, UnitTerminal } from './console-port.js';
 import { LocalConsole } from './local-console.js';
 import { planLeg } from './movement.js';
 import { createRng } from './prng.js';
@@ -14,7 +16,24 @@ const here: LngLat = [120.15, 30.27];
 const east = (m: number): LngLat => [here[0] + m / 96_000, here[1]];
 const T0 = Date.UTC(2026, 0, 5, 10);
 
-function rig() {
+/** A console standby order for unit `a` (as GET /units/:id/standby and `standby:updated` carry it). */
+const orderAt = (id: string, lngLat: LngLat, status: 'active' | 'ended' = 'active'): StandbyOrderDto => ({
+  id,
+  unitId: 'a',
+  lngLat: [lngLat[0], lngLat[1]],
+  reason: 'standby',
+  note: '',
+  gain: null,
+  createdAt: new Date(T0).toISOString(),
+  createdById: 'supervisor',
+  status,
+  endReason: status === 'ended' ? 'cancelled' : null,
+  endedAt: status === 'ended' ? new Date(T0).toISOString() : null,
+});
+
+function rig(
+  wrap: { terminal?: (t: UnitTerminal) => UnitTerminal; events?: (e: ConsoleEvents) => ConsoleEvents } = {},
+) {
   const clock = new SteppedClock(T0);
   const world = new World({
     clock,
@@ -47,8 +66,10 @@ function rig() {
     8,
   );
   const unit = { id: 'a', callSign: 'A', kind: 'patrol_car' as const, homeGridId: 'g1' };
-  const agent = new UnitAgent(unit, here, here, 'available', console.terminal(), world, createRng(7));
-  agent.attach(console.eventsFor('a'));
+  const terminal = wrap.terminal ? wrap.terminal(console.terminal()) : console.terminal();
+  const agent = new UnitAgent(unit, here, here, 'available', terminal, world, createRng(7));
+  const events = console.eventsFor('a');
+  agent.attach(wrap.events ? wrap.events(events) : events);
   console.trackPosition('a', (now) => agent.position(now));
   const until = (ms: number) => runStepped(world, clock, { stopBefore: (next) => next > ms });
   return { clock, world, console, agent, until };
@@ -120,5 +141,44 @@ describe('UnitAgent', () => {
     await console.dispatch(incident.id, ['a']);
     expect(world.relocate('a', east(100))).toBe(false);
     expect(world.counters.moveUps).toBe(1);
+  });
+
+  it("follows the console's standby order: drives there and waits, picks one up after a reconnect, patrols once it ends", async () => {
+    let standing: StandbyOrderDto | null = orderAt('o1', east(2000));
+    let announce: ServerToClientEvents['standby:updated'] = () => undefined;
+    const { world, agent, clock, until } = rig({
+      // The order given before the terminal connected: read once it starts.
+      terminal: (t) => ({ ...t, standbyOrder: async () => standing }),
+      events: (e) => ({
+        on: (name, handler) => {
+          if (name === 'standby:updated') announce = handler as ServerToClientEvents['standby:updated'];
+          else e.on(name, handler);
+        },
+      }),
+    });
+    agent.start();
+    await until(T0 + 15 * 60_000);
+    expect(haversineMeters(agent.position(clock.now()).lngLat, east(2000))).toBeLessThan(1);
+    // A new order: it sets off at once and stays there through its patrol pauses.
+    standing = orderAt('o2', east(400));
+    announce({ unitId: 'a', order: standing, ended: orderAt('o1', east(2000), 'ended') });
+    announce({ unitId: 'b', order: orderAt('o9', east(3000)), ended: null }); // another unit's
+    await until(T0 + 45 * 60_000);
+    expect(haversineMeters(agent.position(clock.now()).lngLat, east(400))).toBeLessThan(1);
+    expect(world.counters.standbyMoves).toBe(2);
+    // The order ends: it patrols its grid again (its grid's vertices, not the point).
+    standing = null;
+    announce({ unitId: 'a', order: null, ended: orderAt('o2', east(400), 'ended') });
+    const seen = new Set<string>();
+    for (let m = 46; m <= 120; m += 2) {
+      await until(T0 + m * 60_000);
+      seen.add(
+        agent
+          .position(clock.now())
+          .lngLat.map((x) => x.toFixed(6))
+          .join(','),
+      );
+    }
+    expect(seen.size).toBeGreaterThan(2);
   });
 });

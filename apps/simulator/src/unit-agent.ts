@@ -8,7 +8,7 @@
  * every unit the same way each time. Where it is between steps is a function of simulated time
  * ({@link UnitAgent.position}); the run reports it (GPS) as its engine needs.
  */
-import type { AssignmentDto, SnapshotEvent, UnitDto } from '@dispatch/contracts';
+import type { AssignmentDto, SnapshotEvent, StandbyOrderDto, UnitDto } from '@dispatch/contracts';
 import { unitStatusForAssignment, type LngLat, type UnitKind, type UnitStatus } from '@dispatch/domain';
 import { haversineMeters } from '@dispatch/routing';
 import { ApiError } from './api-client.js';
@@ -72,6 +72,11 @@ export class UnitAgent {
   private returning: boolean;
   /** The standby point it was last sent to (a new one counts as a relocation). */
   private standbyAt: LngLat | null = null;
+  /**
+   * The console's standby order for it (a supervisor's "standby at", an accepted move-up): while
+   * free it drives there and waits, before any policy's point; null when it has none.
+   */
+  private order: { id: string; lngLat: LngLat } | null = null;
   /** Newest unit version heard: an older update arriving late is ignored. */
   private unitVersion = -1;
 
@@ -99,13 +104,41 @@ export class UnitAgent {
       if (this.job && a.id === this.job.assignmentId && a.status === 'cancelled') this.abandon('cancelled');
     });
     events.on('unit:updated', (u) => this.onUnit(u));
-    events.on('snapshot', (s) => this.reconcile(s));
+    events.on('snapshot', (s) => {
+      this.reconcile(s);
+      this.world.track(this.loadOrder()); // an order given while the terminal was away
+    });
+    events.on('standby:updated', (e) => {
+      if (e.unitId === this.id) this.onOrder(e.order);
+    });
   }
 
   /** Starts the unit's day: patrol when free, back to the grid when left returning. */
   start(): void {
     if (this.returning) this.world.track(this.startReturn());
     else if (this.phase === 'free') this.world.track(this.patrol());
+    this.world.track(this.loadOrder());
+  }
+
+  /** The order standing on the console (the terminal asks once it is connected). */
+  private async loadOrder(): Promise<void> {
+    const order = await this.step('read standby order', () => this.terminal.standbyOrder(this.id));
+    if (order !== null && order.status === 'active' && order.unitId === this.id) this.onOrder(order);
+  }
+
+  /** A standby order given, replaced or ended: a free unit sets off for a new point at once. */
+  private onOrder(order: StandbyOrderDto | null): void {
+    const active = order && order.status === 'active' ? order : null;
+    if (!active) {
+      this.order = null; // ended (dispatched, cancelled): patrol again after the current wait
+      return;
+    }
+    if (this.order?.id === active.id) return;
+    this.order = { id: active.id, lngLat: active.lngLat };
+    this.world.log(
+      `${this.callSign}: standby order, heading for ${active.lngLat.map((x) => x.toFixed(5)).join(',')}`,
+    );
+    if (this.relocate(active.lngLat)) this.world.counters.standbyMoves += 1;
   }
 
   /** Where the unit is at simulated time `now`, as its GPS would say. */
@@ -175,8 +208,12 @@ export class UnitAgent {
     this.after(this.world.clock.now() + this.rng.range(30, 240) * 1000, () => this.patrol());
   }
 
-  /** The policy's standby point for this unit, when the policy has standby points (else null at once). */
+  /**
+   * The console's standby order for this unit, else the policy's standby point when the policy has
+   * standby points (else null at once).
+   */
   private askStandby(): Promise<LngLat | null> | null {
+    if (this.order) return Promise.resolve(this.order.lngLat);
     return (
       this.world.standbyTarget?.({
         id: this.id,
