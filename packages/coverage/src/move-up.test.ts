@@ -292,6 +292,31 @@ describe('recommendMoveUp properties', () => {
     );
   });
 
+  it('chooses alike through the unrolled two-target scan and the general one', () => {
+    // [60, 120, 120] takes the general loop; its third target repeats the second, so the moves and
+    // gains must be those of [60, 120] (the unrolled loop), the repeated target's gain included.
+    fc.assert(
+      fc.property(scenario, ({ l, demand, units: raw, hole, maxMoves }) => {
+        const units = toUnits(raw);
+        const sites = sampleStandbySites(l.network, halvesByVertex(l), { spacingMeters: 500 });
+        const two = siteReach(l.network, sites, { targetsSeconds: [60, 120] });
+        const three = siteReach(l.network, sites, { targetsSeconds: [60, 120, 120] });
+        const input = { units, vertexDemand: demand, holes: [hole], now: NOW };
+        const a = recommendMoveUp({ ...input, reach: two }, { maxMoves });
+        const b = recommendMoveUp({ ...input, reach: three }, { maxMoves });
+        expect(b.moves.map((m) => [m.unitId, m.siteIndex])).toEqual(
+          a.moves.map((m) => [m.unitId, m.siteIndex]),
+        );
+        b.moves.forEach((m, i) => {
+          expect(m.gainWithin[0]).toBeCloseTo(a.moves[i]!.gainWithin[0]!, 9);
+          expect(m.gainWithin[1]).toBeCloseTo(a.moves[i]!.gainWithin[1]!, 9);
+          expect(m.gainWithin[2]).toBeCloseTo(a.moves[i]!.gainWithin[1]!, 9);
+        });
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('respects a station-area rule given as a callback', () => {
     fc.assert(
       fc.property(scenario, fc.integer({ min: 0, max: 2 ** 20 }), ({ l, demand, units: raw, hole }, salt) => {
