@@ -3,13 +3,11 @@
  * unit's socket (auto-dispatch), while 2,000 unit terminals report their positions at 1 Hz.
  *
  * Measured from just before the POST is sent until the event arrives at the unit's socket in a
- * load-worker process (clocks aligned by ping). Every unit reports at 1 Hz: BENCH_TERMINALS (600)
- * of them over their own Socket.IO connection (every motorcycle, since a knife attack's first tier
- * always sends one, then patrol cars), the others through a gateway's batched REST POSTs. The
- * assignment events of one dispatch are published together, so the first to reach any assigned
- * unit's socket is timed. Why not 2,000 sockets: the server builds a full snapshot for each
- * connecting socket, about two connections a second on the 2-core machine with 2,000 units, so
- * 2,000 sockets take some 15 minutes to connect (BENCH_ALL_SOCKETS=1 does it anyway). Baselines from the same run: the same POST with
+ * load-worker process (clocks aligned by ping). Every unit reports at 1 Hz over its own Socket.IO
+ * connection (a terminal's snapshot is its own unit only, so 2,000 connect in ~10 s);
+ * BENCH_TERMINALS=n puts only n on sockets (motorcycles first, then patrol cars) and the others
+ * behind a gateway's batched REST POSTs. The assignment events of one dispatch are published
+ * together, so the first to reach any assigned unit's socket is timed. Baselines from the same run: the same POST with
  * every terminal connected but silent, and a plain GET /api/health round trip.
  * Environment: DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres; a fresh database
  * is created and dropped), BENCH_UNITS (2000), BENCH_INCIDENTS (200), BENCH_BASELINE_INCIDENTS
@@ -36,8 +34,8 @@ const WORKERS = env('BENCH_WORKERS', 4);
 /** Pause between incidents: a busy centre takes a call every few seconds, not back to back. */
 const GAP_MS = env('BENCH_GAP_MS', 200);
 const TARGET_P99_MS = 50;
-const ALL_SOCKETS = process.env.BENCH_ALL_SOCKETS === '1';
-const TERMINALS = env('BENCH_TERMINALS', 600);
+const TERMINALS = env('BENCH_TERMINALS', UNITS);
+const ALL_SOCKETS = TERMINALS >= UNITS;
 
 interface IncidentSample {
   /** POST sent -> first assignment:created at an assigned unit's socket. */

@@ -451,4 +451,25 @@ describe(`realtime (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
     expect(sent.filter((e) => JSON.stringify(e.payload).includes(probe.name))).toEqual([]);
     expect(sent.find((e) => e.name === 'incident:created')?.rooms).toEqual([ROOMS.wall]);
   });
+  it('closes with sockets open, and they reconnect by themselves (a restart, not a sign-off)', async () => {
+    const node = await h.secondNode();
+    const nodeUrl = await node.listen({ host: '127.0.0.1', port: 0 });
+    const socket: Client = io(nodeUrl, {
+      transports: ['websocket'],
+      auth: { token: (await h.login('dispatcher')).token },
+      reconnection: false,
+      forceNew: true,
+    });
+    clients.push(socket);
+    await new Promise<void>((resolve) => socket.once('snapshot', () => resolve()));
+    const reason = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    // Before the fix the node's close waited for its websockets (and a SIGTERM never exited).
+    const closed = await Promise.race([
+      node.close().then(() => 'closed'),
+      new Promise((resolve) => setTimeout(() => resolve('still open'), 5_000)),
+    ]);
+    expect(closed).toBe('closed');
+    // 'io server disconnect' would be the server ending the session: socket.io would not retry.
+    expect(await reason).toBe('transport close');
+  });
 });

@@ -186,10 +186,15 @@ export default fp<RealtimeOptions>(async function realtime(app: FastifyInstance,
   }, SESSION_SWEEP_MS);
   sweep.unref();
 
+  // Open websockets would hold the HTTP server's close (a SIGTERM never finished). They are closed
+  // before it, at the transport: clients see 'transport close' and reconnect by themselves, where
+  // a socket.io disconnect ('io server disconnect') would leave every screen offline after a restart.
+  app.addHook('preClose', async () => {
+    io.engine.close();
+  });
   app.addHook('onClose', async () => {
     clearInterval(sweep);
     unsubscribe();
-    io.disconnectSockets(true);
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await Promise.all(redisClients.map((c) => c.quit().catch(() => undefined)));
   });

@@ -31,9 +31,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a node and resolves once /api/health answers. */
-export async function startServerNode(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerNode> {
-  const port = await freePort();
+/** Starts a node and resolves once /api/health answers (on `port`, e.g. a restart's, else a free one). */
+export async function startServerNode(
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+  port?: number,
+): Promise<ServerNode> {
+  port ??= await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
