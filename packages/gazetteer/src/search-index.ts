@@ -7,7 +7,7 @@
  *   (and so also starts with it) only if it holds all of the query's bigrams. Chinese needs no
  *   word spaces for this and any part of a name matches;
  * - the first character of those keys, for a one-character query;
- * - the first two and three letters of the full-pinyin keys (not split into bigrams: pinyin
+ * - the first two and three letters of the full-pinyin keys (none for house addresses; not split into bigrams: pinyin
  *   triples a key's length), so `jiefang` and the homophones of a mistyped character
  *   (介放路 reads jiefanglu too) find 解放路.
  *
@@ -171,7 +171,8 @@ export class GazetteerIndex {
       const named = (text: string, field: number, source: number): void => {
         const norm = normalizeText(text);
         addKey(norm, field, source);
-        const py = pinyinForms(norm);
+        // House addresses get no pinyin: their road has it, and they are half of a city's entries.
+        const py = entry.kind === 'address' ? null : pinyinForms(norm);
         if (py) {
           addKey(py.full, F_PINYIN, source);
           addKey(py.initials, F_INITIALS, source);
