@@ -70,6 +70,15 @@ export default tseslint.config(
     rules: banImports('@dispatch/dispatch', '@dispatch/demo-city', '@dispatch/contracts'),
   },
   { files: ['packages/demo-city/src/**/*.ts'], rules: banImports('@dispatch/dispatch') },
+  {
+    files: ['packages/gazetteer/src/**/*.ts'],
+    rules: banImports(
+      '@dispatch/dispatch',
+      '@dispatch/demo-city',
+      '@dispatch/contracts',
+      '@dispatch/coverage',
+    ),
+  },
   // Contracts are shared by server and clients: types and TypeBox schemas over the domain only.
   {
     files: ['packages/contracts/src/**/*.ts'],

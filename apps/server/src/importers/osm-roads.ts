@@ -11,6 +11,8 @@ export interface OsmNode {
   id: number;
   lat: number;
   lon: number;
+  /** Only when the reader was asked for node tags (places for the gazetteer). */
+  tags?: Record<string, string>;
 }
 
 export interface OsmWay {
