@@ -5,7 +5,9 @@ import { readOsmPbf } from './osm-pbf.js';
 import { osmPlaces } from './osm-places.js';
 import { osmRoads } from './osm-roads.js';
 
-const extract = (name: string) => `/work/shared/data/osm/${name}.osm.pbf`;
+// Real extracts (ODbL, © OpenStreetMap contributors), byte-exact copies of routing projects' test
+// fixtures: Monaco from Project-OSRM/osrm-backend, Andorra from graphhopper/graphhopper.
+const extract = (name: string) => new URL(`./fixtures/${name}.osm.pbf`, import.meta.url).pathname;
 
 describe('places and addresses from real OSM extracts', () => {
   it('Monaco: stations, schools, hospitals and house addresses are searchable', async () => {
