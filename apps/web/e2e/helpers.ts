@@ -133,28 +133,43 @@ export async function changedPixelShare(page: Page, before: Buffer, after: Buffe
   );
 }
 
-/** Share of the map's pixels tinted red (red well above green and blue), e.g. shaded uncovered grids. */
-export async function redPixelShare(page: Page, map: Locator): Promise<number> {
-  const png = (await map.screenshot()).toString('base64');
-  return page.evaluate(async (data) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${data}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const context = canvas.getContext('2d');
-    if (!context) return 0;
-    context.drawImage(image, 0, 0);
-    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
-    let red = 0;
-    for (let i = 0; i < pixels.length; i += 4) {
-      const [r, g, b] = [pixels[i] as number, pixels[i + 1] as number, pixels[i + 2] as number];
-      if (r > g + 40 && r > b + 40) red += 1;
-    }
-    return red / (pixels.length / 4);
-  }, png);
+/**
+ * Share of pixels of a tint, from a real screenshot: `red` (red well above green and blue, e.g.
+ * shaded uncovered grids) or `cyan` (green and blue both well above red, a colour drawn at partial
+ * opacity over other fills).
+ */
+export async function tintPixelShare(
+  page: Page,
+  target: Locator | Buffer,
+  tint: 'red' | 'cyan',
+): Promise<number> {
+  const png = (Buffer.isBuffer(target) ? target : await target.screenshot()).toString('base64');
+  return page.evaluate(
+    async ([data, which]: [string, 'red' | 'cyan']) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d');
+      if (!context) return 0;
+      context.drawImage(image, 0, 0);
+      const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+      let hits = 0;
+      for (let i = 0; i < pixels.length; i += 4) {
+        const [r, g, b] = [pixels[i] as number, pixels[i + 1] as number, pixels[i + 2] as number];
+        const tinted = which === 'red' ? r > g + 40 && r > b + 40 : g > r + 40 && b > r + 40 && b >= g - 10;
+        if (tinted) hits += 1;
+      }
+      return hits / (pixels.length / 4);
+    },
+    [png, tint] as [string, 'red' | 'cyan'],
+  );
 }
+
+/** Share of the map's pixels tinted red, e.g. shaded uncovered grids. */
+export const redPixelShare = (page: Page, map: Locator): Promise<number> => tintPixelShare(page, map, 'red');
 
 export type { IncidentDto, UnitDto };
 

@@ -14,6 +14,7 @@ import {
   apiLogin,
   apiPost,
   colourPixelShare,
+  tintPixelShare,
   uiLogin,
   waitForMap,
   type IncidentDto,
@@ -32,26 +33,7 @@ const MOVE_UP_TIMEOUT = 45_000;
  * exact colour match misses it; the units' greens, the roads' greys and the grid fills are not
  * cyan. (Routes and standby points are, but the dispatcher's map draws neither at a move-up site.)
  */
-async function cyanPixelShare(page: Page, png: Buffer): Promise<number> {
-  return page.evaluate(async (data) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${data}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const context = canvas.getContext('2d');
-    if (!context) return 0;
-    context.drawImage(image, 0, 0);
-    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
-    let cyan = 0;
-    for (let i = 0; i < pixels.length; i += 4) {
-      const [r, g, b] = [pixels[i] as number, pixels[i + 1] as number, pixels[i + 2] as number];
-      if (g > r + 40 && b > r + 40 && b >= g - 10) cyan += 1;
-    }
-    return cyan / (pixels.length / 4);
-  }, png.toString('base64'));
-}
+const cyanPixelShare = (page: Page, png: Buffer): Promise<number> => tintPixelShare(page, png, 'cyan');
 
 /** packages/demo-city/src/seeding.ts: the order unit logins are numbered in. */
 const KIND_ORDER = ['patrol_car', 'motorcycle', 'foot_patrol', 'post', 'drone', 'partner'];
