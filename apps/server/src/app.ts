@@ -33,6 +33,7 @@ import coverageRoutes from './routes/coverage.js';
 import standbyRoutes from './routes/standby.js';
 import moveUpRoutes from './routes/move-up.js';
 import mapRoutes from './routes/map.js';
+import geocodeRoutes from './routes/geocode.js';
 import reportRoutes from './routes/reports.js';
 import settingsRoutes from './routes/settings.js';
 import unitRoutes from './routes/units.js';
@@ -135,6 +136,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(moveUpRoutes);
       await api.register(hotspotRoutes);
       await api.register(reportRoutes);
+      await api.register(geocodeRoutes);
     },
     { prefix: '/api' },
   );

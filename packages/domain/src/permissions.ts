@@ -28,6 +28,7 @@
  * | coverage.read       | yes   | yes        | yes          | yes        | -             |
  * | standby.order       | yes   | yes        | -            | yes        | -             |
  * | user.manage         | yes   | -          | -            | -          | -             |
+ * | geocode.read        | yes   | yes        | yes          | yes        | yes           |
  *
  * "own unit": the acting unit is the target unit. "own incident": the acting unit has an
  * active assignment on the incident (field feedback closes the loop from the scene). "its
@@ -65,6 +66,7 @@ export const PERMISSION_ACTIONS = [
   'coverage.read',
   'standby.order',
   'user.manage',
+  'geocode.read',
 ] as const;
 export type PermissionAction = (typeof PERMISSION_ACTIONS)[number];
 
@@ -110,6 +112,8 @@ export const PERMISSIONS: Readonly<Record<PermissionAction, Readonly<Partial<Rec
   'coverage.read': { ...STAFF, supervisor: 'all' },
   'standby.order': { admin: 'all', dispatcher: 'all', supervisor: 'all' },
   'user.manage': { admin: 'all' },
+  // Map data (place names, roads), no caller details: the unit terminal names its own position too.
+  'geocode.read': { ...STAFF, supervisor: 'all', unit: 'all' },
 };
 
 /** Whether `role` may perform `action`; conditional grants need `ctx`. */

@@ -102,6 +102,8 @@ export async function seedDemo(
           nodeCount: city.roadStats.vertexCount,
         },
       });
+      // The demo's named places (station, markets, hospital...) for the call-taker's search.
+      await tx.gazetteerPlace.createMany({ data: demoPlaces(city) });
       await tx.setting.upsert({
         where: { key: 'map.river' },
         create: { key: 'map.river', value: city.river as unknown as Prisma.InputJsonValue },
@@ -118,6 +120,30 @@ export async function seedDemo(
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+}
+
+/** Key-place class (重点部位) of a demo hot spot, as the gazetteer names them. */
+const KEY_PLACE: Partial<Record<DemoCity['hotspots'][number]['kind'], string>> = {
+  railway_station: 'station',
+  bus_station: 'station',
+  market: 'market',
+  night_market: 'night_market',
+  university: 'school',
+  hospital: 'hospital',
+};
+
+function demoPlaces(city: DemoCity) {
+  return city.hotspots.map((h) => ({
+    source: 'demo',
+    sourceId: h.code,
+    kind: 'place',
+    name: h.name,
+    aliases: [],
+    lng: h.lngLat[0],
+    lat: h.lngLat[1],
+    category: `demo=${h.kind}`,
+    keyPlace: KEY_PLACE[h.kind] ?? null,
+  }));
 }
 
 /** `unit001`, `unit002`, ... in the order units are seeded. */

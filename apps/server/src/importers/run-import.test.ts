@@ -2,9 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildRoadNetwork, haversineMeters, type RoadFeatureCollection } from '@dispatch/routing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test/test-database.js';
-import { importGrids, importRoads, type ImportContext } from './run-import.js';
+import { GazetteerService } from '../services/gazetteer-service.js';
+import { EventBus } from '../services/event-bus.js';
+import { importAddresses, importGrids, importRoads, type ImportContext } from './run-import.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
@@ -95,5 +98,64 @@ describe('import commands against a fresh database', () => {
     const again = await importGrids({ file: fixture('grids.geojson') }, ctx());
     expect(again.report).toMatchObject({ created: 0, updated: 2 });
     expect(await db.prisma.grid.count()).toBe(2);
+  });
+
+  it('stores the places and house addresses of an OSM extract, replacing the last import', async () => {
+    const outcome = await importRoads({ file: fixture('monaco.osm.pbf') }, ctx());
+    expect(outcome.exitCode).toBe(0);
+    const places = await db.prisma.gazetteerPlace.count({ where: { source: 'osm', kind: 'place' } });
+    const addresses = await db.prisma.gazetteerPlace.count({ where: { source: 'osm', kind: 'address' } });
+    expect(places).toBeGreaterThan(400);
+    expect(addresses).toBeGreaterThan(50);
+    expect(lines.out.join('\n')).toMatch(/gazetteer: \d+ places and house addresses stored/);
+    // A second import replaces them (nothing doubles).
+    await importRoads({ file: fixture('monaco.osm.pbf') }, ctx());
+    expect(await db.prisma.gazetteerPlace.count({ where: { source: 'osm' } })).toBe(places + addresses);
+    // Search and reverse geocoding over the stored places and the network (a server's view).
+    const active = await db.prisma.roadNetwork.findFirstOrThrow({ where: { active: true } });
+    const roads = { network: buildRoadNetwork(active.geojson as unknown as RoadFeatureCollection) };
+    const gazetteer = new GazetteerService(
+      { prisma: db.prisma, bus: new EventBus(), now: Date.now, timeZone: 'Europe/Monaco' },
+      roads,
+    );
+    await gazetteer.load();
+    const school = gazetteer.search('Saint-Charles', null, 5).find((x) => x.keyPlace === 'school');
+    expect(school).toMatchObject({ name: 'École Saint-Charles' });
+    // Rue Grimaldi meets Rue de Millo at about (7.41885, 43.73281) (OSM node positions).
+    const junction = gazetteer.search('Rue de Millo / Rue Grimaldi', null, 5)[0];
+    expect(junction).toMatchObject({ kind: 'intersection', name: 'Rue Grimaldi / Rue de Millo' });
+    expect(haversineMeters(junction!.lngLat, [7.41885, 43.73281])).toBeLessThan(50);
+    const near = gazetteer.reverse(school!.lngLat);
+    expect(near.near?.name).toBe('École Saint-Charles');
+    expect(near.road?.distanceMeters).toBeLessThan(100);
+  });
+
+  it('imports standard addresses from CSV by code, with --strict and --dry-run writing nothing', async () => {
+    const file = join(dir, 'addresses.csv');
+    writeFileSync(
+      file,
+      [
+        '编码,名称,地址,别名,经度,纬度,重点部位',
+        'A1,摩纳哥海洋博物馆,Avenue Saint-Martin,海洋馆,7.4253,43.7307,',
+        'A2,坏行,,,7.42,北纬43,',
+        'A3,城外,,,9.5,43.73,',
+      ].join('\n'),
+    );
+    lines.err.length = 0;
+    for (const options of [{ strict: true }, { dryRun: true }]) {
+      const outcome = await importAddresses({ file, ...options }, ctx());
+      expect(outcome.report?.written).toBe(false);
+      expect(await db.prisma.gazetteerPlace.count({ where: { source: 'standard' } })).toBe(0);
+    }
+    expect(lines.err.join('\n')).toContain('#3 (纬度): not_a_number');
+    expect(lines.err.join('\n')).toContain('#4: out_of_range');
+    const done = await importAddresses({ file }, ctx());
+    expect(done).toMatchObject({ exitCode: 0, report: { created: 1, rejected: [{ row: 3 }, { row: 4 }] } });
+    const again = await importAddresses({ file }, ctx());
+    expect(again.report).toMatchObject({ created: 0, updated: 1 });
+    expect(await db.prisma.gazetteerPlace.findMany({ where: { source: 'standard' } })).toMatchObject([
+      { sourceId: 'A1', name: '摩纳哥海洋博物馆', aliases: ['海洋馆'] },
+    ]);
+    expect((await importAddresses({ file: join(dir, 'none.csv') }, ctx())).exitCode).toBe(1);
   });
 });

@@ -18,6 +18,7 @@ import { CoverPlanner } from '../services/cover-planner.js';
 import type { ServiceContext } from '../services/context.js';
 import { DispatchService } from '../services/dispatch-service.js';
 import { EventBus } from '../services/event-bus.js';
+import { GazetteerService } from '../services/gazetteer-service.js';
 import { GridIndex } from '../services/grid-index.js';
 import { GridService } from '../services/grid-service.js';
 import { HotspotService } from '../services/hotspot-service.js';
@@ -63,6 +64,8 @@ export interface Services {
   /** Recommended standby points (cached plans). */
   standbyPlan: StandbyPlanService;
   hotspots: HotspotService;
+  /** Address and place search, reverse geocoding. */
+  gazetteer: GazetteerService;
   validatePosition: (value: unknown) => Result<void>;
   /** Same as `settings.clockTargets()`. */
   clockTargets: () => Promise<ClockTargets>;
@@ -101,6 +104,11 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
   await gridIndex.load(ctx.prisma);
   const roads = new RoadNetworkService(ctx, app.log);
   await roads.load();
+  const gazetteer = new GazetteerService(ctx, roads, (error) =>
+    app.log.error({ err: error }, 'gazetteer refresh failed'),
+  );
+  await gazetteer.load();
+  app.log.info(gazetteer.stats, 'gazetteer built');
   const roster = new UnitRoster(ctx);
   const recommendations = new RecommendationService(ctx, roads, roster);
   const incidents = new IncidentService(ctx, gridIndex, recommendations);
@@ -195,6 +203,7 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     ),
     standbyPlan: new StandbyPlanService(ctx, planner, gridIndex, hotspots),
     hotspots,
+    gazetteer,
     validatePosition,
     clockTargets,
   };
@@ -213,11 +222,13 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     services.moveUp.start();
     services.moveUp.startSweeps(15_000);
     services.hotspots.start();
+    gazetteer.start();
   }
   // Orders end with the unit's freedom even without background loops (tests drive the rest).
   services.standby.start();
   app.addHook('onClose', async () => {
     services.hotspots.stop();
+    gazetteer.stop();
     services.coverage.stop();
     services.standby.stop();
     await services.moveUp.stop();

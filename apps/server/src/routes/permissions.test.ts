@@ -193,6 +193,17 @@ describe(`permissions per role (${process.env.DATABASE_URL ? 'postgres' : 'pglit
       () => ({ method: 'PATCH', url: `/api/grids/${gridId}`, payload: { minStaffing: { patrol_car: 1 } } }),
       ['admin', 'supervisor'],
     ],
+    ['search places', () => ({ method: 'GET', url: '/api/geocode/search?q=%E8%B7%AF' }), ROLES],
+    ['name a point', () => ({ method: 'GET', url: '/api/geocode/reverse?lng=120.1&lat=30.2' }), ROLES],
+    [
+      'import standard addresses',
+      () => ({
+        method: 'POST',
+        url: '/api/geocode/standard-addresses?dryRun=true',
+        payload: { csv: 'name,lng,lat\n' },
+      }),
+      ['admin'],
+    ],
     [
       'import grids',
       () => ({

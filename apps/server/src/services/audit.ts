@@ -7,7 +7,16 @@ import { toAuditEventDto } from './dto.js';
 export interface AuditEntry {
   action: string;
   entityType:
-    'incident' | 'assignment' | 'unit' | 'grid' | 'user' | 'plan' | 'setting' | 'road_network' | 'move_up';
+    | 'incident'
+    | 'assignment'
+    | 'unit'
+    | 'grid'
+    | 'user'
+    | 'plan'
+    | 'setting'
+    | 'road_network'
+    | 'move_up'
+    | 'gazetteer';
   entityId: string;
   before?: unknown;
   after?: unknown;

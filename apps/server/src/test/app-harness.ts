@@ -114,6 +114,7 @@ const COUNTED_TABLES = [
   'standby_order',
   'coverage_alert',
   'move_up_recommendation',
+  'gazetteer_place',
 ];
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
