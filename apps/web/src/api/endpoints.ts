@@ -14,6 +14,7 @@ import type {
   CreateIncidentBody,
   DispatchBody,
   EditGridBody,
+  GeocodeSearchDto,
   GridDto,
   HotspotMapDto,
   HotspotsQuery,
@@ -30,6 +31,7 @@ import type {
   ReportQuery,
   ResolveBody,
   ResponseTimeReport,
+  ReverseGeocodeDto,
   RouteDto,
   StandbyOrderBody,
   StandbyOrderDto,
@@ -142,6 +144,16 @@ export function createApi(http: Http) {
     hotspots: (query: HotspotsQuery = {}) => http.get<HotspotMapDto>('/api/hotspots', { ...query }),
     hotspotsTop: (query: HotspotsTopQuery = {}) => http.get<HotspotTopDto>('/api/hotspots/top', { ...query }),
     listPosts: () => http.get<PostDto[]>('/api/posts'),
+    /** Places, addresses, roads and junctions matching what was typed, nearer to `near` first. */
+    geocodeSearch: (q: string, near: readonly [number, number] | null, limit = 8) =>
+      http.get<GeocodeSearchDto>('/api/geocode/search', {
+        q,
+        limit,
+        ...(near ? { near: `${near[0].toFixed(6)},${near[1].toFixed(6)}` } : {}),
+      }),
+    /** 「X路, 近Y (50 米)」 for a point. */
+    reverseGeocode: (lngLat: readonly [number, number]) =>
+      http.get<ReverseGeocodeDto>('/api/geocode/reverse', { lng: lngLat[0], lat: lngLat[1] }),
     roads: () => http.get<RoadFeatureCollection>('/api/map/roads'),
     /** The river outline, or null when the city has none (404). */
     river: async (): Promise<Feature | null> => {

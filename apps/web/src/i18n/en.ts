@@ -48,8 +48,10 @@ export const en: Resources = {
     title: 'Call intake',
     newCall: 'New call (N)',
     location: 'Location',
-    locationPlaceholder: 'Click the map, or type lng,lat / a road name',
+    locationPlaceholder: 'Click the map, or type a place / address / junction / pinyin / lng,lat',
     locationPicked: 'Location {{lng}}, {{lat}}',
+    locationNamed: 'Located: {{place}}',
+    locationSearching: 'Searching…',
     locationInvalid: 'Location not recognised',
     type: 'Type',
     priority: 'Priority',
@@ -75,6 +77,22 @@ export const en: Resources = {
     phoneInvalid: 'Phone may contain digits, +, - and spaces only',
     near: 'near {{road}}',
     noneSelected: 'No unit selected: save only',
+  },
+  geocode: {
+    kind: {
+      place: 'Place',
+      address: 'Address',
+      road: 'Road',
+      intersection: 'Junction',
+      standard_address: 'Standard address',
+    },
+    keyPlace: {
+      school: 'School',
+      hospital: 'Hospital',
+      market: 'Market',
+      night_market: 'Night market',
+      station: 'Station',
+    },
   },
   reasons: {
     ETA: 'ETA {{minutes}} min',
@@ -107,6 +125,7 @@ export const en: Resources = {
     notApplicable: 'n/a',
   },
   incident: {
+    place: 'Where',
     detail: 'Incident',
     timeline: 'Timeline',
     assignments: 'Assigned units',
@@ -251,6 +270,7 @@ export const en: Resources = {
     stillFree: 'Units on standby stay free for calls',
   },
   terminal: {
+    here: 'Here',
     title: 'Unit terminal',
     noUnit: 'This account is not linked to a unit',
     noAssignment: 'No assignment, standing by',

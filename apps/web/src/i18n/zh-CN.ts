@@ -46,8 +46,10 @@ export const zhCN = {
     title: '接警登记',
     newCall: '新警情 (N)',
     location: '位置',
-    locationPlaceholder: '点击地图，或输入 经度,纬度 / 道路名',
+    locationPlaceholder: '点击地图，或输入 地点 / 地址 / 路口 / 拼音 / 经度,纬度',
     locationPicked: '已选位置 {{lng}}, {{lat}}',
+    locationNamed: '已定位：{{place}}',
+    locationSearching: '查找中…',
     locationInvalid: '无法识别的位置',
     type: '警情类别',
     priority: '等级',
@@ -73,6 +75,22 @@ export const zhCN = {
     phoneInvalid: '电话号码只能包含数字、+、- 和空格',
     near: '{{road}}附近',
     noneSelected: '未选择警力，仅保存',
+  },
+  geocode: {
+    kind: {
+      place: '地点',
+      address: '门牌地址',
+      road: '道路',
+      intersection: '路口',
+      standard_address: '标准地址',
+    },
+    keyPlace: {
+      school: '学校',
+      hospital: '医院',
+      market: '市场',
+      night_market: '夜市',
+      station: '车站',
+    },
   },
   reasons: {
     ETA: '预计 {{minutes}} 分到达',
@@ -109,6 +127,7 @@ export const zhCN = {
     notApplicable: '不适用',
   },
   incident: {
+    place: '位置',
     detail: '警情详情',
     timeline: '处置时间线',
     assignments: '出警警力',
@@ -253,6 +272,7 @@ export const zhCN = {
     stillFree: '待命期间仍可接受派警',
   },
   terminal: {
+    here: '当前位置',
     title: '警员终端',
     noUnit: '此账号未绑定警力',
     noAssignment: '暂无任务，保持待命',

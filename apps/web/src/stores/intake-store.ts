@@ -23,6 +23,8 @@ export interface IntakeDraft {
   description: string;
   callerName: string;
   callerPhone: string;
+  /** The address was filled in from the map point's name, not typed: a new point replaces it. */
+  addressFromMap: boolean;
 }
 
 export interface IntakeState extends IntakeDraft {
@@ -34,7 +36,10 @@ export interface IntakeState extends IntakeDraft {
   start: (receivedAt: number) => void;
   reset: () => void;
   setText: (field: IntakeTextField, value: string) => void;
-  setLocation: (lngLat: [number, number], label?: string) => void;
+  /** `label` goes into the location box; `address` (default: the label) into an address the call-taker has not typed. */
+  setLocation: (lngLat: [number, number], label?: string, address?: string) => void;
+  /** The reverse-geocoded name of `at` as the address, unless one was typed or `at` is no longer the point. */
+  fillAddressFromMap: (at: [number, number], text: string) => void;
   setType: (type: IncidentType | null) => void;
   setPriority: (priority: number) => void;
   /** New recommendations; the plan's tier-1 units become the selection. */
@@ -58,6 +63,7 @@ const EMPTY: IntakeDraft = {
   description: '',
   callerName: '',
   callerPhone: '',
+  addressFromMap: false,
 };
 
 export const useIntakeStore = create<IntakeState>()((set, get) => ({
@@ -87,13 +93,27 @@ export const useIntakeStore = create<IntakeState>()((set, get) => ({
       recommendations: null,
       selectedUnitIds: [],
     }),
-  setText: (field, value) => set({ [field]: value } as Pick<IntakeDraft, IntakeTextField>),
-  setLocation: (lngLat, label) =>
+  setText: (field, value) =>
+    set(
+      (field === 'address'
+        ? { address: value, addressFromMap: false }
+        : { [field]: value }) as Partial<IntakeDraft>,
+    ),
+  setLocation: (lngLat, label, address) =>
     set((state) => ({
       lngLat,
       locationText: label ?? `${lngLat[0].toFixed(5)}, ${lngLat[1].toFixed(5)}`,
-      address: label ?? state.address,
+      address: address ?? label ?? (state.addressFromMap ? '' : state.address),
+      addressFromMap: address === undefined && label === undefined && state.addressFromMap,
     })),
+  fillAddressFromMap: (at, text) =>
+    set((state) =>
+      state.lngLat?.[0] === at[0] &&
+      state.lngLat[1] === at[1] &&
+      (state.address.trim() === '' || state.addressFromMap)
+        ? { address: text, addressFromMap: true }
+        : {},
+    ),
   setType: (type) =>
     set((state) => ({
       type,

@@ -1,5 +1,5 @@
 import type { CreateIncidentBody, DispatchBody } from '@dispatch/contracts';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useIncidentsStore } from '../../stores/incidents-store.js';
 import { useIntakeStore } from '../../stores/intake-store.js';
@@ -15,6 +15,8 @@ const api = vi.hoisted(() => ({
   dispatch: vi.fn(),
   getIncident: vi.fn(),
   assignmentRoute: vi.fn(),
+  reverseGeocode: vi.fn(),
+  geocodeSearch: vi.fn(),
 }));
 vi.mock('../../api/client.js', () => ({ api }));
 // MapLibre needs WebGL; the page is tested without it.
@@ -52,6 +54,13 @@ describe('DispatcherPage call intake, keyboard only', () => {
       timeline: [],
     }));
     api.assignmentRoute.mockRejectedValue(new Error('no route'));
+    api.reverseGeocode.mockResolvedValue({
+      road: null,
+      near: null,
+      address: null,
+      text: { zh: '解放路, 近城站 (50 米)', en: 'Jiefang Rd, near the station (50 m)' },
+    });
+    api.geocodeSearch.mockResolvedValue({ hits: [] });
   });
 
   it('N, coordinates + Enter, type, digits, Ctrl+Enter: saves and dispatches the chosen units', async () => {
@@ -102,6 +111,69 @@ describe('DispatcherPage call intake, keyboard only', () => {
     await waitFor(() => expect(useIntakeStore.getState().active).toBe(false));
     expect(useIncidentsStore.getState().byId.new?.status).toBe('dispatched');
     expect(useUiStore.getState().selectedIncidentId).toBe('new');
+  });
+
+  it('a typed place: hits as one types, arrows and Enter pick one, the point is named', async () => {
+    const hit = (name: string, lngLat: [number, number], extra = {}) => ({
+      id: name,
+      kind: 'place',
+      name,
+      matched: name,
+      match: 'contains',
+      address: null,
+      lngLat,
+      category: null,
+      keyPlace: null,
+      distanceMeters: 120,
+      ...extra,
+    });
+    api.geocodeSearch.mockResolvedValue({
+      hits: [
+        hit('城站火车站', [116.41, 39.91], { keyPlace: 'station' }),
+        hit('城站小学', [116.42, 39.92], { address: '人民路5号', keyPlace: 'school' }),
+      ],
+    });
+    render(<DispatcherPage />);
+    key(document.body, { key: 'n' });
+    const location = screen.getByTestId('intake-location');
+    fireEvent.change(location, { target: { value: '城站' } });
+    const options = within(await screen.findByTestId('place-suggestions')).getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual([
+      expect.stringContaining('城站火车站车站'),
+      expect.stringContaining('人民路5号'),
+    ]);
+    expect(api.geocodeSearch).toHaveBeenLastCalledWith('城站', null);
+    key(location, { key: 'ArrowDown' });
+    key(location, { key: 'Enter' });
+    expect(useIntakeStore.getState()).toMatchObject({
+      lngLat: [116.42, 39.92],
+      locationText: '城站小学',
+      address: '城站小学 (人民路5号)',
+    });
+    expect(useUiStore.getState().flyTo?.lngLat).toEqual([116.42, 39.92]);
+    expect(await screen.findByText('已定位：解放路, 近城站 (50 米)')).toBeTruthy();
+    // A typed address is kept: the map's name only fills an empty one.
+    expect(useIntakeStore.getState().address).toBe('城站小学 (人民路5号)');
+  });
+
+  it('a point clicked on the map gets its name as the address until one is typed', async () => {
+    render(<DispatcherPage />);
+    key(document.body, { key: 'n' });
+    act(() => useIntakeStore.getState().setLocation([116.4, 39.9]));
+    await waitFor(() => expect(useIntakeStore.getState().address).toBe('解放路, 近城站 (50 米)'));
+    api.reverseGeocode.mockResolvedValue({
+      road: null,
+      near: null,
+      address: null,
+      text: { zh: '人民路', en: 'Renmin Rd' },
+    });
+    act(() => useIntakeStore.getState().setLocation([116.5, 39.95]));
+    await waitFor(() => expect(useIntakeStore.getState().address).toBe('人民路'));
+    fireEvent.change(screen.getByTestId('intake-address'), { target: { value: '人民路12号' } });
+    act(() => useIntakeStore.getState().setLocation([116.6, 39.97]));
+    await waitFor(() => expect(api.reverseGeocode).toHaveBeenCalledWith([116.6, 39.97]));
+    await act(async () => undefined);
+    expect(useIntakeStore.getState().address).toBe('人民路12号');
   });
 
   it('Esc drops the call; saving without a location focuses the location field', async () => {

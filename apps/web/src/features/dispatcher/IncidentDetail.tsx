@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ClockBadge } from '../../components/ClockBadge.js';
 import { PriorityBadge } from '../../components/PriorityBadge.js';
 import { useAssignmentRoutes } from '../../hooks/use-assignment-routes.js';
+import { useReverseGeocode } from '../../hooks/use-reverse-geocode.js';
 import { formatTime } from '../../lib/format.js';
 import { incidentClocks } from '../../lib/incident-clocks.js';
 import { isOnBoard } from '../../lib/incident-queue.js';
@@ -29,6 +30,7 @@ export function IncidentDetail() {
     ? `${incident.version}:${incident.assignments.map((a) => `${a.id}.${a.version}`).join(',')}`
     : '';
   const timeline = useIncidentTimeline(incident?.id ?? null, revision);
+  const place = useReverseGeocode(incident?.lngLat);
 
   if (!incident) return null;
   const clocks = incidentClocks(incident, now, targets);
@@ -52,6 +54,8 @@ export function IncidentDetail() {
         <dd>{formatTime(incident.receivedAt)}</dd>
         <dt>{t('intake.address')}</dt>
         <dd>{incident.address || '—'}</dd>
+        <dt>{t('incident.place')}</dt>
+        <dd data-testid="incident-place">{place ?? '—'}</dd>
         {incident.description && (
           <>
             <dt>{t('intake.description')}</dt>

@@ -1,29 +1,48 @@
-import { useState, type KeyboardEvent, type Ref } from 'react';
+import type { GeocodeHitDto } from '@dispatch/contracts';
+import { useEffect, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePlaceSearch } from '../../hooks/use-place-search.js';
+import { useReverseGeocode } from '../../hooks/use-reverse-geocode.js';
 import { formatLngLat, parseLngLat } from '../../lib/coordinates.js';
-import { searchRoads } from '../../lib/road-index.js';
 import { useIntakeStore } from '../../stores/intake-store.js';
 import { useMapDataStore } from '../../stores/map-data-store.js';
+import { useUiStore } from '../../stores/ui-store.js';
+
+function distanceText(m: number | null): string {
+  if (m === null) return '';
+  return m < 1000 ? `${Math.round(m)} m` : `${(m / 1000).toFixed(1)} km`;
+}
 
 /**
- * Where the incident is: typed "lng,lat", a road name picked from the loaded roads, or a
- * click on the map (which writes into this field through the intake store).
+ * Where the incident is: a place, address, road or junction found as one types (the server's
+ * gazetteer; pinyin, initials and typos too), typed "lng,lat", or a click on the map (which
+ * writes into this field through the intake store). The picked point is read back as
+ * 「X路, 近Y (50 米)」.
  */
 export function LocationField({ ref }: { ref?: Ref<HTMLInputElement> }) {
   const { t } = useTranslation();
   const text = useIntakeStore((s) => s.locationText);
   const lngLat = useIntakeStore((s) => s.lngLat);
-  const places = useMapDataStore((s) => s.roadPlaces);
+  const roads = useMapDataStore((s) => s.roadPlaces);
   const [highlight, setHighlight] = useState(0);
   const [open, setOpen] = useState(false);
 
   const typed = parseLngLat(text);
-  const suggestions = open && !typed ? searchRoads(places, text) : [];
+  const { hits } = usePlaceSearch(text, lngLat, roads, open && !typed);
+  const suggestions = open && !typed ? hits : [];
+  const placeText = useReverseGeocode(lngLat);
+  // A point clicked on the map gets its name as the address, unless the call-taker typed one.
+  useEffect(() => {
+    if (lngLat && placeText) useIntakeStore.getState().fillAddressFromMap(lngLat, placeText);
+  }, [lngLat, placeText]);
 
   const choose = (index: number) => {
-    const place = suggestions[index];
-    if (!place) return;
-    useIntakeStore.getState().setLocation(place.lngLat, place.name);
+    const hit = suggestions[index];
+    if (!hit) return;
+    const address = hit.address && hit.address !== hit.name ? `${hit.name} (${hit.address})` : hit.name;
+    useIntakeStore.getState().setLocation(hit.lngLat, hit.name, address);
+    // The call-taker sees the place (and the units around it) while still talking.
+    useUiStore.getState().requestFlyTo(hit.lngLat, 16);
     setOpen(false);
   };
 
@@ -61,6 +80,7 @@ export function LocationField({ ref }: { ref?: Ref<HTMLInputElement> }) {
         value={text}
         role="combobox"
         aria-expanded={suggestions.length > 0}
+        aria-controls="intake-location-hits"
         onChange={(e) => {
           useIntakeStore.getState().setText('locationText', e.target.value);
           setOpen(true);
@@ -75,33 +95,56 @@ export function LocationField({ ref }: { ref?: Ref<HTMLInputElement> }) {
         onKeyDown={onKeyDown}
       />
       {suggestions.length > 0 && (
-        <ul className="suggestions" role="listbox" data-testid="road-suggestions">
-          {suggestions.map((place, index) => (
-            <li
-              key={place.name}
-              role="option"
-              aria-selected={index === highlight}
-              className={index === highlight ? 'active' : ''}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                choose(index);
-              }}
-            >
-              {place.name}
-            </li>
+        <ul className="suggestions" role="listbox" id="intake-location-hits" data-testid="place-suggestions">
+          {suggestions.map((hit, index) => (
+            <PlaceHit key={hit.id} hit={hit} active={index === highlight} onChoose={() => choose(index)} />
           ))}
         </ul>
       )}
       <small className={lngLat ? 'muted' : 'warning'} data-testid="intake-location-status">
         {lngLat
-          ? t('intake.locationPicked', {
-              lng: formatLngLat(lngLat).split(', ')[0],
-              lat: formatLngLat(lngLat).split(', ')[1],
-            })
-          : text && !typed && suggestions.length === 0
-            ? t('intake.locationInvalid')
-            : ''}
+          ? placeText
+            ? t('intake.locationNamed', { place: placeText })
+            : t('intake.locationPicked', {
+                lng: formatLngLat(lngLat).split(', ')[0],
+                lat: formatLngLat(lngLat).split(', ')[1],
+              })
+          : text && !typed && open && suggestions.length === 0
+            ? t('intake.locationSearching')
+            : text && !typed && !open
+              ? t('intake.locationInvalid')
+              : ''}
       </small>
     </div>
+  );
+}
+
+function PlaceHit({ hit, active, onChoose }: { hit: GeocodeHitDto; active: boolean; onChoose: () => void }) {
+  const { t } = useTranslation();
+  const detail = [
+    t(`geocode.kind.${hit.kind}`),
+    hit.address && hit.address !== hit.name ? hit.address : null,
+    hit.matched !== hit.name ? `“${hit.matched}”` : null,
+    distanceText(hit.distanceMeters),
+  ].filter(Boolean);
+  return (
+    <li
+      role="option"
+      aria-selected={active}
+      className={active ? 'active' : ''}
+      data-kind={hit.kind}
+      onMouseDown={(e) => {
+        e.preventDefault();
+        onChoose();
+      }}
+    >
+      <span className="hit-name">{hit.name}</span>
+      {hit.keyPlace && (
+        <span className="pill key-place" data-testid="key-place">
+          {t(`geocode.keyPlace.${hit.keyPlace}`, { defaultValue: hit.keyPlace })}
+        </span>
+      )}
+      <small className="muted hit-detail">{detail.join(' · ')}</small>
+    </li>
   );
 }

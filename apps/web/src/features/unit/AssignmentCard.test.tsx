@@ -5,7 +5,11 @@ import { makeAssignment, makeIncident } from '../../test/fixtures.js';
 import { resetStores } from '../../test/reset-stores.js';
 import { AssignmentCard } from './AssignmentCard.js';
 
-const api = vi.hoisted(() => ({ assignmentAction: vi.fn(), assignmentRoute: vi.fn() }));
+const api = vi.hoisted(() => ({
+  assignmentAction: vi.fn(),
+  assignmentRoute: vi.fn(),
+  reverseGeocode: vi.fn(),
+}));
 vi.mock('../../api/client.js', () => ({ api }));
 
 describe('AssignmentCard (unit terminal)', () => {
@@ -22,6 +26,12 @@ describe('AssignmentCard (unit terminal)', () => {
       distanceMeters: 1500,
       method: 'road',
     });
+    api.reverseGeocode.mockResolvedValue({
+      road: null,
+      near: null,
+      address: null,
+      text: { zh: '解放路, 近城站 (50 米)', en: 'Jiefang Rd, near the station (50 m)' },
+    });
   });
 
   it('offers the next step for each assignment state and sends it', async () => {
@@ -36,6 +46,11 @@ describe('AssignmentCard (unit terminal)', () => {
       expect.stringContaining('4'),
     );
     expect(screen.getByTestId('terminal-accept')).toBeTruthy();
+    // Where the job is, named from the map (the incident has an address too).
+    expect(api.reverseGeocode).toHaveBeenCalledWith(incident.lngLat);
+    expect((await screen.findByTestId('terminal-incident-place')).textContent).toMatch(
+      /near the station|近城站/,
+    );
     await act(async () => fireEvent.click(screen.getByTestId('terminal-en-route')));
     expect(api.assignmentAction).toHaveBeenCalledWith('a1', { action: 'en_route' });
     expect(useIncidentsStore.getState().byId.i1?.assignments[0]?.status).toBe('en_route');

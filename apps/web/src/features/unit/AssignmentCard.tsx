@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
 import { PriorityBadge } from '../../components/PriorityBadge.js';
 import { useAssignmentRoutes } from '../../hooks/use-assignment-routes.js';
+import { useReverseGeocode } from '../../hooks/use-reverse-geocode.js';
 import type { ActiveAssignment } from '../../lib/active-assignment.js';
 import { etaMinutes, formatDistance } from '../../lib/format.js';
 import { notifyError } from '../../lib/notify-error.js';
@@ -16,6 +17,7 @@ export function AssignmentCard({ active }: { active: ActiveAssignment }) {
   const { incident, assignment } = active;
   const routes = useAssignmentRoutes([assignment]);
   const route = routes[assignment.id];
+  const place = useReverseGeocode(incident.lngLat);
   const [resolution, setResolution] = useState<Resolution>('resolved_on_scene');
   const [busy, setBusy] = useState(false);
 
@@ -42,8 +44,13 @@ export function AssignmentCard({ active }: { active: ActiveAssignment }) {
         </span>
       </header>
       <p className="address" data-testid="terminal-address">
-        {incident.address || `${incident.lngLat[0].toFixed(5)}, ${incident.lngLat[1].toFixed(5)}`}
+        {incident.address || place || `${incident.lngLat[0].toFixed(5)}, ${incident.lngLat[1].toFixed(5)}`}
       </p>
+      {incident.address && place && (
+        <p className="muted" data-testid="terminal-incident-place">
+          {place}
+        </p>
+      )}
       {incident.description && <p className="muted">{incident.description}</p>}
       {eta !== null && assignment.status !== 'on_scene' && (
         <p className="eta big" data-testid="terminal-eta">

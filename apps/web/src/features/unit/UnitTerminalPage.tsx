@@ -6,6 +6,7 @@ import { ConnectionBadge } from '../../components/ConnectionBadge.js';
 import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { Notices } from '../../components/Notices.js';
 import { SituationMapView } from '../../components/SituationMapView.js';
+import { useReverseGeocode } from '../../hooks/use-reverse-geocode.js';
 import { findActiveAssignment } from '../../lib/active-assignment.js';
 import { notifyError } from '../../lib/notify-error.js';
 import { useIncidentsStore } from '../../stores/incidents-store.js';
@@ -42,6 +43,7 @@ export function UnitTerminalPage() {
   }, [incidentLngLat]);
 
   const hasPosition = useUnitsStore((s) => (unitId ? s.positions[unitId] !== undefined : false));
+  const here = useReverseGeocode(useUnitsStore((s) => (unitId ? s.positions[unitId]?.lngLat : undefined)));
   useEffect(() => {
     if (incidentLngLat || !hasPosition || !unitId) return;
     const position = useUnitsStore.getState().positions[unitId];
@@ -70,6 +72,11 @@ export function UnitTerminalPage() {
         </button>
       </header>
       {!unitId && <p className="warning">{t('terminal.noUnit')}</p>}
+      {here && (
+        <p className="terminal-here muted" data-testid="terminal-here">
+          {t('terminal.here')}: {here}
+        </p>
+      )}
       {active ? (
         <AssignmentCard active={active} />
       ) : (
