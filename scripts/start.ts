@@ -3,6 +3,10 @@
  * than the last build, starts the server (embedded PGlite with the demo city unless DATABASE_URL
  * is set), waits until it answers, then starts the live simulator so calls arrive and units move.
  * SIMULATOR=0 starts the console alone. Ctrl+C stops everything.
+ *
+ * `pnpm start --city FILE` (.osm.pbf, .osm or road GeoJSON) runs the same demo on a real city:
+ * its roads, places and addresses imported, grids, posts and a fleet generated on its streets,
+ * in its own embedded database (.data/city-NAME) unless DATA_DIR or DATABASE_URL is set.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -14,6 +18,31 @@ const port = Number(process.env.PORT ?? 8110);
 const host = process.env.HOST ?? '127.0.0.1';
 const baseUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 const children: ChildProcess[] = [];
+
+/** `--city FILE` (or `--city=FILE`), resolved against where the command was typed. */
+function cityArgument(argv: readonly string[]): string | null {
+  const at = argv.findIndex((a) => a === '--city' || a.startsWith('--city='));
+  if (at < 0) return null;
+  const value = argv[at]!.includes('=') ? argv[at]!.slice('--city='.length) : argv[at + 1];
+  if (!value) {
+    console.error('usage: pnpm start [--city FILE.osm.pbf|FILE.osm|FILE.geojson]');
+    process.exit(2);
+  }
+  const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), value);
+  if (!existsSync(file)) {
+    console.error(`--city: no such file ${file}`);
+    process.exit(2);
+  }
+  return file;
+}
+
+const city = cityArgument(process.argv.slice(2));
+if (city) {
+  process.env.CITY_FILE = city;
+  const name = path.basename(city).replace(/\.(osm\.pbf|pbf|osm|xml|geojson|json)$/i, '');
+  if (!process.env.DATABASE_URL) process.env.DATA_DIR ??= `.data/city-${name.replace(/[^\w-]/g, '_')}`;
+  console.log(`running on ${city}${process.env.DATA_DIR ? ` (data in apps/server/${process.env.DATA_DIR})` : ''}`);
+}
 
 /** Newest modification time under `dir` (skipping build output and dependencies). */
 function newestMtime(dir: string): number {

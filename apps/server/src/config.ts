@@ -11,6 +11,11 @@ export interface ServerConfig {
   tokenTtl: string;
   /** Demo mode: seeds the demo city and demo users when the database is empty. */
   demo: boolean;
+  /**
+   * A real city to run the demo on (`pnpm start --city FILE`): an .osm.pbf, .osm or road
+   * GeoJSON imported into an empty database instead of the generated city. Demo mode only.
+   */
+  cityFile: string | undefined;
   /** Redis URL: enables the Socket.IO Redis adapter so several server nodes share events. */
   redisUrl: string | undefined;
   /** IANA time zone of the centre: incident numbers and reports use its calendar days. */
@@ -121,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     jwtSecret,
     tokenTtl: env.TOKEN_TTL ?? '12h',
     demo,
+    cityFile: demo && env.CITY_FILE ? env.CITY_FILE : undefined,
     redisUrl: env.REDIS_URL || undefined,
     timeZone: env.TIME_ZONE ?? 'Asia/Shanghai',
     webDist: env.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname,

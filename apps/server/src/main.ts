@@ -6,12 +6,22 @@ import { loadConfig } from './config.js';
 import { buildApp } from './app.js';
 import { openDatabase } from './db/database.js';
 import { bootstrapAdmin } from './demo/bootstrap-admin.js';
+import { seedCityFromFile } from './demo/seed-city-file.js';
 import { DEMO_STAFF, DEMO_UNIT_PASSWORD, seedDemo, unitUsername } from './demo/seed-demo.js';
 
 async function main() {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  if (config.demo) {
+  if (config.cityFile) {
+    const summary = await seedCityFromFile(database, config.cityFile, config.timeZone, {
+      out: console.log,
+      err: console.error,
+    });
+    if (summary.seeded)
+      console.log(
+        `city set up on ${config.cityFile}: ${summary.grids} grids, ${summary.posts} posts, ${summary.units} units (all editable)`,
+      );
+  } else if (config.demo) {
     const summary = await seedDemo(database.prisma);
     if (summary.seeded) {
       console.log(

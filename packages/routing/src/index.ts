@@ -37,6 +37,7 @@ export {
   WALK_ONLY_HIGHWAYS,
   parseMaxspeedKmh,
   parseOneway,
+  roadClassRule,
   type OnewayDirection,
 } from './speeds.js';
 export { type SearchProfile } from './profile.js';

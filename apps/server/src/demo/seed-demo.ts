@@ -52,6 +52,23 @@ export async function seedDemo(
     return { seeded: false, grids: 0, posts: 0, units: 0, unitUsers: 0, roadFeatures: 0 };
   }
   const city = generateDemoCity(options);
+  return seedCity(prisma, city, { roads: `demo city (seed ${city.options.seed})` }, now);
+}
+
+/** A city to seed: the demo city, or a deployment on imported roads (no river, roads stored already). */
+export type SeedableCity = Omit<DemoCity, 'river'> & { river: DemoCity['river'] | null };
+
+/**
+ * Seeds a city's stations, grids, posts, units with their users, demo staff and named places,
+ * in one transaction. `roads`: the name to store the city's road network under, or null when
+ * the roads were imported already (a real city).
+ */
+export async function seedCity(
+  prisma: PrismaClient,
+  city: SeedableCity,
+  options: { roads: string | null },
+  now = new Date(),
+): Promise<SeedSummary> {
   // One hash per distinct password (argon2 is deliberately slow); each hash carries its own salt.
   const passwords = [...new Set([...DEMO_STAFF.map((s) => s.password), DEMO_UNIT_PASSWORD])];
   const hashes = new Map(await Promise.all(passwords.map(async (p) => [p, await hash(p)] as const)));
@@ -95,20 +112,22 @@ export async function seedDemo(
           })),
         ],
       });
-      await tx.roadNetwork.create({
-        data: {
-          name: `demo city (seed ${city.options.seed})`,
-          geojson: city.roads as unknown as Prisma.InputJsonValue,
-          nodeCount: city.roadStats.vertexCount,
-        },
-      });
+      if (options.roads !== null)
+        await tx.roadNetwork.create({
+          data: {
+            name: options.roads,
+            geojson: city.roads as unknown as Prisma.InputJsonValue,
+            nodeCount: city.roadStats.vertexCount,
+          },
+        });
       // The demo's named places (station, markets, hospital...) for the call-taker's search.
       await tx.gazetteerPlace.createMany({ data: demoPlaces(city) });
-      await tx.setting.upsert({
-        where: { key: 'map.river' },
-        create: { key: 'map.river', value: city.river as unknown as Prisma.InputJsonValue },
-        update: { value: city.river as unknown as Prisma.InputJsonValue },
-      });
+      if (city.river)
+        await tx.setting.upsert({
+          where: { key: 'map.river' },
+          create: { key: 'map.river', value: city.river as unknown as Prisma.InputJsonValue },
+          update: { value: city.river as unknown as Prisma.InputJsonValue },
+        });
       return {
         seeded: true,
         grids: city.grids.length,
@@ -132,7 +151,7 @@ const KEY_PLACE: Partial<Record<DemoCity['hotspots'][number]['kind'], string>> =
   hospital: 'hospital',
 };
 
-function demoPlaces(city: DemoCity) {
+function demoPlaces(city: SeedableCity) {
   return city.hotspots.map((h) => ({
     source: 'demo',
     sourceId: h.code,
@@ -149,7 +168,10 @@ function demoPlaces(city: DemoCity) {
 /** `unit001`, `unit002`, ... in the order units are seeded. */
 export { unitUsername };
 
-async function insertStations(tx: Prisma.TransactionClient, city: DemoCity): Promise<Map<string, string>> {
+async function insertStations(
+  tx: Prisma.TransactionClient,
+  city: SeedableCity,
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const precinct of city.precincts) {
     const row = await tx.station.create({ data: { code: precinct.code, name: precinct.name } });
@@ -160,7 +182,7 @@ async function insertStations(tx: Prisma.TransactionClient, city: DemoCity): Pro
 
 async function insertGrids(
   tx: Prisma.TransactionClient,
-  city: DemoCity,
+  city: SeedableCity,
   stationIds: Map<string, string>,
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
@@ -183,7 +205,7 @@ async function insertGrids(
 
 async function insertPosts(
   tx: Prisma.TransactionClient,
-  city: DemoCity,
+  city: SeedableCity,
   gridIds: Map<string, string>,
 ): Promise<Map<string, string>> {
   const ids = new Map<string, string>();

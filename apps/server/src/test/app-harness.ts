@@ -31,6 +31,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     jwtSecret: TEST_JWT_SECRET,
     tokenTtl: '1h',
     demo: false,
+    cityFile: undefined,
     redisUrl: undefined,
     timeZone: 'Asia/Shanghai',
     webDist: '/nonexistent-web-dist',
