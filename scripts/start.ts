@@ -41,7 +41,9 @@ if (city) {
   process.env.CITY_FILE = city;
   const name = path.basename(city).replace(/\.(osm\.pbf|pbf|osm|xml|geojson|json)$/i, '');
   if (!process.env.DATABASE_URL) process.env.DATA_DIR ??= `.data/city-${name.replace(/[^\w-]/g, '_')}`;
-  console.log(`running on ${city}${process.env.DATA_DIR ? ` (data in apps/server/${process.env.DATA_DIR})` : ''}`);
+  console.log(
+    `running on ${city}${process.env.DATA_DIR ? ` (data in apps/server/${process.env.DATA_DIR})` : ''}`,
+  );
 }
 
 /** Newest modification time under `dir` (skipping build output and dependencies). */
