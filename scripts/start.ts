@@ -108,6 +108,10 @@ function stop(code: number) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
+// Readable, quiet logs for a person at a terminal: warnings and errors, requests only at debug
+// (LOG_LEVEL=debug shows them). Production keeps JSON lines (LOG_FORMAT=json, the server's default).
+process.env.LOG_FORMAT ??= 'pretty';
+process.env.LOG_LEVEL ??= 'warn';
 buildWebIfStale();
 run('server', ['--filter', '@dispatch/server', 'run', 'start']);
 await waitForHealth(180_000);

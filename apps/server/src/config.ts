@@ -62,6 +62,11 @@ export interface ServerConfig {
    * 'inline' (the main thread: one process, one thread, e.g. for profiling).
    */
   planning: 'worker' | 'inline';
+  /**
+   * `json` (production: one JSON line per event, requests at info) or `pretty` (the interactive
+   * `pnpm start`: readable lines, requests only at debug so the banner and warnings stand out).
+   */
+  logFormat: 'json' | 'pretty';
 }
 
 const DURATION = /^(\d+)\s*(ms|s|m|h|d)$/;
@@ -151,5 +156,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: list(env.TRUST_PROXY, []),
     redisKey: env.REDIS_KEY || 'dispatch',
     planning: oneOf('PLANNING', env.PLANNING, ['worker', 'inline'] as const, 'worker'),
+    logFormat: oneOf('LOG_FORMAT', env.LOG_FORMAT, ['json', 'pretty'] as const, 'json'),
   };
 }

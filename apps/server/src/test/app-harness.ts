@@ -54,6 +54,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     redisKey: `test-${randomUUID()}`,
     // The real worker thread: services are tested as they run.
     planning: 'worker',
+    logFormat: 'json',
     ...overrides,
   };
 }
