@@ -61,6 +61,11 @@ export function isIncidentOpen(status: IncidentStatus): boolean {
   return (OPEN_INCIDENT_STATUSES as readonly IncidentStatus[]).includes(status);
 }
 
+/** True for `received`: logged and nobody sent yet, so it heads the dispatcher's queue. */
+export function isAwaitingDispatch(status: IncidentStatus): boolean {
+  return status === 'received';
+}
+
 /** True for the open statuses and `resolved`: the incident is still on the board. */
 export function isIncidentOnBoard(status: IncidentStatus): boolean {
   return (ON_BOARD_INCIDENT_STATUSES as readonly IncidentStatus[]).includes(status);

@@ -40,7 +40,7 @@ export type IncidentType = (typeof INCIDENT_TYPES)[number];
 export const PRIORITIES = [1, 2, 3, 4] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-export const INCIDENT_SOURCES = ['call', 'video_patrol', 'drone', 'walk_in'] as const;
+export const INCIDENT_SOURCES = ['call', 'video_patrol', 'drone', 'walk_in', 'officer_initiated'] as const;
 export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
 
 export const INCIDENT_STATUSES = [

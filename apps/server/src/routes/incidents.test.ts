@@ -567,6 +567,14 @@ describe(`incidents (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =
     expect(await countOf(id)).toEqual([1, 1, 0]);
   });
 
+  it('records how the incident came in, an officer on patrol included', async () => {
+    for (const source of ['walk_in', 'officer_initiated'] as const) {
+      const incident = await create({ type: 'theft', priority: 4, source, autoDispatch: false });
+      expect(incident.source).toBe(source);
+      expect((await incidentRow(incident.id)).source).toBe(source);
+    }
+  });
+
   it('lists the open queue by priority then age', async () => {
     const res = await h.call('dispatcher', { method: 'GET', url: '/api/incidents?status=open' });
     expect(res.statusCode).toBe(200);

@@ -45,6 +45,7 @@ export const en: Resources = {
     unknown: 'Unknown',
   },
   intake: {
+    source: 'Source',
     title: 'Call intake',
     newCall: 'New call (N)',
     location: 'Location',
@@ -76,7 +77,14 @@ export const en: Resources = {
     typeRequired: 'Choose the incident type',
     phoneInvalid: 'Phone may contain digits, +, - and spaces only',
     near: 'near {{road}}',
-    noneSelected: 'No unit selected: save only',
+    noneSelected: 'Save without dispatch (Ctrl+Enter)',
+  },
+  incidentSource: {
+    call: '110 call',
+    video_patrol: 'Video patrol',
+    drone: 'Drone',
+    walk_in: 'Walk-in',
+    officer_initiated: 'Officer-initiated',
   },
   geocode: {
     kind: {

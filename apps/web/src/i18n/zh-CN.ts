@@ -43,6 +43,7 @@ export const zhCN = {
     unknown: '未知',
   },
   intake: {
+    source: '来源',
     title: '接警登记',
     newCall: '新警情 (N)',
     location: '位置',
@@ -74,7 +75,14 @@ export const zhCN = {
     typeRequired: '请选择警情类别',
     phoneInvalid: '电话号码只能包含数字、+、- 和空格',
     near: '{{road}}附近',
-    noneSelected: '未选择警力，仅保存',
+    noneSelected: '仅保存，暂不派警 (Ctrl+Enter)',
+  },
+  incidentSource: {
+    call: '110 电话',
+    video_patrol: '视频巡查',
+    drone: '无人机巡查',
+    walk_in: '群众来访',
+    officer_initiated: '民警发现',
   },
   geocode: {
     kind: {

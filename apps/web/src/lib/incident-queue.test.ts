@@ -16,6 +16,30 @@ describe('incident queue order', () => {
     expect(queueOf(incidents).map((i) => i.id)).toEqual(['p1-old', 'p1-new', 'p3-old', 'resolved']);
   });
 
+  it('puts a pending call above every call in progress of the same or higher priority', () => {
+    const onScene = Array.from({ length: 7 }, (_, i) =>
+      makeIncident({
+        id: `scene${i}`,
+        number: `s${i}`,
+        priority: 2,
+        status: i % 2 ? 'on_scene' : 'dispatched',
+        receivedAt: iso(T0 + i * 1000),
+      }),
+    );
+    const pending = makeIncident({
+      id: 'pending',
+      number: 'p',
+      priority: 2,
+      status: 'received',
+      receivedAt: iso(T0 + 60_000),
+    });
+    const pendingLow = makeIncident({ id: 'low', number: 'l', priority: 4, status: 'received' });
+    const urgentInProgress = makeIncident({ id: 'p1', number: 'u', priority: 1, status: 'en_route' });
+    const queue = queueOf([...onScene, urgentInProgress, pendingLow, pending]).map((i) => i.id);
+    expect(queue.slice(0, 3)).toEqual(['pending', 'low', 'p1']);
+    expect(queue.slice(3)).toEqual(onScene.map((i) => i.id));
+  });
+
   it('is a total order: any input order gives the same queue', () => {
     const spec = fc.record({
       priority: fc.integer({ min: 1, max: 4 }),

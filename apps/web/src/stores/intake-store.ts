@@ -1,5 +1,5 @@
 import type { RecommendationsDto } from '@dispatch/contracts';
-import type { IncidentType } from '@dispatch/domain';
+import type { IncidentSource, IncidentType } from '@dispatch/domain';
 import { create } from 'zustand';
 import { DEFAULT_PRIORITY_BY_TYPE } from '../lib/incident-defaults.js';
 
@@ -17,6 +17,8 @@ export interface IntakeDraft {
   locationText: string;
   address: string;
   type: IncidentType | null;
+  /** How the incident came in: a 110 call (default), video patrol, drone, walk-in, an officer. */
+  source: IncidentSource;
   priority: number;
   /** The dispatcher chose the priority, so changing the type no longer overrides it. */
   priorityTouched: boolean;
@@ -42,6 +44,7 @@ export interface IntakeState extends IntakeDraft {
   fillAddressFromMap: (at: [number, number], text: string) => void;
   setType: (type: IncidentType | null) => void;
   setPriority: (priority: number) => void;
+  setSource: (source: IncidentSource) => void;
   /** New recommendations; the plan's tier-1 units become the selection. */
   setRecommendations: (recommendations: RecommendationsDto | null) => void;
   toggleCandidate: (unitId: string) => void;
@@ -58,6 +61,7 @@ const EMPTY: IntakeDraft = {
   locationText: '',
   address: '',
   type: null,
+  source: 'call',
   priority: 3,
   priorityTouched: false,
   description: '',
@@ -120,6 +124,7 @@ export const useIntakeStore = create<IntakeState>()((set, get) => ({
       priority: type && !state.priorityTouched ? DEFAULT_PRIORITY_BY_TYPE[type] : state.priority,
     })),
   setPriority: (priority) => set({ priority, priorityTouched: true }),
+  setSource: (source) => set({ source }),
   setRecommendations: (recommendations) =>
     set({
       recommendations,

@@ -1,4 +1,10 @@
-import { INCIDENT_TYPES, PRIORITIES, type IncidentType } from '@dispatch/domain';
+import {
+  INCIDENT_SOURCES,
+  INCIDENT_TYPES,
+  PRIORITIES,
+  type IncidentSource,
+  type IncidentType,
+} from '@dispatch/domain';
 import { useEffect, useRef, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.js';
@@ -125,6 +131,21 @@ export function CallIntake({ submitApi = api }: { submitApi?: SubmitApi }) {
             </select>
           </div>
           <div className="field">
+            <label htmlFor="intake-source">{t('intake.source')}</label>
+            <select
+              id="intake-source"
+              data-testid="intake-source"
+              value={intake.source}
+              onChange={(e) => intake.setSource(e.target.value as IncidentSource)}
+            >
+              {INCIDENT_SOURCES.map((source) => (
+                <option key={source} value={source}>
+                  {t(`incidentSource.${source}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
             <label htmlFor="intake-priority">{t('intake.priority')}</label>
             <select
               id="intake-priority"
@@ -193,6 +214,8 @@ export function CallIntake({ submitApi = api }: { submitApi?: SubmitApi }) {
           </p>
         )}
         <div className="actions">
+          {/* One save action: "save and dispatch" with units chosen (and "save only" beside it),
+              just "save only" without (Enter / Ctrl+Enter then save without dispatching). */}
           <button type="submit" className="primary" disabled={intake.saving} data-testid="intake-submit">
             {intake.saving
               ? t('intake.saving')
@@ -200,14 +223,16 @@ export function CallIntake({ submitApi = api }: { submitApi?: SubmitApi }) {
                 ? t('intake.saveDispatch')
                 : t('intake.noneSelected')}
           </button>
-          <button
-            type="button"
-            disabled={intake.saving}
-            onClick={() => submit(false)}
-            data-testid="intake-save-only"
-          >
-            {t('intake.saveOnly')}
-          </button>
+          {intake.selectedUnitIds.length > 0 && (
+            <button
+              type="button"
+              disabled={intake.saving}
+              onClick={() => submit(false)}
+              data-testid="intake-save-only"
+            >
+              {t('intake.saveOnly')}
+            </button>
+          )}
           <button type="button" className="ghost" onClick={() => intake.reset()} data-testid="intake-cancel">
             {t('common.cancel')}
           </button>

@@ -94,6 +94,7 @@ describe('DispatcherPage call intake, keyboard only', () => {
     key(description, { key: '1', altKey: true });
     expect(useIntakeStore.getState().selectedUnitIds).toEqual(['u2']);
 
+    fireEvent.change(screen.getByTestId('intake-source'), { target: { value: 'walk_in' } });
     fireEvent.change(description, { target: { value: '两人持械' } });
     key(description, { key: 'Enter', ctrlKey: true });
 
@@ -104,6 +105,7 @@ describe('DispatcherPage call intake, keyboard only', () => {
       priority: 1,
       location: { lng: 116.4, lat: 39.9 },
       description: '两人持械',
+      source: 'walk_in',
       autoDispatch: false,
       receivedAt: new Date(T0).toISOString(),
     });
@@ -174,6 +176,19 @@ describe('DispatcherPage call intake, keyboard only', () => {
     await waitFor(() => expect(api.reverseGeocode).toHaveBeenCalledWith([116.6, 39.97]));
     await act(async () => undefined);
     expect(useIntakeStore.getState().address).toBe('人民路12号');
+  });
+
+  it('offers one save-without-dispatch action: none beside it until units are chosen', async () => {
+    render(<DispatcherPage />);
+    key(document.body, { key: 'n' });
+    expect(screen.getByTestId('intake-submit').textContent).toContain('仅保存');
+    expect(screen.queryByTestId('intake-save-only')).toBeNull();
+    act(() => useIntakeStore.getState().setLocation([116.4, 39.9]));
+    fireEvent.change(screen.getByTestId('intake-type'), { target: { value: 'robbery' } });
+    await waitFor(() => expect(useIntakeStore.getState().selectedUnitIds).toEqual(['u1']));
+    expect(screen.getByTestId('intake-submit').textContent).toContain('保存并派警');
+    expect(screen.getByTestId('intake-save-only').textContent).toBe('仅保存');
+    expect(screen.getAllByRole('button').filter((b) => b.textContent?.includes('仅保存'))).toHaveLength(1);
   });
 
   it('Esc drops the call; saving without a location focuses the location field', async () => {

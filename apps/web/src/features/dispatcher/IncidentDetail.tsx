@@ -51,7 +51,13 @@ export function IncidentDetail() {
         <dt>{t('incident.number')}</dt>
         <dd data-testid="incident-number">{incident.number}</dd>
         <dt>{t('incident.received')}</dt>
-        <dd>{formatTime(incident.receivedAt)}</dd>
+        <dd>
+          {formatTime(incident.receivedAt)}
+          <span className="muted" data-testid="incident-source">
+            {' · '}
+            {t(`incidentSource.${incident.source}`)}
+          </span>
+        </dd>
         <dt>{t('intake.address')}</dt>
         <dd>{incident.address || '—'}</dd>
         <dt>{t('incident.place')}</dt>

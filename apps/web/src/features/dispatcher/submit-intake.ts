@@ -80,7 +80,7 @@ export async function submitIntake(
       description: intake.description.trim() || undefined,
       callerName: intake.callerName.trim() || undefined,
       callerPhone: intake.callerPhone.trim() || undefined,
-      source: 'call',
+      source: intake.source,
       receivedAt: intake.receivedAt === null ? undefined : new Date(intake.receivedAt).toISOString(),
       autoDispatch: false,
     };

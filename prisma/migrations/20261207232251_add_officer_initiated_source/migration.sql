@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "IncidentSource" ADD VALUE 'officer_initiated';
