@@ -89,7 +89,8 @@ export const RecommendQuery = Type.Object(
   {
     lng: Lng,
     lat: Lat,
-    type: IncidentTypeSchema,
+    /** Left out while the call-taker has placed the call but not chosen its type: the nearest police units. */
+    type: Type.Optional(IncidentTypeSchema),
     priority: PrioritySchema,
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })),
   },

@@ -87,14 +87,20 @@ export const DEFAULT_DISPATCH_RULES: DispatchRules = {
   etaToleranceSeconds: 15,
 };
 
-/** Fitness of `kind` for an incident of `type` and `priority` under `rules`; null if not fit. */
+/**
+ * Before the type is known: every police kind may respond (what every type's table grants them),
+ * partners and drones not, the same units {@link BUILTIN_FALLBACK_PLAN} would send.
+ */
+export const UNTYPED_FITNESS: Readonly<Partial<Record<UnitKind, FitnessEntry>>> = POLICE;
+
+/** Fitness of `kind` for an incident of `type` (null: not known yet) and `priority`; null if not fit. */
 export function unitFitness(
   rules: DispatchRules,
-  type: IncidentType,
+  type: IncidentType | null,
   priority: Priority,
   kind: UnitKind,
 ): UnitFitness | null {
-  const entry = rules.fitness[type][kind];
+  const entry = (type === null ? UNTYPED_FITNESS : rules.fitness[type])[kind];
   if (entry === undefined) return null;
   if (typeof entry === 'string') return entry;
   return entry[priority] ?? null;

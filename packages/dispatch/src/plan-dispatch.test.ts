@@ -6,7 +6,7 @@ import { nextTier, planDispatch } from './plan-dispatch.js';
 import { rankCandidates } from './ranking.js';
 import { resolveResponsePlan, type ResponsePlan } from './response-plan.js';
 import { eta, fleetArb, incidentArb, incidentAt, unit } from './test-support.js';
-import type { DispatchUnit, TravelEstimate } from './types.js';
+import type { DispatchIncident, DispatchUnit, TravelEstimate } from './types.js';
 
 function scenario(rows: [string, DispatchUnit['kind'], number, Partial<DispatchUnit>?][]) {
   const units = rows.map(([id, kind, , extra]) => unit(id, kind, extra));
@@ -148,8 +148,8 @@ describe('nextTier', () => {
 });
 
 describe('planDispatch properties', () => {
-  const planFor = (incident: { type: ResponsePlan['incidentType'] & string; priority: 1 | 2 | 3 | 4 }) =>
-    resolveResponsePlan(DEFAULT_RESPONSE_PLANS, incident.type as never, incident.priority).plan;
+  const planFor = (incident: DispatchIncident) =>
+    resolveResponsePlan(DEFAULT_RESPONSE_PLANS, incident.type, incident.priority).plan;
 
   it('never proposes a unit twice or an already assigned one, and never overfills a slot', () => {
     fc.assert(

@@ -43,7 +43,7 @@ export interface TierProposal {
 
 export interface DispatchProposal {
   planId: string;
-  incidentType: IncidentType;
+  incidentType: IncidentType | null;
   priority: Priority;
   autoDispatch: boolean;
   requiredUnits: number;

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DISPATCH_RULES, unitFitness } from './dispatch-rules.js';
 import { rankCandidates } from './ranking.js';
+import { DEFAULT_RESPONSE_PLANS } from './default-response-plans.js';
+import { BUILTIN_FALLBACK_PLAN, resolveResponsePlan } from './response-plan.js';
 import { eta, fleetArb, incidentArb, incidentAt, unit } from './test-support.js';
 
 describe('rankCandidates', () => {
@@ -64,6 +66,30 @@ describe('rankCandidates', () => {
     expect(ranked[1]?.reasons).toContainEqual(
       expect.objectContaining({ code: 'TIE_BREAK', criterion: 'KIND_PREFERENCE', overUnitId: 'foot' }),
     );
+  });
+
+  it('before the type is chosen ranks every police unit by ETA alone, partners and drones left out', () => {
+    const units = [
+      unit('armed', 'motorcycle', { capabilities: ['armed'] }),
+      unit('foot', 'foot_patrol'),
+      unit('drone', 'drone'),
+      unit('guard', 'partner'),
+      unit('car', 'patrol_car'),
+    ];
+    const estimates = new Map([
+      ['armed', eta(74)],
+      ['foot', eta(60)],
+      ['drone', eta(20)],
+      ['guard', eta(30)],
+      ['car', eta(300)],
+    ]);
+    const { ranked } = rankCandidates({ ...incidentAt('knife_attack'), type: null }, units, estimates);
+    expect(ranked.map((r) => r.unit.id)).toEqual(['foot', 'armed', 'car']);
+    expect(ranked.flatMap((r) => r.reasons).map((r) => r.code)).not.toContain('CAPABILITY_MATCH');
+    expect(resolveResponsePlan(DEFAULT_RESPONSE_PLANS, null, 1)).toEqual({
+      plan: BUILTIN_FALLBACK_PLAN,
+      match: 'untyped',
+    });
   });
 
   it('flags rough estimates, returning units and support-only units', () => {

@@ -101,8 +101,9 @@ function rankPrefix(
   rules: DispatchRules,
   atLeast: number,
 ): { ranked: RankedCandidate[]; frontierEtaSeconds: number } {
-  const preferredKinds = rules.kindPreference[incident.type];
-  const preferredCaps = rules.preferredCapabilities[incident.type];
+  // No type yet: no kind or capability is preferred, the ETA decides.
+  const preferredKinds = incident.type === null ? [] : rules.kindPreference[incident.type];
+  const preferredCaps = incident.type === null ? [] : rules.preferredCapabilities[incident.type];
   // Scored lazily, group by group: only the ranked prefix pays for its tie-break details.
   const score = (candidate: Candidate): Scored => {
     const position = preferredKinds.indexOf(candidate.unit.kind);

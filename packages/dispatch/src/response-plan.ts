@@ -45,7 +45,8 @@ export interface ResponsePlan {
   linkedServices: readonly LinkedService[];
 }
 
-export type PlanMatch = 'exact' | 'type_any_priority' | 'type_nearest_priority' | 'default' | 'builtin';
+export type PlanMatch =
+  'exact' | 'type_any_priority' | 'type_nearest_priority' | 'default' | 'builtin' | 'untyped';
 
 export interface ResolvedResponsePlan {
   plan: ResponsePlan;
@@ -88,13 +89,16 @@ function nearestPriority(plans: readonly ResponsePlan[], priority: Priority): Re
  * Picks the plan for `type` and `priority`: the type's plan for that priority, else its plan
  * for every priority, else its plan for the nearest priority (the more urgent on a tie), else
  * the `*` plan for that priority, else the `*` plan for every priority, else
- * {@link BUILTIN_FALLBACK_PLAN}. The first matching plan in list order wins.
+ * {@link BUILTIN_FALLBACK_PLAN}. The first matching plan in list order wins. Without a type
+ * (the call-taker has placed the call but not chosen its type) the fallback plan.
  */
 export function resolveResponsePlan(
   plans: readonly ResponsePlan[],
-  type: IncidentType,
+  type: IncidentType | null,
   priority: Priority,
 ): ResolvedResponsePlan {
+  // The type is not chosen yet: the nearest police unit, refined once it is.
+  if (type === null) return { plan: BUILTIN_FALLBACK_PLAN, match: 'untyped' };
   const ofType = plans.filter((p) => p.incidentType === type);
   const defaults = plans.filter((p) => p.incidentType === '*');
   const exact = ofType.find((p) => p.priorities?.includes(priority));

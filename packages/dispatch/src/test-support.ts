@@ -41,7 +41,8 @@ export const incidentAt = (
 ): DispatchIncident => ({ type, priority, lngLat: [121.47, 31.23], gridId });
 
 export const incidentArb: fc.Arbitrary<DispatchIncident> = fc.record({
-  type: fc.constantFrom(...INCIDENT_TYPES),
+  // null: placed while the type is not chosen yet.
+  type: fc.constantFrom(...INCIDENT_TYPES, null),
   priority: fc.constantFrom(...PRIORITIES),
   lngLat: fc.constant([121.47, 31.23] as const),
   gridId: fc.constantFrom('g1', 'g2', null),

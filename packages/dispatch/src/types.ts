@@ -5,7 +5,11 @@
 import type { Capability, IncidentType, LngLat, Priority, UnitKind, UnitStatus } from '@dispatch/domain';
 
 export interface DispatchIncident {
-  type: IncidentType;
+  /**
+   * Null while the call-taker is still listening: the location is placed, the type not chosen.
+   * Units are then ranked for any police incident (see {@link UNTYPED_FITNESS}).
+   */
+  type: IncidentType | null;
   priority: Priority;
   lngLat: LngLat;
   /** Grid the incident lies in; null outside every grid. */

@@ -567,6 +567,23 @@ describe(`incidents (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =
     expect(await countOf(id)).toEqual([1, 1, 0]);
   });
 
+  it('ranks the nearest police units for a placed call before its type is chosen', async () => {
+    const res = await h.call('dispatcher', {
+      method: 'GET',
+      url: `/api/recommendations?lng=${here.lng}&lat=${here.lat}&priority=3`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json<RecommendationsDto>();
+    expect(body.requiredUnits).toBe(1);
+    expect(body.candidates.length).toBeGreaterThan(1);
+    const kinds = new Set(body.candidates.map((c) => c.kind));
+    expect(kinds.has('drone') || kinds.has('partner')).toBe(false);
+    const etas = body.candidates.map((c) => c.etaSeconds ?? Infinity);
+    // By ETA, within the dispatch rules' 15 s tie tolerance (own grid first on a tie).
+    for (let i = 1; i < etas.length; i++) expect(etas[i]! + 15).toBeGreaterThanOrEqual(etas[i - 1]!);
+    expect(body.candidates.filter((c) => c.tier === 1)).toHaveLength(1);
+  });
+
   it('records how the incident came in, an officer on patrol included', async () => {
     for (const source of ['walk_in', 'officer_initiated'] as const) {
       const incident = await create({ type: 'theft', priority: 4, source, autoDispatch: false });

@@ -233,7 +233,7 @@ const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const lngLat = [lng, lat] as const;
       return recommendations.recommend({
         lngLat,
-        type,
+        type: type ?? null,
         priority: priority as Priority,
         gridId: gridIndex.locate(lngLat),
         limit: limit ?? 10,

@@ -4,7 +4,8 @@ import type { AssignmentRole, IncidentType, LngLat, Priority } from '@dispatch/d
 
 export interface RecommendInput {
   lngLat: LngLat;
-  type: IncidentType;
+  /** Null while taking a call whose type is not chosen yet: the nearest police units. */
+  type: IncidentType | null;
   priority: Priority;
   gridId: string | null;
   /** Units already on this incident (not proposed again, and they fill plan slots). */

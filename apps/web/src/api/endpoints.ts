@@ -102,7 +102,8 @@ export function createApi(http: Http) {
     recommendations: (query: {
       lng: number;
       lat: number;
-      type: IncidentType;
+      /** Left out before the type is chosen: the nearest police units. */
+      type?: IncidentType;
       priority: number;
       limit?: number;
     }) => http.get<RecommendationsDto>('/api/recommendations', query),

@@ -201,7 +201,12 @@ export function CallIntake({ submitApi = api }: { submitApi?: SubmitApi }) {
             <span className="muted"> · {t('intake.selected', { count: intake.selectedUnitIds.length })}</span>
           )}
         </h3>
-        {!intake.recommendations && <p className="muted">{t('intake.needLocationAndType')}</p>}
+        {!intake.recommendations && <p className="muted">{t('intake.needLocation')}</p>}
+        {intake.recommendations && !intake.type && (
+          <p className="muted" data-testid="intake-untyped">
+            {t('intake.untypedRanking')}
+          </p>
+        )}
         <CandidateList
           recommendations={intake.recommendations}
           selectedIds={intake.selectedUnitIds}

@@ -73,15 +73,23 @@ describe('DispatcherPage call intake, keyboard only', () => {
     key(location, { key: 'Enter' });
     expect(useIntakeStore.getState().lngLat).toEqual([116.4, 39.9]);
     expect(api.createIncident).not.toHaveBeenCalled();
+    // Ranked as soon as the call is placed, before the type is chosen: the nearest police units.
+    await waitFor(() =>
+      expect(api.recommendations).toHaveBeenCalledWith({ lng: 116.4, lat: 39.9, priority: 3, limit: 10 }),
+    );
+    expect(await screen.findByTestId('intake-untyped')).toBeTruthy();
 
     const type = screen.getByTestId('intake-type');
     fireEvent.change(type, { target: { value: 'robbery' } });
     expect((screen.getByTestId('intake-priority') as HTMLSelectElement).value).toBe('1');
 
-    await waitFor(() => expect(screen.getAllByTestId('candidate-row')).toHaveLength(3));
-    expect(api.recommendations).toHaveBeenCalledWith(
-      expect.objectContaining({ lng: 116.4, lat: 39.9, type: 'robbery', priority: 1 }),
+    expect(screen.queryByTestId('intake-untyped')).toBeNull();
+    await waitFor(() =>
+      expect(api.recommendations).toHaveBeenCalledWith(
+        expect.objectContaining({ lng: 116.4, lat: 39.9, type: 'robbery', priority: 1 }),
+      ),
     );
+    await waitFor(() => expect(screen.getAllByTestId('candidate-row')).toHaveLength(3));
     // The plan's tier-1 unit is preselected; "2" on a non-text field adds the second candidate.
     expect(useIntakeStore.getState().selectedUnitIds).toEqual(['u1']);
     key(type, { key: '2' });

@@ -4,8 +4,9 @@ import { api } from '../../api/client.js';
 import { useIntakeStore } from '../../stores/intake-store.js';
 
 /**
- * Fetches ranked units as soon as the call has a location and a type (before anything is
- * saved), again whenever they or the priority change; stale answers are dropped.
+ * Fetches ranked units as soon as the call has a location (before anything is saved): the
+ * nearest police units while the type is not chosen, the type's response plan once it is; again
+ * whenever they or the priority change. Stale answers are dropped.
  */
 export function useIntakeRecommendations(debounceMs = 200): void {
   const active = useIntakeStore((s) => s.active);
@@ -15,14 +16,14 @@ export function useIntakeRecommendations(debounceMs = 200): void {
 
   useEffect(() => {
     const intake = useIntakeStore.getState();
-    if (!active || !lngLat || !type) {
+    if (!active || !lngLat) {
       if (intake.recommendations) intake.setRecommendations(null);
       return;
     }
     let stale = false;
     const timer = setTimeout(() => {
       api
-        .recommendations({ lng: lngLat[0], lat: lngLat[1], type, priority, limit: 10 })
+        .recommendations({ lng: lngLat[0], lat: lngLat[1], ...(type ? { type } : {}), priority, limit: 10 })
         .then((recommendations) => {
           if (!stale) useIntakeStore.getState().setRecommendations(recommendations);
         })
