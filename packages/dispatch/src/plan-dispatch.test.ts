@@ -4,7 +4,7 @@ import { DEFAULT_RESPONSE_PLANS } from './default-response-plans.js';
 import { DEFAULT_DISPATCH_RULES } from './dispatch-rules.js';
 import { nextTier, planDispatch } from './plan-dispatch.js';
 import { rankCandidates } from './ranking.js';
-import { resolveResponsePlan, type ResponsePlan } from './response-plan.js';
+import { resolveResponsePlan } from './response-plan.js';
 import { eta, fleetArb, incidentArb, incidentAt, unit } from './test-support.js';
 import type { DispatchIncident, DispatchUnit, TravelEstimate } from './types.js';
 
