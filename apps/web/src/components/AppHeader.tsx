@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import { SoundControl } from '../features/attention/SoundControl.js';
 import { logout } from '../features/auth/session.js';
 import { useSessionStore } from '../stores/session-store.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
@@ -8,6 +10,7 @@ import { NavBar } from './NavBar.js';
 import { ServerClock } from './ServerClock.js';
 
 export function AppHeader() {
+  const { pathname } = useLocation();
   const { t } = useTranslation();
   const user = useSessionStore((s) => s.user);
   return (
@@ -17,6 +20,8 @@ export function AppHeader() {
       <span className="spacer" />
       <CoverageAlertBadge />
       <ServerClock />
+      {/* The dispatcher's alerts (new P1 call, breach, unanswered assignment) sound on its page. */}
+      {pathname === '/' && <SoundControl screen="dispatcher" />}
       <ConnectionBadge />
       <LanguageSwitch />
       {user && <span className="user">{user.displayName}</span>}

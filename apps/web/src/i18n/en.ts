@@ -87,6 +87,15 @@ export const en: Resources = {
     walk_in: 'Walk-in',
     officer_initiated: 'Officer-initiated',
   },
+  attention: {
+    enable: '🔔 Enable sound alerts',
+    mute: 'Mute',
+    unmute: 'Unmute',
+    muted: '🔕 Muted',
+    on: '🔔 Sound',
+    newAssignment: 'New assignment: {{type}}',
+    newStandby: 'New standby point',
+  },
   geocode: {
     kind: {
       place: 'Place',

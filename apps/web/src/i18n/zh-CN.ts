@@ -85,6 +85,15 @@ export const zhCN = {
     walk_in: '群众来访',
     officer_initiated: '民警发现',
   },
+  attention: {
+    enable: '🔔 启用声音提醒',
+    mute: '静音',
+    unmute: '取消静音',
+    muted: '🔕 已静音',
+    on: '🔔 声音',
+    newAssignment: '新指令：{{type}}',
+    newStandby: '新的待命点',
+  },
   geocode: {
     kind: {
       place: '地点',

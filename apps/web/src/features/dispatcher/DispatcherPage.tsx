@@ -9,6 +9,7 @@ import { serverNow } from '../../stores/clock-store.js';
 import { useIntakeStore } from '../../stores/intake-store.js';
 import { useMapDataStore } from '../../stores/map-data-store.js';
 import { useUiStore } from '../../stores/ui-store.js';
+import { useDispatcherAlerts } from '../attention/use-dispatcher-alerts.js';
 import { CallIntake } from './CallIntake.js';
 import { IncidentDetail } from './IncidentDetail.js';
 import { IncidentQueue } from './IncidentQueue.js';
@@ -42,6 +43,7 @@ export function DispatcherPage() {
     [t],
   );
 
+  useDispatcherAlerts('dispatcher');
   return (
     <div className="dispatcher-page">
       <aside className="column column-left">

@@ -1,6 +1,7 @@
 import type { StandbyOrderDto } from '@dispatch/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStandbyAlert } from '../attention/use-terminal-alert.js';
 import { api } from '../../api/client.js';
 import { etaMinutes, formatDistance } from '../../lib/format.js';
 import { useStandbyStore } from '../../stores/standby-store.js';
@@ -24,6 +25,7 @@ export function StandbyCard({ unitId }: { unitId: string }) {
   }, [unitId]);
 
   const orderId = order?.id;
+  useStandbyAlert(order?.status === 'active' ? (orderId ?? null) : null, order?.note ?? '');
   useEffect(() => {
     if (!orderId) return;
     let cancelled = false;

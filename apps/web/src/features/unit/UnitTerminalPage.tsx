@@ -7,6 +7,8 @@ import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { Notices } from '../../components/Notices.js';
 import { SituationMapView } from '../../components/SituationMapView.js';
 import { useReverseGeocode } from '../../hooks/use-reverse-geocode.js';
+import { SoundControl } from '../attention/SoundControl.js';
+import { useTerminalAlert } from '../attention/use-terminal-alert.js';
 import { findActiveAssignment } from '../../lib/active-assignment.js';
 import { notifyError } from '../../lib/notify-error.js';
 import { useIncidentsStore } from '../../stores/incidents-store.js';
@@ -26,6 +28,7 @@ export function UnitTerminalPage() {
   const unit = useUnitsStore((s) => (unitId ? s.byId[unitId] : undefined));
   const incidents = useIncidentsStore(useShallow((s) => Object.values(s.byId)));
   const active = findActiveAssignment(unit, incidents);
+  useTerminalAlert(active);
   const missingIncidentId = unit?.activeIncidentId && !active ? unit.activeIncidentId : null;
 
   // The unit record can name an incident before its event reached us: fetch it.
@@ -66,6 +69,7 @@ export function UnitTerminalPage() {
         )}
         <span className="spacer" />
         <ConnectionBadge />
+        <SoundControl screen="terminal" />
         <LanguageSwitch />
         <button type="button" className="ghost" onClick={() => void logout()}>
           {t('app.logout')}

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { SoundControl } from '../attention/SoundControl.js';
+import { useDispatcherAlerts } from '../attention/use-dispatcher-alerts.js';
 import { ConnectionBadge } from '../../components/ConnectionBadge.js';
 import { ServerClock } from '../../components/ServerClock.js';
 import { SituationMapView } from '../../components/SituationMapView.js';
@@ -16,6 +18,7 @@ const WALL_FIT_PADDING = { top: 90, bottom: 90, left: 480, right: 560 };
  */
 export function WallPage() {
   const { t } = useTranslation();
+  useDispatcherAlerts('wall');
   return (
     <div className="wall-page" data-testid="wall">
       <SituationMapView interactive={false} fitGrids fitPadding={WALL_FIT_PADDING} coverage />
@@ -23,6 +26,7 @@ export function WallPage() {
         <h1>{t('app.title')}</h1>
         <ServerClock className="wall-clock" />
         <ConnectionBadge />
+        <SoundControl screen="wall" />
       </header>
       <KpiTiles />
       <CoverageAlertBanner />
