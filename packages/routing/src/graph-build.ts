@@ -5,16 +5,19 @@ import { readRoadFeature } from './feature-read.js';
 import { spatialOrder } from './node-order.js';
 import { buildChains, reverseFlags } from './chains.js';
 import { haversineRaw, localProjection, type LocalProjection } from './geo.js';
-import type { RoadFeatureCollection } from './geojson.js';
+import type { InputFeature, RoadFeatureCollection } from './geojson.js';
+import { isPointFeature, readRoadPoint, type RoadPoint } from './road-points.js';
 import {
   CAR_BACKWARD,
   CAR_FORWARD,
+  MINOR_ROAD,
   WALKABLE,
+  type RuleCounts,
   type FeatureIssue,
   type RoadFeatureInfo,
   type RoadNetwork,
 } from './network.js';
-import { DEFAULT_SPEEDS_KMH } from './speeds.js';
+import { DEFAULT_SPEEDS_KMH, TRAFFIC_SIGNAL_DELAY_SECONDS } from './speeds.js';
 
 /** Options of {@link buildRoadNetwork}. */
 export interface BuildOptions {
@@ -36,10 +39,18 @@ class SegmentBuilder {
   readonly lat: number[] = [];
   private readonly keys = new Map<string, number>();
 
+  has(key: string): boolean {
+    return this.keys.has(key);
+  }
+
   constructor(private readonly scale: number) {}
 
+  key(lng: number, lat: number): string {
+    return `${Math.round(lng * this.scale)},${Math.round(lat * this.scale)}`;
+  }
+
   node(lng: number, lat: number): number {
-    const key = `${Math.round(lng * this.scale)},${Math.round(lat * this.scale)}`;
+    const key = this.key(lng, lat);
     let id = this.keys.get(key);
     if (id === undefined) {
       id = this.lng.length;
@@ -66,6 +77,17 @@ export function buildRoadNetwork(
   const b = new SegmentBuilder(1 / (options.coordinatePrecisionDeg ?? 1e-7));
   const issues: FeatureIssue[] = [];
   const features: RoadFeatureInfo[] = [];
+  const rules: MutableRuleCounts = {
+    closedToCars: 0,
+    destinationOnly: 0,
+    minorRoads: 0,
+    barriers: 0,
+    barriersClosed: 0,
+    signals: 0,
+    restrictions: 0,
+    restrictionsApplied: 0,
+  };
+  const restrictions: { index: number; point: RoadPoint }[] = [];
   const rawFeatures: unknown = input && typeof input === 'object' ? input.features : undefined;
   if (!input || input.type !== 'FeatureCollection' || !Array.isArray(rawFeatures)) {
     issues.push({
@@ -77,34 +99,80 @@ export function buildRoadNetwork(
       detail: 'input is not a FeatureCollection',
     });
   } else {
-    (rawFeatures as unknown[]).forEach((raw, index) => {
-      const { road, issues: found } = readRoadFeature(raw, index, speeds);
+    const list = rawFeatures as unknown[];
+    // Rules at nodes first: they apply to whichever roads pass there, wherever they are listed.
+    const blocked = new Set<string>();
+    const signals = new Set<string>();
+    list.forEach((raw, index) => {
+      if (!isPointFeature(raw)) return;
+      const { point, problem, rule } = readRoadPoint(raw);
+      if (!point) {
+        const f = raw as InputFeature;
+        const props = f.properties ?? {};
+        const rawId = f.id ?? props['id'] ?? props['@id'];
+        const id = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : null;
+        const name = typeof props['name'] === 'string' ? props['name'] : null;
+        const code = rule ? 'bad_rule' : 'unsupported_geometry';
+        issues.push({ index, id, name, code, kept: false, detail: problem ?? '' });
+        return;
+      }
+      const key = b.key(point.position[0], point.position[1]);
+      if (point.kind === 'barrier') {
+        rules.barriers++;
+        if (point.blocks) blocked.add(key);
+      } else if (point.kind === 'signals') signals.add(key);
+      else restrictions.push({ index, point });
+    });
+    rules.barriersClosed = blocked.size;
+    const halfSignal = TRAFFIC_SIGNAL_DELAY_SECONDS / 2;
+    list.forEach((raw, index) => {
+      if (isPointFeature(raw)) return;
+      const { road, issues: found, closedToCars } = readRoadFeature(raw, index, speeds);
       issues.push(...found);
-      if (!road) return;
+      if (!road) {
+        if (closedToCars) rules.closedToCars++;
+        return;
+      }
       const featureIndex = features.length;
       features.push({ id: road.id, name: road.name, highway: road.highway });
+      if (road.closedToCars) rules.closedToCars++;
+      if (road.carAccess === 'destination' && road.drive) rules.destinationOnly++;
+      if (road.minor && road.drive) rules.minorRoads++;
       const speedMps = road.speedKmh / 3.6;
       let flags = road.walk ? WALKABLE : 0;
+      if (road.minor) flags |= MINOR_ROAD;
       if (road.drive && road.oneway !== 'backward') flags |= CAR_FORWARD;
       if (road.drive && road.oneway !== 'forward') flags |= CAR_BACKWARD;
       const segmentsBefore = b.from.length;
       for (const part of road.parts) {
         let prev = -1;
         let prevPos: readonly [number, number] | undefined;
+        let prevKey = '';
         for (const pos of part) {
+          const key = b.key(pos[0], pos[1]);
           const id = b.node(pos[0], pos[1]);
           // Vertices that merge after rounding would make a zero-length loop.
           if (prev >= 0 && id !== prev && prevPos) {
             const meters = haversineRaw(prevPos[0], prevPos[1], pos[0], pos[1]);
+            // A closed barrier stops cars on both sides: no car passes through its node.
+            const closed = blocked.size > 0 && (blocked.has(key) || blocked.has(prevKey));
+            const segFlags = closed ? flags & ~(CAR_FORWARD | CAR_BACKWARD) : flags;
+            const drives = (segFlags & (CAR_FORWARD | CAR_BACKWARD)) !== 0 && speedMps > 0;
+            // Half a signal's delay on each segment at its node: passing it costs the whole delay.
+            const delay =
+              signals.size > 0
+                ? (signals.has(key) ? halfSignal : 0) + (signals.has(prevKey) ? halfSignal : 0)
+                : 0;
             b.from.push(prev);
             b.to.push(id);
             b.meters.push(meters);
-            b.seconds.push(road.drive && speedMps > 0 ? meters / speedMps : 0);
-            b.flags.push(flags);
+            b.seconds.push(drives ? meters / speedMps + delay : 0);
+            b.flags.push(segFlags);
             b.feature.push(featureIndex);
           }
           prev = id;
           prevPos = pos;
+          prevKey = key;
         }
       }
       if (b.from.length === segmentsBefore) {
@@ -113,11 +181,21 @@ export function buildRoadNetwork(
         issues.push({ index, id: road.id, name: road.name, code: 'bad_geometry', kept: false, detail });
       }
     });
+    for (const key of signals) if (b.has(key)) rules.signals++;
   }
-  return packNetwork(b, features, issues);
+  rules.restrictions = restrictions.length;
+  issues.sort((x, y) => x.index - y.index);
+  return packNetwork(b, features, issues, rules);
 }
 
-function packNetwork(b: SegmentBuilder, features: RoadFeatureInfo[], issues: FeatureIssue[]): RoadNetwork {
+type MutableRuleCounts = { -readonly [K in keyof RuleCounts]: RuleCounts[K] };
+
+function packNetwork(
+  b: SegmentBuilder,
+  features: RoadFeatureInfo[],
+  issues: FeatureIssue[],
+  rules: RuleCounts,
+): RoadNetwork {
   const vertexCount = b.lng.length;
   const segmentCount = b.from.length;
   // Hilbert numbering keeps map neighbours close in memory (see node-order.ts).
@@ -263,6 +341,7 @@ function packNetwork(b: SegmentBuilder, features: RoadFeatureInfo[], issues: Fea
       weakComponentCount: weak.sizes.length,
       walkComponentCount: walkCc.sizes.length,
       featuresUsed: features.length,
+      rules,
       issues,
     },
   };

@@ -21,8 +21,10 @@ export { buildRoadNetwork, type BuildOptions } from './graph-build.js';
 export {
   CAR_BACKWARD,
   CAR_FORWARD,
+  MINOR_ROAD,
   WALKABLE,
   type Adjacency,
+  type RuleCounts,
   type FeatureIssue,
   type FeatureIssueCode,
   type NetworkReport,
@@ -32,6 +34,12 @@ export {
 export {
   DEFAULT_SPEEDS_KMH,
   NON_ROUTABLE_HIGHWAYS,
+  MINOR_HIGHWAYS,
+  TRAFFIC_SIGNAL_DELAY_SECONDS,
+  limitKmh,
+  roadSpeedKmh,
+  speedFromLimitKmh,
+  zoneLimitKmh,
   NO_WALK_HIGHWAYS,
   UNKNOWN_HIGHWAY_SPEED_KMH,
   WALK_ONLY_HIGHWAYS,
@@ -40,6 +48,15 @@ export {
   type OnewayDirection,
 } from './speeds.js';
 export { type SearchProfile } from './profile.js';
+export {
+  ACCESS_TAGS,
+  BARRIER_TAGS,
+  barrierBlocksCars,
+  carAccess,
+  footAccess,
+  type CarAccess,
+} from './access.js';
+export { readRoadPoint, restrictionMode, type RoadPoint } from './road-points.js';
 export { snapPoint, type ComponentPolicy, type Snap, type SnapOptions, type SnapProfile } from './snap.js';
 export { haversineMeters, isValidLngLat } from './geo.js';
 export {

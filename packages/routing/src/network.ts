@@ -7,6 +7,8 @@ export const CAR_FORWARD = 1;
 export const CAR_BACKWARD = 2;
 /** Segment/edge flag: pedestrians may use it (in both directions). */
 export const WALKABLE = 4;
+/** Edge flag: a service way or track (slow; incidents snap to it only when no street is near). */
+export const MINOR_ROAD = 8;
 
 /**
  * Compressed sparse row adjacency over graph nodes. Arcs of node `v` are `offsets[v] ..
@@ -29,7 +31,9 @@ export type FeatureIssueCode =
   | 'bad_geometry' // missing/invalid coordinates, fewer than 2 distinct valid positions
   | 'not_routable' // highway class that is no road (construction, proposed, ...)
   | 'unknown_highway' // kept with a default speed
-  | 'missing_highway'; // kept as unclassified
+  | 'missing_highway' // kept as unclassified
+  | 'closed' // closed to cars and pedestrians by access tags
+  | 'bad_rule'; // a barrier, signal or turn restriction point that matches no road
 
 /** One problem found while loading the road network. */
 export interface FeatureIssue {
@@ -66,7 +70,27 @@ export interface NetworkReport {
   readonly walkComponentCount: number;
   /** Features used, fully or partly. */
   readonly featuresUsed: number;
+  /** Road rules the graph applied (access, barriers, signals, turn restrictions). */
+  readonly rules: RuleCounts;
   readonly issues: readonly FeatureIssue[];
+}
+
+/** What the graph builder did with the road rules of its input. */
+export interface RuleCounts {
+  /** Roads of a drivable class closed to cars by access tags (kept for pedestrians unless closed to them too). */
+  readonly closedToCars: number;
+  /** Roads cars may enter only to reach a place on them (slowed, never a shortcut). */
+  readonly destinationOnly: number;
+  /** Drivable service ways and tracks (slow, no snap target when a street is near). */
+  readonly minorRoads: number;
+  /** Barrier points, and those of them closed to cars (on a road of the graph or not). */
+  readonly barriers: number;
+  readonly barriersClosed: number;
+  /** Traffic signal points on a road vertex (each adds its delay). */
+  readonly signals: number;
+  /** Turn restriction points read, and those matched to a junction and applied. */
+  readonly restrictions: number;
+  readonly restrictionsApplied: number;
 }
 
 /** Per input feature kept in the graph. */

@@ -29,12 +29,12 @@ describe('OSM XML road import', () => {
     expect(oneway?.properties.oneway).toBe('yes');
   });
 
-  it('reports the non-road way and the way with a missing node', async () => {
+  it('counts the non-road way apart and reports the way with a missing node', async () => {
     const result = await osmRoads(() => readOsmXml([xml]));
     expect(result.rejected).toEqual([
-      { index: 3, id: 200, reason: 'not_a_road', detail: 'no highway tag' },
       { index: 4, id: 300, reason: 'missing_nodes', detail: '1 of 2 nodes missing or invalid (first: 999)' },
     ]);
+    expect(result.summary.notRoads).toBe(1);
   });
 
   it('gives routing a one-way street it honours', async () => {
@@ -51,7 +51,7 @@ describe('OSM XML road import', () => {
       (p) => seen.push([p.parsed, p.valid, p.rejected]),
       2,
     );
-    expect(seen.at(-1)).toEqual([5, 3, 2]);
+    expect(seen.at(-1)).toEqual([5, 3, 1]);
     expect(seen[0]).toEqual([2, 2, 0]);
   });
 

@@ -76,7 +76,7 @@ describe('GeoJSON road import', () => {
       ]),
       0,
     );
-    expect(ok.ok && ok.feature.geometry.coordinates).toEqual([
+    expect(ok.ok && 'feature' in ok && ok.feature.geometry.coordinates).toEqual([
       [120, 30],
       [120.001, 30],
     ]);

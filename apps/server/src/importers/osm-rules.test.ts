@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { buildRoadNetwork, DEFAULT_SPEEDS_KMH, type RoadFeatureCollection } from '@dispatch/routing';
+import { readOsmPbf } from './osm-pbf.js';
+import { osmRoads, ROAD_NODE_TAGS } from './osm-roads.js';
+
+// Real extracts (ODbL, © OpenStreetMap contributors): see osm-places.test.ts.
+const extract = (name: string) => new URL(`./fixtures/${name}.osm.pbf`, import.meta.url).pathname;
+const read = (name: string) =>
+  osmRoads(() => readOsmPbf(extract(name), { nodeTags: ROAD_NODE_TAGS, relations: true }));
+
+describe('road rules from real OSM extracts', () => {
+  it('Monaco: buildings are not roads, access, barriers, signals and restrictions are kept', async () => {
+    const roads = await read('monaco');
+    expect(roads.summary).toMatchObject({
+      notRoads: 24450,
+      closedToCars: 64,
+      destinationOnly: 6,
+      barriers: 44,
+      barriersClosed: 31,
+      signals: 21,
+      restrictions: 27,
+    });
+    // Only real rejections are listed: non-routable classes and degenerate ways.
+    expect(roads.rejected.every((r) => r.reason !== 'not_a_road')).toBe(true);
+    expect(roads.rejected).toHaveLength(11);
+    const restriction = roads.rules.find((r) => r.properties['type'] === 'restriction');
+    expect(restriction?.properties).toMatchObject({ restriction: expect.stringMatching(/^(no|only)_/) });
+
+    const net = buildRoadNetwork({
+      type: 'FeatureCollection',
+      features: [...roads.features, ...roads.rules],
+    } as RoadFeatureCollection);
+    expect(net.report.rules).toMatchObject({
+      closedToCars: 64,
+      barriers: 44,
+      barriersClosed: 31,
+      signals: 21,
+    });
+    expect(net.report.rules.restrictions).toBe(27);
+  });
+
+  it('Andorra: a tagged street is never much faster than an untagged one of its class', async () => {
+    const roads = await read('andorra');
+    expect(roads.summary).toMatchObject({ notRoads: 1110, closedToCars: 25, barriers: 6, signals: 1 });
+    const net = buildRoadNetwork({
+      type: 'FeatureCollection',
+      features: roads.features,
+    } as RoadFeatureCollection);
+    let tagged = 0;
+    for (let s = 0; s < net.segmentCount; s++) {
+      const e = net.segEdge[s]!;
+      const info = net.features[net.segFeature[s]!]!;
+      const base = DEFAULT_SPEEDS_KMH[info.highway];
+      if (!base || net.segSeconds[s]! <= 0) continue;
+      const kmh = (net.segMeters[s]! / net.segSeconds[s]!) * 3.6;
+      expect(kmh).toBeLessThanOrEqual(base * 1.2 + 1e-6);
+      if (net.edgeFlags[e]! > 0) tagged++;
+    }
+    expect(tagged).toBeGreaterThan(1000);
+  });
+});
