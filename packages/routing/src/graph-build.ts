@@ -7,12 +7,14 @@ import { buildChains, reverseFlags } from './chains.js';
 import { haversineRaw, localProjection, type LocalProjection } from './geo.js';
 import type { InputFeature, RoadFeatureCollection } from './geojson.js';
 import { isPointFeature, readRoadPoint, type RoadPoint } from './road-points.js';
+import { expandTurns, type NodeRestriction } from './turns.js';
 import {
   CAR_BACKWARD,
   CAR_FORWARD,
   MINOR_ROAD,
   WALKABLE,
   type RuleCounts,
+  type TurnStates,
   type FeatureIssue,
   type RoadFeatureInfo,
   type RoadNetwork,
@@ -41,6 +43,10 @@ class SegmentBuilder {
 
   has(key: string): boolean {
     return this.keys.has(key);
+  }
+
+  lookup(key: string): number | undefined {
+    return this.keys.get(key);
   }
 
   constructor(private readonly scale: number) {}
@@ -185,7 +191,7 @@ export function buildRoadNetwork(
   }
   rules.restrictions = restrictions.length;
   issues.sort((x, y) => x.index - y.index);
-  return packNetwork(b, features, issues, rules);
+  return packNetwork(b, features, issues, rules, restrictions);
 }
 
 type MutableRuleCounts = { -readonly [K in keyof RuleCounts]: RuleCounts[K] };
@@ -194,7 +200,8 @@ function packNetwork(
   b: SegmentBuilder,
   features: RoadFeatureInfo[],
   issues: FeatureIssue[],
-  rules: RuleCounts,
+  rules: MutableRuleCounts,
+  restrictions: readonly { index: number; point: RoadPoint }[],
 ): RoadNetwork {
   const vertexCount = b.lng.length;
   const segmentCount = b.from.length;
@@ -213,7 +220,14 @@ function packNetwork(
   const rawFrom = Int32Array.from(b.from, (v) => newId[v]!);
   const rawTo = Int32Array.from(b.to, (v) => newId[v]!);
   const rawFlags = Uint8Array.from(b.flags);
-  const chains = buildChains(vertexCount, rawFrom, rawTo, rawFlags);
+  // Via nodes of turn restrictions must stay graph nodes even where only two roads meet.
+  const viaVertex = restrictions.map(({ point }) => {
+    const v = b.lookup(b.key(point.position[0], point.position[1]));
+    return v === undefined ? -1 : newId[v]!;
+  });
+  const forced = new Uint8Array(vertexCount);
+  for (const v of viaVertex) if (v >= 0) forced[v] = 1;
+  const chains = buildChains(vertexCount, rawFrom, rawTo, rawFlags, forced);
 
   const vertexNode = new Int32Array(vertexCount).fill(-1);
   const nodeVertexList: number[] = [];
@@ -264,7 +278,7 @@ function packNetwork(
   }
 
   const fwd = new ArcList();
-  const rev = new ArcList();
+  const arcAlong: number[] = [];
   const walk = new ArcList();
   for (let e = 0; e < edgeCount; e++) {
     const u = edgeFrom[e]!;
@@ -274,22 +288,73 @@ function packNetwork(
     const m = edgeMeters[e]!;
     if (f & CAR_FORWARD) {
       fwd.add(u, v, sec, m, e);
-      rev.add(v, u, sec, m, e);
+      arcAlong.push(1);
     }
     if (f & CAR_BACKWARD) {
       fwd.add(v, u, sec, m, e);
-      rev.add(u, v, sec, m, e);
+      arcAlong.push(0);
     }
     if (f & WALKABLE) {
       walk.add(u, v, m, m, e);
       walk.add(v, u, m, m, e);
     }
   }
-  const forward = toCsr(nodeCount, fwd);
-  const reverse = toCsr(nodeCount, rev);
-  const walkAdj = toCsr(nodeCount, walk);
-
-  const scc = stronglyConnected(nodeCount, forward, reverse);
+  const junctionRestrictions: NodeRestriction[] = [];
+  restrictions.forEach(({ index, point }, i) => {
+    const v = viaVertex[i]!;
+    const node = v >= 0 ? vertexNode[v]! : -1;
+    if (node < 0 || point.kind !== 'restriction') {
+      issues.push({
+        index,
+        id: null,
+        name: null,
+        code: 'bad_rule',
+        kept: false,
+        detail: 'restriction off the roads',
+      });
+      return;
+    }
+    junctionRestrictions.push({
+      node,
+      mode: point.mode,
+      from: String(point.from),
+      to: String(point.to),
+      index,
+    });
+  });
+  const expansion = expandTurns(
+    {
+      nodeCount,
+      edgeCount,
+      edgeFrom,
+      edgeTo,
+      edgeSegStart: chains.chainStart,
+      segFeature,
+      features,
+      arcs: fwd,
+      arcAlong,
+    },
+    junctionRestrictions,
+  );
+  for (const index of expansion?.unmatched ?? (expansion ? [] : junctionRestrictions.map((r) => r.index)))
+    issues.push({
+      index,
+      id: null,
+      name: null,
+      code: 'bad_rule',
+      kept: false,
+      detail: 'restriction matches no turn at its node',
+    });
+  rules.restrictionsApplied = expansion?.applied.length ?? 0;
+  // Components of the junction graph; a junction's turn states share its component.
+  const scc = stronglyConnected(nodeCount, toCsr(nodeCount, fwd), toCsr(nodeCount, reversed(fwd)));
+  const turns = expansion?.turns ?? null;
+  const stateCount = nodeCount + (turns?.copyPrimary.length ?? 0);
+  const driveArcs = expansion?.arcs ?? fwd;
+  const forward = toCsr(stateCount, driveArcs);
+  const reverse = toCsr(stateCount, reversed(driveArcs));
+  const walkAdj = toCsr(stateCount, walk);
+  const component = extendLabels(scc.label, turns);
   const ends = (mask: number) => (e: number) =>
     edgeFlags[e]! & mask ? ([edgeFrom[e]!, edgeTo[e]!] as const) : null;
   const weak = connectedComponents(nodeCount, edgeCount, ends(CAR_FORWARD | CAR_BACKWARD));
@@ -313,8 +378,12 @@ function packNetwork(
     segEdge,
     segFeature,
     features,
-    nodeCount,
-    nodeVertex: Int32Array.from(nodeVertexList),
+    nodeCount: stateCount,
+    nodeVertex: Int32Array.from(
+      turns
+        ? [...nodeVertexList, ...Array.from(turns.copyPrimary, (p) => nodeVertexList[p]!)]
+        : nodeVertexList,
+    ),
     edgeCount,
     edgeFrom,
     edgeTo,
@@ -325,10 +394,11 @@ function packNetwork(
     forward,
     reverse,
     walk: walkAdj,
-    component: scc.label,
+    component,
     largestComponent: scc.largest,
-    walkComponent: walkCc.label,
+    walkComponent: extendLabels(walkCc.label, turns, -1),
     largestWalkComponent: walkCc.largest,
+    turns,
     segmentIndex: segmentIndex(segFrom, segTo, vertexX, vertexY),
     report: {
       vertexCount,
@@ -345,6 +415,23 @@ function packNetwork(
       issues,
     },
   };
+}
+
+/** The arcs turned round (the reverse graph: arcs by target). */
+function reversed(arcs: ArcList): ArcList {
+  const out = new ArcList();
+  for (let i = 0; i < arcs.tails.length; i++)
+    out.add(arcs.heads[i]!, arcs.tails[i]!, arcs.cost[i]!, arcs.meters[i]!, arcs.edges[i]!);
+  return out;
+}
+
+/** Labels per junction extended to the turn states (their junction's label, or `fill`). */
+function extendLabels(labels: Int32Array, turns: TurnStates | null, fill?: number): Int32Array {
+  if (!turns) return labels;
+  const out = new Int32Array(labels.length + turns.copyPrimary.length);
+  out.set(labels);
+  turns.copyPrimary.forEach((p, i) => (out[labels.length + i] = fill ?? labels[p]!));
+  return out;
 }
 
 function centredProjection(lng: Float64Array, lat: Float64Array): LocalProjection {

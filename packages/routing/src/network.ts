@@ -93,6 +93,25 @@ export interface RuleCounts {
   readonly restrictionsApplied: number;
 }
 
+/**
+ * Turn restrictions built into the driving graph (see `turns.ts`): restricted junctions are split
+ * into one state per road arriving there. Node ids `junctionCount .. nodeCount - 1` are those states
+ * (`copyPrimary` names the junction of each); the junction's own id keeps every arc out and none in.
+ */
+export interface TurnStates {
+  readonly junctionCount: number;
+  /** Per state (id - junctionCount): its junction. */
+  readonly copyPrimary: Int32Array;
+  /** Per edge end (2e: from end, 2e + 1: to end): the state of a car arriving there along e. */
+  readonly arrival: Int32Array;
+  /** Per edge end: the states that may leave along e from that end (`departOffsets` is CSR). */
+  readonly departOffsets: Int32Array;
+  readonly departStates: Int32Array;
+  /** Per junction: its states (`copyOffsets` is CSR over junction ids). */
+  readonly copyOffsets: Int32Array;
+  readonly copies: Int32Array;
+}
+
 /** Per input feature kept in the graph. */
 export interface RoadFeatureInfo {
   readonly id: string | number | null;
@@ -162,6 +181,9 @@ export interface RoadNetwork {
   /** Walking component per graph node (-1: no walking arc). */
   readonly walkComponent: Int32Array;
   readonly largestWalkComponent: number;
+
+  /** Turn restrictions in the driving graph; null when none applies (every node a junction). */
+  readonly turns: TurnStates | null;
 
   /** Flatbush over segment boxes in the local plane; null for an empty network. */
   readonly segmentIndex: Flatbush | null;

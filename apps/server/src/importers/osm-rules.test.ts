@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRoadNetwork, DEFAULT_SPEEDS_KMH, type RoadFeatureCollection } from '@dispatch/routing';
+import { buildRoadNetwork, DEFAULT_SPEEDS_KMH, routeTo, type RoadFeatureCollection } from '@dispatch/routing';
 import { readOsmPbf } from './osm-pbf.js';
 import { osmRoads, ROAD_NODE_TAGS } from './osm-roads.js';
 
@@ -36,7 +36,25 @@ describe('road rules from real OSM extracts', () => {
       barriersClosed: 31,
       signals: 21,
     });
-    expect(net.report.rules.restrictions).toBe(27);
+    expect(net.report.rules).toMatchObject({ restrictions: 27, restrictionsApplied: 27 });
+
+    // Known turn restrictions: the banned turn costs a detour, the same trip without the rule not.
+    const unrestricted = buildRoadNetwork({
+      type: 'FeatureCollection',
+      features: [...roads.features, ...roads.rules.filter((r) => r.properties['type'] !== 'restriction')],
+    } as RoadFeatureCollection);
+    const eta = (network: typeof net, from: [number, number], to: [number, number]) =>
+      routeTo(network, { id: 'car', lngLat: from }, to).etaSeconds;
+    // relation/4799601: no left turn from the Tunnel vers Nationale 7 onto the Moyenne Corniche.
+    const tunnel: [number, number] = [7.40718715, 43.726852];
+    const corniche: [number, number] = [7.4072246, 43.72681505];
+    expect(eta(unrestricted, tunnel, corniche)).toBeLessThan(5);
+    expect(eta(net, tunnel, corniche)).toBeGreaterThan(10);
+    // relation/4411805: no U-turn on the Avenue des Castelans.
+    const castelans: [number, number] = [7.4155601, 43.72856685];
+    const back: [number, number] = [7.41556235, 43.72858995];
+    expect(eta(unrestricted, castelans, back)).toBeLessThan(5);
+    expect(eta(net, castelans, back)).toBeGreaterThan(10);
   });
 
   it('Andorra: a tagged street is never much faster than an untagged one of its class', async () => {
