@@ -24,6 +24,7 @@ export {
   MINOR_ROAD,
   WALKABLE,
   type Adjacency,
+  type ReachReport,
   type RuleCounts,
   type FeatureIssue,
   type FeatureIssueCode,

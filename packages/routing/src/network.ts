@@ -72,7 +72,20 @@ export interface NetworkReport {
   readonly featuresUsed: number;
   /** Road rules the graph applied (access, barriers, signals, turn restrictions). */
   readonly rules: RuleCounts;
+  /** Junctions a car cannot both reach and leave from the main network, and where they are. */
+  readonly reach: ReachReport;
   readonly issues: readonly FeatureIssue[];
+}
+
+/** Junctions outside the largest strongly connected driving component. */
+export interface ReachReport {
+  /** Junctions with a driving arc, and those of them outside the largest component. */
+  readonly drivableJunctions: number;
+  readonly outsideLargest: number;
+  /** `outsideLargest / drivableJunctions` (0 for an empty network). */
+  readonly outsideShare: number;
+  /** The largest pieces outside, biggest first (at most 10): size and centre. */
+  readonly pieces: readonly { readonly junctions: number; readonly lngLat: readonly [number, number] }[];
 }
 
 /** What the graph builder did with the road rules of its input. */

@@ -77,3 +77,22 @@ describe('road rules from real OSM extracts', () => {
     expect(tagged).toBeGreaterThan(1000);
   });
 });
+
+describe('reach of the real extracts', () => {
+  it('reports the share of junctions outside the main driving component and where', async () => {
+    for (const name of ['monaco', 'andorra']) {
+      const roads = await read(name);
+      const net = buildRoadNetwork({
+        type: 'FeatureCollection',
+        features: [...roads.features, ...roads.rules],
+      } as RoadFeatureCollection);
+      const { reach } = net.report;
+      expect(reach.outsideLargest).toBe(reach.drivableJunctions - net.report.largestComponentSize);
+      expect(reach.outsideShare).toBeGreaterThan(0);
+      expect(reach.outsideShare).toBeLessThan(0.5);
+      expect(reach.pieces[0]!.junctions).toBeGreaterThanOrEqual(reach.pieces.at(-1)!.junctions);
+      const [lng, lat] = reach.pieces[0]!.lngLat;
+      expect(lng > 1 && lng < 8 && lat > 41 && lat < 44).toBe(true);
+    }
+  });
+});

@@ -205,6 +205,19 @@ export async function importRoads(
       `${network.componentCount} driving components (largest ${network.largestComponentSize} nodes)` +
       (kept > 0 ? `, ${kept} feature warnings` : ''),
   );
+  const reach = network.reach;
+  io.out(
+    `reach: ${(reach.outsideShare * 100).toFixed(1)}% of ${reach.drivableJunctions} junctions lie outside the main ` +
+      `driving component (one-way traps, islands, roads closed by access or barriers); incidents there snap to ` +
+      `the main network when one of its roads is within 500 m, else units outside their piece are reported unreachable (no_path)` +
+      reach.pieces
+        .slice(0, 5)
+        .map(
+          (p, i) =>
+            `${i === 0 ? ': largest pieces ' : ', '}${p.junctions} at ${p.lngLat[1].toFixed(5)},${p.lngLat[0].toFixed(5)}`,
+        )
+        .join(''),
+  );
   io.out('A running server keeps the road network in memory: restart it to route on the new network.');
   return { exitCode: 0, parsed, network };
 }
