@@ -1,6 +1,7 @@
 /**
  * Roads from OpenStreetMap data (.osm XML or .osm.pbf): ways tagged highway=* become LineStrings
- * with their oneway/maxspeed/name tags. Two passes over the input keep memory to the nodes that
+ * with their road tags, barriers and signals at their nodes become Points, turn restriction
+ * relations Points at their via node. Two passes over the input keep memory to the nodes that
  * roads use (a city extract holds far more building nodes than road nodes).
  */
 import {
@@ -9,12 +10,14 @@ import {
   carAccess,
   restrictionMode,
   WALK_ONLY_HIGHWAYS,
+  type CarAccess,
 } from '@dispatch/routing';
 import {
   emptyImportSummary,
   highwayProblem,
   roadProperties,
   type RoadImport,
+  type RoadImportProperties,
   type RoadRuleFeature,
 } from './road-features.js';
 import type { ProgressListener } from './geojson-roads.js';
@@ -63,7 +66,8 @@ interface RoadWay {
   index: number;
   id: number;
   refs: number[];
-  tags: Record<string, string>;
+  props: RoadImportProperties;
+  access: CarAccess;
 }
 
 /**
@@ -84,7 +88,9 @@ export async function osmRoads(
   };
   const summary = result.summary;
   const roads: RoadWay[] = [];
-  const needed = new Set<number>();
+  // Node ids the roads use, then (sorted, unique) their positions in flat typed arrays: a few bytes
+  // per node instead of a Set and a Map of small arrays (a metro extract has millions of them).
+  const refs = new GrowableIds();
   const restrictions: Restriction[] = [];
   const progress = () =>
     onProgress?.({ parsed: result.parsed, valid: roads.length, rejected: result.rejected.length });
@@ -109,26 +115,37 @@ export async function osmRoads(
         detail: `${element.refs.length} node reference(s)`,
       });
     else {
-      roads.push({ index, id: element.id, refs: element.refs, tags: element.tags });
-      for (const ref of element.refs) needed.add(ref);
+      // Only the kept tags: a way's full tag set (names in many languages, notes) is dead weight.
+      const access = WALK_ONLY_HIGHWAYS.has(element.tags['highway'] ?? '') ? 'yes' : carAccess(element.tags);
+      roads.push({
+        index,
+        id: element.id,
+        refs: element.refs,
+        props: roadProperties(element.tags, `way/${element.id}`),
+        access,
+      });
+      for (const ref of element.refs) refs.push(ref);
     }
     if (result.parsed % every === 0) progress();
   }
   progress();
 
-  const positions = new Map<number, [number, number]>();
+  const positions = new NodePositions(refs.sortedUnique());
   const nodeRules: RoadRuleFeature[] = [];
   for await (const element of source()) {
-    if (element.type !== 'node' || !needed.has(element.id)) continue;
+    if (element.type !== 'node') continue;
+    const at = positions.indexOf(element.id);
+    if (at < 0) continue;
     if (
       Number.isFinite(element.lon) &&
       Number.isFinite(element.lat) &&
       Math.abs(element.lon) <= 180 &&
       Math.abs(element.lat) <= 90
     ) {
-      const position: [number, number] = [element.lon, element.lat];
-      positions.set(element.id, position);
-      const rule = element.tags ? nodeRule(element.id, position, element.tags, summary) : null;
+      positions.set(at, element.lon, element.lat);
+      const rule = element.tags
+        ? nodeRule(element.id, [element.lon, element.lat], element.tags, summary)
+        : null;
       if (rule) nodeRules.push(rule);
     }
   }
@@ -162,13 +179,13 @@ export async function osmRoads(
       });
     } else {
       kept.add(way.id);
-      const access = WALK_ONLY_HIGHWAYS.has(way.tags['highway'] ?? '') ? 'yes' : carAccess(way.tags);
+      const access = way.access;
       if (access === 'no') summary.closedToCars += 1;
       else if (access === 'destination') summary.destinationOnly += 1;
       result.features.push({
         type: 'Feature',
         geometry: { type: 'LineString', coordinates: line },
-        properties: roadProperties(way.tags, `way/${way.id}`),
+        properties: way.props,
       });
     }
   }
@@ -243,4 +260,63 @@ function nodeRule(
     };
   }
   return null;
+}
+
+/** An append-only list of node ids in a growing Float64Array (OSM ids exceed 32 bits). */
+class GrowableIds {
+  private data = new Float64Array(1 << 16);
+  private length = 0;
+
+  push(id: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = id;
+  }
+
+  /** The ids sorted, without duplicates (the list is released). */
+  sortedUnique(): Float64Array {
+    const sorted = this.data.subarray(0, this.length).sort();
+    let n = 0;
+    for (let i = 0; i < sorted.length; i++)
+      if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
+    this.data = new Float64Array(0);
+    return sorted.slice(0, n);
+  }
+}
+
+/** Positions of the needed nodes, by binary search over their sorted ids. */
+class NodePositions {
+  private readonly lonLat: Float64Array;
+
+  constructor(private readonly ids: Float64Array) {
+    this.lonLat = new Float64Array(2 * ids.length).fill(Number.NaN);
+  }
+
+  indexOf(id: number): number {
+    const ids = this.ids;
+    let lo = 0;
+    let hi = ids.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = ids[mid]!;
+      if (v === id) return mid;
+      if (v < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  set(at: number, lon: number, lat: number): void {
+    this.lonLat[2 * at] = lon;
+    this.lonLat[2 * at + 1] = lat;
+  }
+
+  get(id: number): [number, number] | null {
+    const at = this.indexOf(id);
+    if (at < 0 || Number.isNaN(this.lonLat[2 * at]!)) return null;
+    return [this.lonLat[2 * at]!, this.lonLat[2 * at + 1]!];
+  }
 }
