@@ -70,3 +70,47 @@ describe('OSM PBF road import', () => {
     expect(fromPbf).toEqual(fromXml);
   });
 });
+
+describe('OSM road rules in XML', () => {
+  const rules = `<?xml version="1.0"?><osm version="0.6">
+    <node id="1" lat="30.27" lon="120.15"/>
+    <node id="2" lat="30.27" lon="120.152"><tag k="highway" v="traffic_signals"/></node>
+    <node id="3" lat="30.27" lon="120.154"><tag k="barrier" v="lift_gate"/></node>
+    <node id="4" lat="30.272" lon="120.152"/>
+    <way id="10"><nd ref="1"/><nd ref="2"/><tag k="highway" v="primary"/></way>
+    <way id="11"><nd ref="2"/><nd ref="3"/><tag k="highway" v="service"/><tag k="access" v="private"/></way>
+    <way id="12"><nd ref="2"/><nd ref="4"/><tag k="highway" v="residential"/></way>
+    <relation id="20"><member type="way" ref="10" role="from"/><member type="node" ref="2" role="via"/>
+      <member type="way" ref="12" role="to"/><tag k="type" v="restriction"/><tag k="restriction" v="no_left_turn"/></relation>
+    <relation id="21"><member type="way" ref="10" role="from"/><member type="way" ref="11" role="via"/>
+      <member type="way" ref="12" role="to"/><tag k="type" v="restriction"/><tag k="restriction" v="no_u_turn"/></relation>
+  </osm>`;
+
+  it('keeps barriers, signals, access and via-node restrictions, and says what it dropped', async () => {
+    const result = await osmRoads(() => readOsmXml([rules]));
+    expect(result.summary).toMatchObject({
+      closedToCars: 1,
+      barriers: 1,
+      barriersClosed: 1,
+      signals: 1,
+      restrictions: 1,
+      restrictionsViaWay: 1,
+    });
+    expect(result.features.find((f) => f.properties.id === 'way/11')?.properties.access).toBe('private');
+    expect(result.rules.map((r) => r.properties)).toEqual([
+      { id: 'node/2', highway: 'traffic_signals' },
+      { id: 'node/3', barrier: 'lift_gate' },
+      { id: 'relation/20', type: 'restriction', restriction: 'no_left_turn', from: 'way/10', to: 'way/12' },
+    ]);
+    const net = buildRoadNetwork({
+      type: 'FeatureCollection',
+      features: [...result.features, ...result.rules],
+    });
+    expect(net.report.rules).toMatchObject({
+      restrictions: 1,
+      restrictionsApplied: 1,
+      signals: 1,
+      barriersClosed: 1,
+    });
+  });
+});
