@@ -56,8 +56,7 @@ class SegmentBuilder {
     return `${Math.round(lng * this.scale)},${Math.round(lat * this.scale)}`;
   }
 
-  node(lng: number, lat: number): number {
-    const key = this.key(lng, lat);
+  node(lng: number, lat: number, key = this.key(lng, lat)): number {
     let id = this.keys.get(key);
     if (id === undefined) {
       id = this.lng.length;
@@ -157,7 +156,7 @@ export function buildRoadNetwork(
         let prevKey = '';
         for (const pos of part) {
           const key = b.key(pos[0], pos[1]);
-          const id = b.node(pos[0], pos[1]);
+          const id = b.node(pos[0], pos[1], key);
           // Vertices that merge after rounding would make a zero-length loop.
           if (prev >= 0 && id !== prev && prevPos) {
             const meters = haversineRaw(prevPos[0], prevPos[1], pos[0], pos[1]);
@@ -348,12 +347,13 @@ function packNetwork(
     });
   rules.restrictionsApplied = expansion?.applied.length ?? 0;
   // Components of the junction graph; a junction's turn states share its component.
-  const scc = stronglyConnected(nodeCount, toCsr(nodeCount, fwd), toCsr(nodeCount, reversed(fwd)));
+  const junctionForward = toCsr(nodeCount, fwd);
+  const junctionReverse = toCsr(nodeCount, reversed(fwd));
+  const scc = stronglyConnected(nodeCount, junctionForward, junctionReverse);
   const turns = expansion?.turns ?? null;
   const stateCount = nodeCount + (turns?.copyPrimary.length ?? 0);
-  const driveArcs = expansion?.arcs ?? fwd;
-  const forward = toCsr(stateCount, driveArcs);
-  const reverse = toCsr(stateCount, reversed(driveArcs));
+  const forward = expansion ? toCsr(stateCount, expansion.arcs) : junctionForward;
+  const reverse = expansion ? toCsr(stateCount, reversed(expansion.arcs)) : junctionReverse;
   const walkAdj = toCsr(stateCount, walk);
   const component = extendLabels(scc.label, turns);
   const ends = (mask: number) => (e: number) =>
