@@ -41,6 +41,10 @@ export interface TurnExpansion {
  * there has no previous road) and no arc in. The rest of the graph, and every search on it, stays
  * node-based, so searches pay only for the few split junctions (Monaco: 27 restrictions).
  *
+ * Known approximation: per-vertex times inside an edge leaving a split junction (isochrone outlines,
+ * `vertexTimes`) start from the junction's best state, which may not be allowed onto that edge; node
+ * times, ETAs and routes are exact (property-tested against an edge-based brute force).
+ *
  * Returns null when no restriction applies.
  */
 export function expandTurns(
