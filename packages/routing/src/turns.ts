@@ -161,3 +161,12 @@ export function expandTurns(
     },
   };
 }
+
+/** Labels per junction extended to the turn states (their junction's label, or `fill`). */
+export function labelsWithStates(labels: Int32Array, turns: TurnStates | null, fill?: number): Int32Array {
+  if (!turns) return labels;
+  const out = new Int32Array(labels.length + turns.copyPrimary.length);
+  out.set(labels);
+  turns.copyPrimary.forEach((p, i) => (out[labels.length + i] = fill ?? labels[p]!));
+  return out;
+}
