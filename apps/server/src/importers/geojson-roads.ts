@@ -70,7 +70,9 @@ export function parseRoadGeoJson(text: string, onProgress?: ProgressListener, ev
   };
   input.forEach((raw, index) => {
     const checked = checkRoadFeature(raw, index);
-    if (!checked.ok) result.rejected.push(checked.rejected);
+    // A building or land-use outline is no road: counted apart from the real rejections.
+    if (!checked.ok && checked.rejected.reason === 'not_a_road') result.summary.notRoads += 1;
+    else if (!checked.ok) result.rejected.push(checked.rejected);
     else if ('rule' in checked) result.rules.push(checked.rule);
     else result.features.push(checked.feature);
     result.parsed += 1;

@@ -51,7 +51,8 @@ describe('import commands against a fresh database', () => {
   it('replaces the network with a GeoJSON import and keeps only one active', async () => {
     const outcome = await importRoads({ file: fixture('roads.geojson'), name: 'city roads' }, ctx());
     expect(outcome.exitCode).toBe(0);
-    expect(outcome.parsed?.rejected).toHaveLength(5);
+    expect(outcome.parsed?.rejected).toHaveLength(4);
+    expect(outcome.parsed?.summary.notRoads).toBe(1);
     const active = await db.prisma.roadNetwork.findMany({ where: { active: true } });
     expect(active.map((r) => r.name)).toEqual(['city roads']);
     expect(await db.prisma.roadNetwork.count()).toBe(2);
