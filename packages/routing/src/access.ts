@@ -8,7 +8,7 @@
 export type CarAccess = 'yes' | 'destination' | 'no';
 
 /** Access values that close a way or a point to cars. */
-const CLOSED = new Set(['no', 'private', 'agricultural', 'forestry', 'use_sidepath', 'discouraged_no']);
+const CLOSED = new Set(['no', 'private', 'agricultural', 'forestry']);
 /** Access values that allow cars to reach a place on the way only. */
 const DESTINATION = new Set(['destination', 'customers', 'delivery']);
 /** Access values that open a way or a point. */
