@@ -39,6 +39,8 @@ export function sampleStandbySites(
   for (let node = 0; node < network.nodeCount; node++) {
     if (component[node] !== largestComponent) continue;
     const v = nodeVertex[node]!;
+    // Turn states (restricted junctions) share their junction's vertex: one site per place.
+    if (network.vertexNode[v] !== node) continue;
     const zone = vertexZone[v]!;
     if (zone < 0) continue;
     const x = vertexX[v]!;

@@ -48,7 +48,7 @@ export function lattice(
   const features: InputFeature[] = all.map((s, i) => {
     const [ax, ay] = xy(s.a);
     const [bx, by] = xy(s.b);
-    const properties: Record<string, unknown> = { highway: 'residential', maxspeed: s.kmh };
+    const properties: Record<string, unknown> = { highway: 'residential', driveSpeedKmh: s.kmh };
     if (s.oneway) properties['oneway'] = s.oneway;
     return {
       type: 'Feature',

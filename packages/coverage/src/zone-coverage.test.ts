@@ -13,7 +13,7 @@ function lattice(w: number, h: number): RoadNetwork {
   for (let y = 0; y < h; y++)
     features.push({
       type: 'Feature' as const,
-      properties: { highway: 'residential', maxspeed: 36 },
+      properties: { highway: 'residential', driveSpeedKmh: 36 },
       // Every crossing is a shared vertex, so the streets join there.
       geometry: {
         type: 'LineString' as const,
@@ -23,7 +23,7 @@ function lattice(w: number, h: number): RoadNetwork {
   for (let x = 0; x < w; x++)
     features.push({
       type: 'Feature' as const,
-      properties: { highway: 'residential', maxspeed: 36 },
+      properties: { highway: 'residential', driveSpeedKmh: 36 },
       geometry: {
         type: 'LineString' as const,
         coordinates: Array.from({ length: h }, (_, y) => at(x * 400, y * 400)),

@@ -6,7 +6,7 @@
  * seed, same deployment.
  */
 import type { LngLat } from '@dispatch/domain';
-import { DEFAULT_SPEEDS_KMH, roadClassRule } from '@dispatch/routing';
+import { DEFAULT_SPEEDS_KMH, carAccess, roadClassRule } from '@dispatch/routing';
 import { invalidOption } from './errors.js';
 import { buildFrame, type CityFrame, type StarRing } from './frame.js';
 import type { FeatureCollection, LineString, Position } from './geojson.js';
@@ -41,10 +41,12 @@ export interface CityOnRoads extends Omit<DemoCity, 'river'> {
   river: null;
 }
 
-/** Cars may use the class (routing's rule: footways, paths and steps are not). */
-const drivable = (highway: string) => roadClassRule(highway, DEFAULT_SPEEDS_KMH)?.drive === true;
+/** Cars may use the road (routing's rules: its class, and its access tags). */
+const drivable = (highway: string, props: Readonly<Record<string, unknown>>) =>
+  roadClassRule(highway, DEFAULT_SPEEDS_KMH)?.drive === true && carAccess(props) === 'yes';
 /** Where units and posts may stand: a drivable street, not a driveway or a track. */
-const isStreet = (highway: string) => drivable(highway) && highway !== 'service' && highway !== 'track';
+const isStreet = (highway: string, props: Readonly<Record<string, unknown>>) =>
+  drivable(highway, props) && highway !== 'service' && highway !== 'track';
 const rank = (highway: string) => {
   const i = (HIGHWAY_CLASSES as readonly string[]).indexOf(highway);
   return i < 0 ? HIGHWAY_CLASSES.length : i;
@@ -77,7 +79,9 @@ function streetJunctions(
   let oneway = 0;
   const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const f of roads.features) {
-    const coords = f.geometry?.coordinates;
+    // The collection also holds barriers, signals and turn restrictions as Points.
+    if (f.geometry?.type !== 'LineString') continue;
+    const coords = f.geometry.coordinates;
     if (!coords || coords.length < 2) continue;
     const highway = f.properties?.highway ?? 'residential';
     if (f.properties?.oneway) oneway++;
@@ -92,8 +96,9 @@ function streetJunctions(
         segments++;
         length += distance(projection.toXY(coords[i - 1] as LngLat), projection.toXY(c as LngLat));
       }
-      if (drivable(highway)) drivableVertices.push(c);
-      if (!isStreet(highway)) return;
+      const props = (f.properties ?? {}) as Record<string, unknown>;
+      if (drivable(highway, props)) drivableVertices.push(c);
+      if (!isStreet(highway, props)) return;
       const v = at.get(key) ?? { lngLat: c, degree: 0, names: new Set<string>(), highway };
       v.degree += i === 0 || i === coords.length - 1 ? 1 : 2;
       const name = f.properties?.name?.trim();
@@ -212,7 +217,9 @@ export function cityOnRoads(
   options: CityOnRoadsOptions = {},
 ): CityOnRoads {
   const opts = checkOptions(options);
-  const first = roads.features.find((f) => (f.geometry?.coordinates?.length ?? 0) > 0);
+  const first = roads.features.find(
+    (f) => f.geometry?.type === 'LineString' && (f.geometry.coordinates?.length ?? 0) > 0,
+  );
   if (!first) throw invalidOption('roads', 'the road network is empty', 0);
   const rough = streetJunctions(roads, createProjection(first.geometry.coordinates[0] as LngLat));
   const [minLng, minLat, maxLng, maxLat] = rough.bbox;

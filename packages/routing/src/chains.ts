@@ -20,7 +20,8 @@ export interface Chains {
 
 /**
  * Groups raw segments (vertex pairs) into chains. A vertex is a graph node unless exactly two
- * segments meet there with the same rules in the same direction of travel; rings without any
+ * segments meet there with the same rules in the same direction of travel (or it is `forced`,
+ * e.g. the via node of a turn restriction); rings without any
  * such vertex get one made up. Every segment ends up in exactly one chain.
  */
 export function buildChains(
@@ -28,6 +29,7 @@ export function buildChains(
   from: Int32Array,
   to: Int32Array,
   flags: Uint8Array,
+  forced?: Uint8Array,
 ): Chains {
   const m = from.length;
   const incStart = new Int32Array(vertexCount + 1);
@@ -46,6 +48,10 @@ export function buildChains(
   const isNode = new Uint8Array(vertexCount);
   for (let v = 0; v < vertexCount; v++) {
     const degree = incStart[v + 1]! - incStart[v]!;
+    if (forced?.[v]) {
+      isNode[v] = degree > 0 ? 1 : 0;
+      continue;
+    }
     if (degree !== 2) {
       isNode[v] = degree > 0 ? 1 : 0;
       continue;

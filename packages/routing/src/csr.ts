@@ -48,3 +48,11 @@ export function emptyAdjacency(nodeCount: number): Adjacency {
     edges: new Int32Array(0),
   };
 }
+
+/** The arcs turned round (the reverse graph: arcs by target). */
+export function reversedArcs(arcs: ArcList): ArcList {
+  const out = new ArcList();
+  for (let i = 0; i < arcs.tails.length; i++)
+    out.add(arcs.heads[i]!, arcs.tails[i]!, arcs.cost[i]!, arcs.meters[i]!, arcs.edges[i]!);
+  return out;
+}

@@ -10,7 +10,7 @@ const arm = (dx: number, dy: number) =>
 describe('exitEdges', () => {
   const net = buildRoadNetwork(
     collection([
-      road(arm(1, 0), { name: 'East Rd', highway: 'primary', maxspeed: 72 }), // 20 m/s
+      road(arm(1, 0), { name: 'East Rd', highway: 'primary', driveSpeedKmh: 72 }), // 20 m/s
       road(arm(-1, 0), { name: 'West St' }), // 10 m/s
       road(arm(0, 1), { name: 'North St' }),
       road([...arm(0, -1)].reverse(), { name: 'Inbound St', oneway: 'yes' }), // only towards the centre

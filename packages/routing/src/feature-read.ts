@@ -1,7 +1,15 @@
 import type { FeatureIssue, FeatureIssueCode } from './network.js';
 import type { InputFeature } from './geojson.js';
 import { isValidLngLat } from './geo.js';
-import { parseMaxspeedKmh, parseOneway, roadClassRule, type OnewayDirection } from './speeds.js';
+import { carAccess, footAccess, type CarAccess } from './access.js';
+import {
+  DESTINATION_ONLY_MAX_KMH,
+  MINOR_HIGHWAYS,
+  parseOneway,
+  roadClassRule,
+  roadSpeedKmh,
+  type OnewayDirection,
+} from './speeds.js';
 
 /** A feature's usable content: line parts of valid positions, and its road rules. */
 export interface ParsedRoad {
@@ -13,12 +21,20 @@ export interface ParsedRoad {
   readonly walk: boolean;
   readonly oneway: OnewayDirection;
   readonly speedKmh: number;
+  /** Car access from the access tags (`no` leaves a walkable way to pedestrians only). */
+  readonly carAccess: CarAccess;
+  /** A road of a class cars may use that its access tags close to them. */
+  readonly closedToCars: boolean;
+  /** A service way or track: slow, and not where an incident on a street snaps. */
+  readonly minor: boolean;
 }
 
 /** Outcome of reading one input feature: the road (if any) and the issues found. */
 export interface ReadOutcome {
   readonly road: ParsedRoad | null;
   readonly issues: FeatureIssue[];
+  /** A road of a drivable class its access tags close to everyone (dropped). */
+  readonly closedToCars?: boolean;
 }
 
 function featureId(f: InputFeature, props: Readonly<Record<string, unknown>>): string | number | null {
@@ -104,10 +120,31 @@ export function readRoadFeature(
     return { road: null, issues };
   }
   if (rule.unknown) issue('unknown_highway', true, `highway=${highway}: default speed used`);
-  const speedKmh = parseMaxspeedKmh(props['maxspeed']) ?? rule.speedKmh;
   const oneway = parseOneway(props['oneway'], highway, props['junction']);
-  return {
-    road: { id, name, highway, parts, drive: rule.drive, walk: rule.walk, oneway, speedKmh },
-    issues,
+  const access = rule.drive ? carAccess(props) : 'no';
+  const stated = props['driveSpeedKmh'];
+  let speedKmh = !rule.drive
+    ? 0
+    : typeof stated === 'number' && stated > 0 && stated <= 300
+      ? stated
+      : roadSpeedKmh(highway, rule.speedKmh, props, oneway);
+  if (access === 'destination') speedKmh = Math.min(speedKmh, DESTINATION_ONLY_MAX_KMH);
+  const road: ParsedRoad = {
+    id,
+    name,
+    highway,
+    parts,
+    drive: rule.drive && access !== 'no',
+    walk: rule.walk && footAccess(props),
+    oneway,
+    speedKmh,
+    carAccess: access,
+    closedToCars: rule.drive && access === 'no',
+    minor: MINOR_HIGHWAYS.has(highway),
   };
+  if (!road.drive && !road.walk) {
+    issue('closed', false, 'closed to cars and pedestrians by its access tags');
+    return { road: null, issues, closedToCars: road.closedToCars };
+  }
+  return { road, issues };
 }

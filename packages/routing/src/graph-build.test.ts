@@ -39,7 +39,7 @@ describe('buildRoadNetwork', () => {
             [100, 0],
             [100, 100],
           ],
-          { maxspeed: '18' },
+          { driveSpeedKmh: undefined, maxspeed: '18' },
         ),
         {
           type: 'Feature',
@@ -66,7 +66,9 @@ describe('buildRoadNetwork', () => {
     const b = [...net.edgeFrom.keys()].find((i) =>
       [net.edgeFrom[i], net.edgeTo[i]].includes(nodeAt(net, 100, 100)),
     )!;
-    expect(net.edgeSeconds[b]).toBeCloseTo(100 / 5, 1); // maxspeed "18" km/h = 5 m/s
+    // maxspeed "18" on a residential street (implied limit 50): the class speed scaled by 0.4 at
+    // most, 12 km/h.
+    expect(net.edgeSeconds[b]).toBeCloseTo(100 / (12 / 3.6), 1);
   });
 
   it('gives one-way roads a single direction: oneway tags, roundabouts and motorways', () => {

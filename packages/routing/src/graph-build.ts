@@ -1,11 +1,14 @@
 import Flatbush from 'flatbush';
 import { connectedComponents, stronglyConnected } from './components.js';
-import { ArcList, toCsr } from './csr.js';
-import { readRoadFeature } from './feature-read.js';
+import { ArcList, reversedArcs, toCsr } from './csr.js';
+import { reachReport } from './reach.js';
 import { spatialOrder } from './node-order.js';
 import { buildChains, reverseFlags } from './chains.js';
-import { haversineRaw, localProjection, type LocalProjection } from './geo.js';
+import { localProjection, type LocalProjection } from './geo.js';
 import type { RoadFeatureCollection } from './geojson.js';
+import type { RoadPoint } from './road-points.js';
+import { readInput, type MutableRuleCounts, type SegmentBuilder } from './graph-input.js';
+import { expandTurns, labelsWithStates, type NodeRestriction } from './turns.js';
 import {
   CAR_BACKWARD,
   CAR_FORWARD,
@@ -14,7 +17,6 @@ import {
   type RoadFeatureInfo,
   type RoadNetwork,
 } from './network.js';
-import { DEFAULT_SPEEDS_KMH } from './speeds.js';
 
 /** Options of {@link buildRoadNetwork}. */
 export interface BuildOptions {
@@ -22,33 +24,6 @@ export interface BuildOptions {
   readonly speedsKmh?: Readonly<Record<string, number>>;
   /** Vertex merge precision in degrees (default 1e-7, about 1 cm). */
   readonly coordinatePrecisionDeg?: number;
-}
-
-/** Mutable build state: segments as plain arrays until they are packed. */
-class SegmentBuilder {
-  readonly from: number[] = [];
-  readonly to: number[] = [];
-  readonly meters: number[] = [];
-  readonly seconds: number[] = [];
-  readonly flags: number[] = [];
-  readonly feature: number[] = [];
-  readonly lng: number[] = [];
-  readonly lat: number[] = [];
-  private readonly keys = new Map<string, number>();
-
-  constructor(private readonly scale: number) {}
-
-  node(lng: number, lat: number): number {
-    const key = `${Math.round(lng * this.scale)},${Math.round(lat * this.scale)}`;
-    let id = this.keys.get(key);
-    if (id === undefined) {
-      id = this.lng.length;
-      this.keys.set(key, id);
-      this.lng.push(lng);
-      this.lat.push(lat);
-    }
-    return id;
-  }
 }
 
 /**
@@ -62,62 +37,17 @@ export function buildRoadNetwork(
   input: RoadFeatureCollection | null | undefined,
   options: BuildOptions = {},
 ): RoadNetwork {
-  const speeds = { ...DEFAULT_SPEEDS_KMH, ...options.speedsKmh };
-  const b = new SegmentBuilder(1 / (options.coordinatePrecisionDeg ?? 1e-7));
-  const issues: FeatureIssue[] = [];
-  const features: RoadFeatureInfo[] = [];
-  const rawFeatures: unknown = input && typeof input === 'object' ? input.features : undefined;
-  if (!input || input.type !== 'FeatureCollection' || !Array.isArray(rawFeatures)) {
-    issues.push({
-      index: -1,
-      id: null,
-      name: null,
-      code: 'not_a_feature',
-      kept: false,
-      detail: 'input is not a FeatureCollection',
-    });
-  } else {
-    (rawFeatures as unknown[]).forEach((raw, index) => {
-      const { road, issues: found } = readRoadFeature(raw, index, speeds);
-      issues.push(...found);
-      if (!road) return;
-      const featureIndex = features.length;
-      features.push({ id: road.id, name: road.name, highway: road.highway });
-      const speedMps = road.speedKmh / 3.6;
-      let flags = road.walk ? WALKABLE : 0;
-      if (road.drive && road.oneway !== 'backward') flags |= CAR_FORWARD;
-      if (road.drive && road.oneway !== 'forward') flags |= CAR_BACKWARD;
-      const segmentsBefore = b.from.length;
-      for (const part of road.parts) {
-        let prev = -1;
-        let prevPos: readonly [number, number] | undefined;
-        for (const pos of part) {
-          const id = b.node(pos[0], pos[1]);
-          // Vertices that merge after rounding would make a zero-length loop.
-          if (prev >= 0 && id !== prev && prevPos) {
-            const meters = haversineRaw(prevPos[0], prevPos[1], pos[0], pos[1]);
-            b.from.push(prev);
-            b.to.push(id);
-            b.meters.push(meters);
-            b.seconds.push(road.drive && speedMps > 0 ? meters / speedMps : 0);
-            b.flags.push(flags);
-            b.feature.push(featureIndex);
-          }
-          prev = id;
-          prevPos = pos;
-        }
-      }
-      if (b.from.length === segmentsBefore) {
-        features.pop();
-        const detail = 'all vertices merge at the coordinate precision';
-        issues.push({ index, id: road.id, name: road.name, code: 'bad_geometry', kept: false, detail });
-      }
-    });
-  }
-  return packNetwork(b, features, issues);
+  const { b, features, issues, rules, restrictions } = readInput(input, options);
+  return packNetwork(b, features, issues, rules, restrictions);
 }
 
-function packNetwork(b: SegmentBuilder, features: RoadFeatureInfo[], issues: FeatureIssue[]): RoadNetwork {
+function packNetwork(
+  b: SegmentBuilder,
+  features: RoadFeatureInfo[],
+  issues: FeatureIssue[],
+  rules: MutableRuleCounts,
+  restrictions: readonly { index: number; point: RoadPoint }[],
+): RoadNetwork {
   const vertexCount = b.lng.length;
   const segmentCount = b.from.length;
   // Hilbert numbering keeps map neighbours close in memory (see node-order.ts).
@@ -135,7 +65,14 @@ function packNetwork(b: SegmentBuilder, features: RoadFeatureInfo[], issues: Fea
   const rawFrom = Int32Array.from(b.from, (v) => newId[v]!);
   const rawTo = Int32Array.from(b.to, (v) => newId[v]!);
   const rawFlags = Uint8Array.from(b.flags);
-  const chains = buildChains(vertexCount, rawFrom, rawTo, rawFlags);
+  // Via nodes of turn restrictions must stay graph nodes even where only two roads meet.
+  const viaVertex = restrictions.map(({ point }) => {
+    const v = b.lookup(b.key(point.position[0], point.position[1]));
+    return v === undefined ? -1 : newId[v]!;
+  });
+  const forced = new Uint8Array(vertexCount);
+  for (const v of viaVertex) if (v >= 0) forced[v] = 1;
+  const chains = buildChains(vertexCount, rawFrom, rawTo, rawFlags, forced);
 
   const vertexNode = new Int32Array(vertexCount).fill(-1);
   const nodeVertexList: number[] = [];
@@ -186,7 +123,7 @@ function packNetwork(b: SegmentBuilder, features: RoadFeatureInfo[], issues: Fea
   }
 
   const fwd = new ArcList();
-  const rev = new ArcList();
+  const arcAlong: number[] = [];
   const walk = new ArcList();
   for (let e = 0; e < edgeCount; e++) {
     const u = edgeFrom[e]!;
@@ -196,22 +133,74 @@ function packNetwork(b: SegmentBuilder, features: RoadFeatureInfo[], issues: Fea
     const m = edgeMeters[e]!;
     if (f & CAR_FORWARD) {
       fwd.add(u, v, sec, m, e);
-      rev.add(v, u, sec, m, e);
+      arcAlong.push(1);
     }
     if (f & CAR_BACKWARD) {
       fwd.add(v, u, sec, m, e);
-      rev.add(u, v, sec, m, e);
+      arcAlong.push(0);
     }
     if (f & WALKABLE) {
       walk.add(u, v, m, m, e);
       walk.add(v, u, m, m, e);
     }
   }
-  const forward = toCsr(nodeCount, fwd);
-  const reverse = toCsr(nodeCount, rev);
-  const walkAdj = toCsr(nodeCount, walk);
-
-  const scc = stronglyConnected(nodeCount, forward, reverse);
+  const junctionRestrictions: NodeRestriction[] = [];
+  restrictions.forEach(({ index, point }, i) => {
+    const v = viaVertex[i]!;
+    const node = v >= 0 ? vertexNode[v]! : -1;
+    if (node < 0 || point.kind !== 'restriction') {
+      issues.push({
+        index,
+        id: null,
+        name: null,
+        code: 'bad_rule',
+        kept: false,
+        detail: 'restriction off the roads',
+      });
+      return;
+    }
+    junctionRestrictions.push({
+      node,
+      mode: point.mode,
+      from: String(point.from),
+      to: String(point.to),
+      index,
+    });
+  });
+  const expansion = expandTurns(
+    {
+      nodeCount,
+      edgeCount,
+      edgeFrom,
+      edgeTo,
+      edgeSegStart: chains.chainStart,
+      segFeature,
+      features,
+      arcs: fwd,
+      arcAlong,
+    },
+    junctionRestrictions,
+  );
+  for (const index of expansion?.unmatched ?? (expansion ? [] : junctionRestrictions.map((r) => r.index)))
+    issues.push({
+      index,
+      id: null,
+      name: null,
+      code: 'bad_rule',
+      kept: false,
+      detail: 'restriction matches no turn at its node',
+    });
+  rules.restrictionsApplied = expansion?.applied.length ?? 0;
+  // Components of the junction graph; a junction's turn states share its component.
+  const junctionForward = toCsr(nodeCount, fwd);
+  const junctionReverse = toCsr(nodeCount, reversedArcs(fwd));
+  const scc = stronglyConnected(nodeCount, junctionForward, junctionReverse);
+  const turns = expansion?.turns ?? null;
+  const stateCount = nodeCount + (turns?.copyPrimary.length ?? 0);
+  const forward = expansion ? toCsr(stateCount, expansion.arcs) : junctionForward;
+  const reverse = expansion ? toCsr(stateCount, reversedArcs(expansion.arcs)) : junctionReverse;
+  const walkAdj = toCsr(stateCount, walk);
+  const component = labelsWithStates(scc.label, turns);
   const ends = (mask: number) => (e: number) =>
     edgeFlags[e]! & mask ? ([edgeFrom[e]!, edgeTo[e]!] as const) : null;
   const weak = connectedComponents(nodeCount, edgeCount, ends(CAR_FORWARD | CAR_BACKWARD));
@@ -235,8 +224,12 @@ function packNetwork(b: SegmentBuilder, features: RoadFeatureInfo[], issues: Fea
     segEdge,
     segFeature,
     features,
-    nodeCount,
-    nodeVertex: Int32Array.from(nodeVertexList),
+    nodeCount: stateCount,
+    nodeVertex: Int32Array.from(
+      turns
+        ? [...nodeVertexList, ...Array.from(turns.copyPrimary, (p) => nodeVertexList[p]!)]
+        : nodeVertexList,
+    ),
     edgeCount,
     edgeFrom,
     edgeTo,
@@ -247,10 +240,11 @@ function packNetwork(b: SegmentBuilder, features: RoadFeatureInfo[], issues: Fea
     forward,
     reverse,
     walk: walkAdj,
-    component: scc.label,
+    component,
     largestComponent: scc.largest,
-    walkComponent: walkCc.label,
+    walkComponent: labelsWithStates(walkCc.label, turns, -1),
     largestWalkComponent: walkCc.largest,
+    turns,
     segmentIndex: segmentIndex(segFrom, segTo, vertexX, vertexY),
     report: {
       vertexCount,
@@ -263,6 +257,8 @@ function packNetwork(b: SegmentBuilder, features: RoadFeatureInfo[], issues: Fea
       weakComponentCount: weak.sizes.length,
       walkComponentCount: walkCc.sizes.length,
       featuresUsed: features.length,
+      rules,
+      reach: reachReport(scc, nodeVertexList, vertexLng, vertexLat),
       issues,
     },
   };

@@ -21,8 +21,11 @@ export { buildRoadNetwork, type BuildOptions } from './graph-build.js';
 export {
   CAR_BACKWARD,
   CAR_FORWARD,
+  MINOR_ROAD,
   WALKABLE,
   type Adjacency,
+  type ReachReport,
+  type RuleCounts,
   type FeatureIssue,
   type FeatureIssueCode,
   type NetworkReport,
@@ -32,6 +35,12 @@ export {
 export {
   DEFAULT_SPEEDS_KMH,
   NON_ROUTABLE_HIGHWAYS,
+  MINOR_HIGHWAYS,
+  TRAFFIC_SIGNAL_DELAY_SECONDS,
+  limitKmh,
+  roadSpeedKmh,
+  speedFromLimitKmh,
+  zoneLimitKmh,
   NO_WALK_HIGHWAYS,
   UNKNOWN_HIGHWAY_SPEED_KMH,
   WALK_ONLY_HIGHWAYS,
@@ -41,6 +50,15 @@ export {
   type OnewayDirection,
 } from './speeds.js';
 export { type SearchProfile } from './profile.js';
+export {
+  ACCESS_TAGS,
+  BARRIER_TAGS,
+  barrierBlocksCars,
+  carAccess,
+  footAccess,
+  type CarAccess,
+} from './access.js';
+export { readRoadPoint, restrictionMode, type RoadPoint } from './road-points.js';
 export { snapPoint, type ComponentPolicy, type Snap, type SnapOptions, type SnapProfile } from './snap.js';
 export { haversineMeters, isValidLngLat } from './geo.js';
 export {

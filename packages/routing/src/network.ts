@@ -7,6 +7,8 @@ export const CAR_FORWARD = 1;
 export const CAR_BACKWARD = 2;
 /** Segment/edge flag: pedestrians may use it (in both directions). */
 export const WALKABLE = 4;
+/** Edge flag: a service way or track (slow; incidents snap to it only when no street is near). */
+export const MINOR_ROAD = 8;
 
 /**
  * Compressed sparse row adjacency over graph nodes. Arcs of node `v` are `offsets[v] ..
@@ -29,7 +31,9 @@ export type FeatureIssueCode =
   | 'bad_geometry' // missing/invalid coordinates, fewer than 2 distinct valid positions
   | 'not_routable' // highway class that is no road (construction, proposed, ...)
   | 'unknown_highway' // kept with a default speed
-  | 'missing_highway'; // kept as unclassified
+  | 'missing_highway' // kept as unclassified
+  | 'closed' // closed to cars and pedestrians by access tags
+  | 'bad_rule'; // a barrier, signal or turn restriction point that matches no road
 
 /** One problem found while loading the road network. */
 export interface FeatureIssue {
@@ -66,7 +70,59 @@ export interface NetworkReport {
   readonly walkComponentCount: number;
   /** Features used, fully or partly. */
   readonly featuresUsed: number;
+  /** Road rules the graph applied (access, barriers, signals, turn restrictions). */
+  readonly rules: RuleCounts;
+  /** Junctions a car cannot both reach and leave from the main network, and where they are. */
+  readonly reach: ReachReport;
   readonly issues: readonly FeatureIssue[];
+}
+
+/** Junctions outside the largest strongly connected driving component. */
+export interface ReachReport {
+  /** Junctions with a driving arc, and those of them outside the largest component. */
+  readonly drivableJunctions: number;
+  readonly outsideLargest: number;
+  /** `outsideLargest / drivableJunctions` (0 for an empty network). */
+  readonly outsideShare: number;
+  /** The largest pieces outside, biggest first (at most 10): size and centre. */
+  readonly pieces: readonly { readonly junctions: number; readonly lngLat: readonly [number, number] }[];
+}
+
+/** What the graph builder did with the road rules of its input. */
+export interface RuleCounts {
+  /** Roads of a drivable class closed to cars by access tags (kept for pedestrians unless closed to them too). */
+  readonly closedToCars: number;
+  /** Roads cars may enter only to reach a place on them (slowed, never a shortcut). */
+  readonly destinationOnly: number;
+  /** Drivable service ways and tracks (slow, no snap target when a street is near). */
+  readonly minorRoads: number;
+  /** Barrier points, and those of them closed to cars (on a road of the graph or not). */
+  readonly barriers: number;
+  readonly barriersClosed: number;
+  /** Traffic signal points on a road vertex (each adds its delay). */
+  readonly signals: number;
+  /** Turn restriction points read, and those matched to a junction and applied. */
+  readonly restrictions: number;
+  readonly restrictionsApplied: number;
+}
+
+/**
+ * Turn restrictions built into the driving graph (see `turns.ts`): restricted junctions are split
+ * into one state per road arriving there. Node ids `junctionCount .. nodeCount - 1` are those states
+ * (`copyPrimary` names the junction of each); the junction's own id keeps every arc out and none in.
+ */
+export interface TurnStates {
+  readonly junctionCount: number;
+  /** Per state (id - junctionCount): its junction. */
+  readonly copyPrimary: Int32Array;
+  /** Per edge end (2e: from end, 2e + 1: to end): the state of a car arriving there along e. */
+  readonly arrival: Int32Array;
+  /** Per edge end: the states that may leave along e from that end (`departOffsets` is CSR). */
+  readonly departOffsets: Int32Array;
+  readonly departStates: Int32Array;
+  /** Per junction: its states (`copyOffsets` is CSR over junction ids). */
+  readonly copyOffsets: Int32Array;
+  readonly copies: Int32Array;
 }
 
 /** Per input feature kept in the graph. */
@@ -138,6 +194,9 @@ export interface RoadNetwork {
   /** Walking component per graph node (-1: no walking arc). */
   readonly walkComponent: Int32Array;
   readonly largestWalkComponent: number;
+
+  /** Turn restrictions in the driving graph; null when none applies (every node a junction). */
+  readonly turns: TurnStates | null;
 
   /** Flatbush over segment boxes in the local plane; null for an empty network. */
   readonly segmentIndex: Flatbush | null;

@@ -1,4 +1,11 @@
-import { CAR_BACKWARD, CAR_FORWARD, WALKABLE, type Adjacency, type RoadNetwork } from './network.js';
+import {
+  CAR_BACKWARD,
+  CAR_FORWARD,
+  WALKABLE,
+  type Adjacency,
+  type RoadNetwork,
+  type TurnStates,
+} from './network.js';
 import type { Snap, SnapProfile } from './snap.js';
 
 /** How one kind of traveller uses the network: which arcs, which cost. */
@@ -78,6 +85,8 @@ export function endLinks(net: RoadNetwork, p: SearchProfile, snap: Snap, leaving
   const towardTo = leaving ? (flags & p.forwardMask) !== 0 : (flags & p.backwardMask) !== 0;
   const towardFrom = leaving ? (flags & p.backwardMask) !== 0 : (flags & p.forwardMask) !== 0;
   const links: EndLink[] = [];
+  const turns = p.kind === 'drive' ? net.turns : null;
+  if (turns) return turnEndLinks(net, turns, snap, leaving, towardFrom, towardTo, pos, total, len);
   if (snap.atFrom) links.push({ node: snap.from, side: 0, cost: 0, meters: 0 });
   else if (towardFrom) links.push({ node: snap.from, side: 0, cost: pos, meters: snap.alongMeters });
   if (snap.atTo) links.push({ node: snap.to, side: 1, cost: 0, meters: 0 });
@@ -88,6 +97,48 @@ export function endLinks(net: RoadNetwork, p: SearchProfile, snap: Snap, leaving
       cost: Math.max(0, total - pos),
       meters: Math.max(0, len - snap.alongMeters),
     });
+  return links;
+}
+
+/**
+ * {@link endLinks} on a graph with turn restrictions: a car driving off its edge arrives at the
+ * end in the state "came along this edge"; a car driving onto the target's edge may come from any
+ * state allowed to take it; a point on a junction is left from the junction itself (no previous
+ * road) and reached in any of its states.
+ */
+function turnEndLinks(
+  net: RoadNetwork,
+  turns: TurnStates,
+  snap: Snap,
+  leaving: boolean,
+  towardFrom: boolean,
+  towardTo: boolean,
+  pos: number,
+  total: number,
+  len: number,
+): EndLink[] {
+  const links: EndLink[] = [];
+  const e = snap.edge;
+  const end = (side: 0 | 1, node: number, cost: number, meters: number): void => {
+    if (leaving) {
+      links.push({ node: turns.arrival[2 * e + side]!, side, cost, meters });
+      return;
+    }
+    for (let i = turns.departOffsets[2 * e + side]!; i < turns.departOffsets[2 * e + side + 1]!; i++)
+      links.push({ node: turns.departStates[i]!, side, cost, meters });
+    if (turns.departOffsets[2 * e + side] === turns.departOffsets[2 * e + side + 1])
+      links.push({ node, side, cost, meters });
+  };
+  const at = (side: 0 | 1, node: number): void => {
+    links.push({ node, side, cost: 0, meters: 0 });
+    if (leaving || node >= turns.junctionCount) return;
+    for (let i = turns.copyOffsets[node]!; i < turns.copyOffsets[node + 1]!; i++)
+      links.push({ node: turns.copies[i]!, side, cost: 0, meters: 0 });
+  };
+  if (snap.atFrom) at(0, snap.from);
+  else if (towardFrom) end(0, snap.from, pos, snap.alongMeters);
+  if (snap.atTo) at(1, snap.to);
+  else if (towardTo) end(1, snap.to, Math.max(0, total - pos), Math.max(0, len - snap.alongMeters));
   return links;
 }
 

@@ -46,7 +46,8 @@ function pathCoordinates(
     for (let p = ctx.parentNode[v]!; p >= 0; v = p, p = ctx.parentNode[v]!) {
       const e = ctx.parentEdge[v]!;
       const m = edgeSegmentCount(net, e);
-      if (net.edgeFrom[e] === v) pushEdgeVertices(net, path, e, 0, m);
+      // A turn state lies at its junction's vertex.
+      if (net.nodeVertex[net.edgeFrom[e]!] === net.nodeVertex[v]) pushEdgeVertices(net, path, e, 0, m);
       else pushEdgeVertices(net, path, e, m, 0);
     }
     // The seed was tagged with the side of the target's edge it leads in from.

@@ -1,4 +1,4 @@
-import type { Adjacency, RoadNetwork } from './network.js';
+import type { Adjacency, RoadNetwork, TurnStates } from './network.js';
 import { arcCostRange } from './arc-cost-range.js';
 
 /** Why a search ended. */
@@ -42,8 +42,14 @@ export class SearchContext {
   private entryNode = new Int32Array(0);
   private entryNext = new Int32Array(0);
 
+  /** Junction of each turn state (ids from `firstState`), when the network has turn restrictions. */
+  private readonly statePrimary: Int32Array | null;
+  private readonly firstState: number;
+
   /** `arcCapacity`: the most arcs any adjacency searched with this context has. */
-  constructor(nodeCount: number, arcCapacity: number) {
+  constructor(nodeCount: number, arcCapacity: number, turns: TurnStates | null = null) {
+    this.statePrimary = turns?.copyPrimary ?? null;
+    this.firstState = turns?.junctionCount ?? nodeCount;
     this.nodeCount = nodeCount;
     this.arcCapacity = arcCapacity;
     this.cost = new Float64Array(nodeCount);
@@ -162,7 +168,33 @@ export class SearchContext {
     }
     this.heapLength = length;
     if (end === 'exhausted') this.frontier = Infinity;
+    this.foldStates();
     return end;
+  }
+
+  /**
+   * With turn restrictions, a junction is reached in one of its states: give the junction the best
+   * of them, so that whoever reads a junction's cost (isochrones, coverage, per-node times) sees it.
+   * Searches towards a target already give the junction its own (lowest) cost, so this keeps it.
+   */
+  private foldStates(): void {
+    const primary = this.statePrimary;
+    if (!primary) return;
+    const { cost, meters, parentNode, parentEdge, source, stamp, settled } = this;
+    const g = this.generation;
+    for (let i = 0; i < primary.length; i++) {
+      const c = this.firstState + i;
+      if (settled[c] !== g) continue;
+      const p = primary[i]!;
+      if (settled[p] === g && cost[p]! <= cost[c]!) continue;
+      stamp[p] = g;
+      settled[p] = g;
+      cost[p] = cost[c]!;
+      meters[p] = meters[c]!;
+      parentNode[p] = parentNode[c]!;
+      parentEdge[p] = parentEdge[c]!;
+      source[p] = source[c]!;
+    }
   }
 
   /**
@@ -252,6 +284,7 @@ export class SearchContext {
     }
     if (pending > 0) head.fill(-1, 0, slots);
     this.frontier = end === 'exhausted' ? Infinity : bucket * width;
+    this.foldStates();
     return end;
   }
 }
@@ -302,7 +335,11 @@ const contexts = new WeakMap<RoadNetwork, SearchContext>();
 export function contextFor(net: RoadNetwork): SearchContext {
   let ctx = contexts.get(net);
   if (!ctx) {
-    ctx = new SearchContext(net.nodeCount, Math.max(net.forward.heads.length, net.walk.heads.length));
+    ctx = new SearchContext(
+      net.nodeCount,
+      Math.max(net.forward.heads.length, net.walk.heads.length),
+      net.turns,
+    );
     contexts.set(net, ctx);
   }
   return ctx;

@@ -1,6 +1,12 @@
 import type { LngLat } from '@dispatch/domain';
 import { closestFraction, haversineRaw, isValidLngLat, lerpLngLat, projectX, projectY } from './geo.js';
-import { CAR_BACKWARD, CAR_FORWARD, WALKABLE, type RoadNetwork } from './network.js';
+import { CAR_BACKWARD, CAR_FORWARD, MINOR_ROAD, WALKABLE, type RoadNetwork } from './network.js';
+
+/**
+ * How much nearer a service way or track must be than a street to win a driving snap (m): an
+ * incident at a house belongs on its street, not on the driveway or parking aisle beside it.
+ */
+export const MINOR_ROAD_SNAP_PENALTY_METERS = 30;
 
 /** Which segments a point may snap to. */
 export type SnapProfile = 'drive' | 'walk' | 'any';
@@ -18,6 +24,8 @@ export interface SnapOptions {
   readonly components?: ComponentPolicy;
   /** Farthest acceptable road, meters (default: unlimited). */
   readonly maxDistanceMeters?: number;
+  /** Driving snaps: extra distance a service way or track counts (default {@link MINOR_ROAD_SNAP_PENALTY_METERS}). */
+  readonly minorRoadPenaltyMeters?: number;
 }
 
 /** A point placed on the nearest road segment, and so on a graph edge. */
@@ -87,14 +95,15 @@ export function snapPoint(net: RoadNetwork, p: LngLat, options: SnapOptions = {}
     return dx * dx + dy * dy;
   };
 
-  const nearest = (filter: (s: number) => boolean): number => {
-    const first = index.neighbors(px, py, 1, maxDistance, filter)[0];
+  const nearest = (filter: (s: number) => boolean): number => nearestWithin(filter, maxDistance);
+  function nearestWithin(filter: (s: number) => boolean, maxDistance: number): number {
+    const first = index!.neighbors(px, py, 1, maxDistance, filter)[0];
     if (first === undefined) return -1;
     let best = first;
     let bestD2 = distance2(first);
     const r = Math.sqrt(bestD2);
     // Every segment at exact distance <= r has its box within r of the point.
-    index.search(px - r, py - r, px + r, py + r, (s) => {
+    index!.search(px - r, py - r, px + r, py + r, (s) => {
       if (filter(s)) {
         const d2 = distance2(s);
         if (d2 < bestD2 || (d2 === bestD2 && s < best)) {
@@ -105,11 +114,20 @@ export function snapPoint(net: RoadNetwork, p: LngLat, options: SnapOptions = {}
       return false;
     });
     return bestD2 <= maxDistance * maxDistance ? best : -1;
-  };
+  }
 
   let s = policy === 'any' || largest < 0 ? nearest(anyFilter) : nearest(largestFilter);
   if (s < 0 && policy === 'prefer_largest' && largest >= 0) s = nearest(anyFilter);
   if (s < 0) return null;
+  const penalty =
+    profile === 'drive' ? (options.minorRoadPenaltyMeters ?? MINOR_ROAD_SNAP_PENALTY_METERS) : 0;
+  if (penalty > 0 && edgeFlags[segEdge[s]!]! & MINOR_ROAD) {
+    // A street within the penalty of the minor road wins; searched only when a minor road was nearest.
+    const base = largest >= 0 && segmentComponent(net, profile, s) === largest ? largestFilter : anyFilter;
+    const street = (x: number): boolean => base(x) && !(edgeFlags[segEdge[x]!]! & MINOR_ROAD);
+    const near = nearestWithin(street, Math.min(maxDistance, Math.sqrt(distance2(s)) + penalty));
+    if (near >= 0) s = near;
+  }
 
   const a = segFrom[s]!;
   const b = segTo[s]!;

@@ -18,8 +18,16 @@ describe('parseMaxspeedKmh', () => {
     expect(parseMaxspeedKmh('walk')).toBe(6);
   });
 
-  it('gives null for zone codes, none, zero and junk so the class default applies', () => {
-    for (const v of ['CN:urban', 'none', 'signals', '0', -5, 0, null, undefined, {}, '', 'fast']) {
+  it('reads zone codes', () => {
+    expect(parseMaxspeedKmh('CN:urban')).toBe(50);
+    expect(parseMaxspeedKmh('DE:rural')).toBe(100);
+    expect(parseMaxspeedKmh('RU:urban')).toBe(60);
+    expect(parseMaxspeedKmh('DE:zone30')).toBe(30);
+    expect(parseMaxspeedKmh('GB:nsl_single')).toBeCloseTo(96.56, 1);
+  });
+
+  it('gives null for unknown zones, none, zero and junk so the class default applies', () => {
+    for (const v of ['XX:moon', 'none', 'signals', '0', -5, 0, null, undefined, {}, '', 'fast']) {
       expect(parseMaxspeedKmh(v)).toBeNull();
     }
   });

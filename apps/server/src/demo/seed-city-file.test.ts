@@ -5,6 +5,7 @@ import type { LngLat } from '@dispatch/domain';
 import {
   DEFAULT_SPEEDS_KMH,
   buildRoadNetwork,
+  carAccess,
   roadClassRule,
   snapPoint,
   type RoadFeatureCollection,
@@ -53,7 +54,9 @@ describe.each(['monaco.osm.pbf', 'andorra.osm.pbf'])('pnpm start --city %s', (fi
     let inside = 0;
     let all = 0;
     for (const f of (active.geojson as unknown as RoadFeatureCollection).features) {
+      if ((f.geometry as { type: string }).type !== 'LineString') continue;
       if (!roadClassRule(String(f.properties?.highway), DEFAULT_SPEEDS_KMH)?.drive) continue;
+      if (carAccess(f.properties ?? {}) !== 'yes') continue;
       for (const c of (f.geometry as { coordinates: LngLat[] }).coordinates) {
         all++;
         if (gridCodeAt({ grids }, c)) inside++;

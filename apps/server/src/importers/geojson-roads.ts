@@ -2,7 +2,7 @@
  * Roads from OpenStreetMap-derived GeoJSON: a FeatureCollection (e.g. an Overpass or QGIS export)
  * or GeoJSON text sequences, one feature per line (`osmium export -f geojsonseq`).
  */
-import { checkRoadFeature, type RoadImport } from './road-features.js';
+import { checkRoadFeature, emptyImportSummary, type RoadImport } from './road-features.js';
 
 export interface ImportProgress {
   parsed: number;
@@ -61,11 +61,20 @@ export function geoJsonFeatures(text: string): unknown[] {
 /** Checks every feature; valid ones are normalised, the others reported with index and reason. */
 export function parseRoadGeoJson(text: string, onProgress?: ProgressListener, every = 10_000): RoadImport {
   const input = geoJsonFeatures(text);
-  const result: RoadImport = { features: [], rejected: [], parsed: 0 };
+  const result: RoadImport = {
+    features: [],
+    rules: [],
+    rejected: [],
+    parsed: 0,
+    summary: emptyImportSummary(),
+  };
   input.forEach((raw, index) => {
     const checked = checkRoadFeature(raw, index);
-    if (checked.ok) result.features.push(checked.feature);
-    else result.rejected.push(checked.rejected);
+    // A building or land-use outline is no road: counted apart from the real rejections.
+    if (!checked.ok && checked.rejected.reason === 'not_a_road') result.summary.notRoads += 1;
+    else if (!checked.ok) result.rejected.push(checked.rejected);
+    else if ('rule' in checked) result.rules.push(checked.rule);
+    else result.features.push(checked.feature);
     result.parsed += 1;
     if (onProgress && result.parsed % every === 0)
       onProgress({ parsed: result.parsed, valid: result.features.length, rejected: result.rejected.length });

@@ -9,18 +9,21 @@ interface PbfItem {
   lon?: number;
   refs?: number[];
   tags?: Record<string, string>;
+  members?: { type: string; ref: number; role: string }[];
 }
 
 /**
- * Yields nodes and ways. Node tags are decoded only with `nodeTags` (the gazetteer's places):
- * roads need node positions only, and decoding every node's tags costs time.
+ * Yields nodes, ways and (with `relations`) relations. Node tags are decoded only with `nodeTags`:
+ * `true` for all (the gazetteer's places), or a list of keys (the road rules at nodes: barriers,
+ * signals), as decoding every node's tags costs time.
  */
 export async function* readOsmPbf(
   file: string,
-  options: { nodeTags?: boolean } = {},
+  options: { nodeTags?: boolean | readonly string[]; relations?: boolean } = {},
 ): AsyncGenerator<OsmElement> {
+  const nodeTags = options.nodeTags === true ? true : options.nodeTags ? [...options.nodeTags] : false;
   const items = createOSMStream(file, {
-    withTags: { node: options.nodeTags === true, way: true, relation: false },
+    withTags: { node: nodeTags, way: true, relation: options.relations === true },
     withInfo: false,
   });
   for await (const raw of items) {
@@ -31,9 +34,11 @@ export async function* readOsmPbf(
         id: item.id ?? NaN,
         lat: item.lat ?? NaN,
         lon: item.lon ?? NaN,
-        ...(options.nodeTags && item.tags && Object.keys(item.tags).length > 0 ? { tags: item.tags } : {}),
+        ...(nodeTags && item.tags && Object.keys(item.tags).length > 0 ? { tags: item.tags } : {}),
       };
     else if (item.type === 'way')
       yield { type: 'way', id: item.id ?? NaN, refs: item.refs ?? [], tags: item.tags ?? {} };
+    else if (item.type === 'relation' && options.relations)
+      yield { type: 'relation', id: item.id ?? NaN, members: item.members ?? [], tags: item.tags ?? {} };
   }
 }

@@ -29,12 +29,12 @@ describe('OSM XML road import', () => {
     expect(oneway?.properties.oneway).toBe('yes');
   });
 
-  it('reports the non-road way and the way with a missing node', async () => {
+  it('counts the non-road way apart and reports the way with a missing node', async () => {
     const result = await osmRoads(() => readOsmXml([xml]));
     expect(result.rejected).toEqual([
-      { index: 3, id: 200, reason: 'not_a_road', detail: 'no highway tag' },
       { index: 4, id: 300, reason: 'missing_nodes', detail: '1 of 2 nodes missing or invalid (first: 999)' },
     ]);
+    expect(result.summary.notRoads).toBe(1);
   });
 
   it('gives routing a one-way street it honours', async () => {
@@ -51,7 +51,7 @@ describe('OSM XML road import', () => {
       (p) => seen.push([p.parsed, p.valid, p.rejected]),
       2,
     );
-    expect(seen.at(-1)).toEqual([5, 3, 2]);
+    expect(seen.at(-1)).toEqual([5, 3, 1]);
     expect(seen[0]).toEqual([2, 2, 0]);
   });
 
@@ -68,5 +68,49 @@ describe('OSM PBF road import', () => {
     const fromPbf = await osmRoads(() => readOsmPbf(pbf));
     const fromXml = await osmRoads(() => readOsmXml([xml]));
     expect(fromPbf).toEqual(fromXml);
+  });
+});
+
+describe('OSM road rules in XML', () => {
+  const rules = `<?xml version="1.0"?><osm version="0.6">
+    <node id="1" lat="30.27" lon="120.15"/>
+    <node id="2" lat="30.27" lon="120.152"><tag k="highway" v="traffic_signals"/></node>
+    <node id="3" lat="30.27" lon="120.154"><tag k="barrier" v="lift_gate"/></node>
+    <node id="4" lat="30.272" lon="120.152"/>
+    <way id="10"><nd ref="1"/><nd ref="2"/><tag k="highway" v="primary"/></way>
+    <way id="11"><nd ref="2"/><nd ref="3"/><tag k="highway" v="service"/><tag k="access" v="private"/></way>
+    <way id="12"><nd ref="2"/><nd ref="4"/><tag k="highway" v="residential"/></way>
+    <relation id="20"><member type="way" ref="10" role="from"/><member type="node" ref="2" role="via"/>
+      <member type="way" ref="12" role="to"/><tag k="type" v="restriction"/><tag k="restriction" v="no_left_turn"/></relation>
+    <relation id="21"><member type="way" ref="10" role="from"/><member type="way" ref="11" role="via"/>
+      <member type="way" ref="12" role="to"/><tag k="type" v="restriction"/><tag k="restriction" v="no_u_turn"/></relation>
+  </osm>`;
+
+  it('keeps barriers, signals, access and via-node restrictions, and says what it dropped', async () => {
+    const result = await osmRoads(() => readOsmXml([rules]));
+    expect(result.summary).toMatchObject({
+      closedToCars: 1,
+      barriers: 1,
+      barriersClosed: 1,
+      signals: 1,
+      restrictions: 1,
+      restrictionsViaWay: 1,
+    });
+    expect(result.features.find((f) => f.properties.id === 'way/11')?.properties.access).toBe('private');
+    expect(result.rules.map((r) => r.properties)).toEqual([
+      { id: 'node/2', highway: 'traffic_signals' },
+      { id: 'node/3', barrier: 'lift_gate' },
+      { id: 'relation/20', type: 'restriction', restriction: 'no_left_turn', from: 'way/10', to: 'way/12' },
+    ]);
+    const net = buildRoadNetwork({
+      type: 'FeatureCollection',
+      features: [...result.features, ...result.rules],
+    });
+    expect(net.report.rules).toMatchObject({
+      restrictions: 1,
+      restrictionsApplied: 1,
+      signals: 1,
+      barriersClosed: 1,
+    });
   });
 });

@@ -3,7 +3,7 @@
  * clean OSM-style LineString/MultiLineString feature, what is not is reported with its position
  * in the input and the reason (never silently dropped).
  */
-import { isValidLngLat, NON_ROUTABLE_HIGHWAYS } from '@dispatch/routing';
+import { ACCESS_TAGS, isValidLngLat, NON_ROUTABLE_HIGHWAYS, readRoadPoint } from '@dispatch/routing';
 
 /** Properties the server keeps for a road (the rest of an OSM export is noise to routing). */
 // A type alias, not an interface, so it is assignable to routing's Record<string, unknown>.
@@ -18,7 +18,52 @@ export type RoadImportProperties = {
   bridge?: string;
   tunnel?: string;
   layer?: string | number;
+  service?: string;
+  /** Access tags (access, motor_vehicle, motorcar, vehicle, foot, emergency) and directional limits. */
+  [tag: string]: string | number | undefined;
 };
+
+/** A road rule at a node (barrier, traffic signal, turn restriction at its via node), see routing's road-points.ts. */
+export interface RoadRuleFeature {
+  type: 'Feature';
+  geometry: { type: 'Point'; coordinates: [number, number] };
+  properties: Record<string, string | number>;
+}
+
+/** What an import read beside the roads and what it left out, for the report. */
+export interface ImportSummary {
+  /** Ways or features without a highway tag (buildings, land use, rivers): not roads, not rejected. */
+  notRoads: number;
+  /** Roads closed to cars by access tags (kept for pedestrians), and destination-only roads. */
+  closedToCars: number;
+  destinationOnly: number;
+  /** Barrier nodes on roads, and those of them closed to cars. */
+  barriers: number;
+  barriersClosed: number;
+  signals: number;
+  /** Turn restrictions kept (via a node, between two imported roads) and those left out, by why. */
+  restrictions: number;
+  restrictionsViaWay: number;
+  restrictionsUnsupported: number;
+  restrictionsNotForCars: number;
+  restrictionsOutside: number;
+}
+
+export function emptyImportSummary(): ImportSummary {
+  return {
+    notRoads: 0,
+    closedToCars: 0,
+    destinationOnly: 0,
+    barriers: 0,
+    barriersClosed: 0,
+    signals: 0,
+    restrictions: 0,
+    restrictionsViaWay: 0,
+    restrictionsUnsupported: 0,
+    restrictionsNotForCars: 0,
+    restrictionsOutside: 0,
+  };
+}
 
 export interface RoadImportFeature {
   type: 'Feature';
@@ -48,14 +93,34 @@ export interface RejectedFeature {
 
 export interface RoadImport {
   features: RoadImportFeature[];
+  /** Road rules at nodes, stored in the same collection as the roads. */
+  rules: RoadRuleFeature[];
+  summary: ImportSummary;
   rejected: RejectedFeature[];
   /** Features (or ways) read from the input. */
   parsed: number;
 }
 
-const KEPT_TAGS = ['name', 'ref', 'oneway', 'maxspeed', 'junction', 'bridge', 'tunnel', 'layer'] as const;
+const KEPT_TAGS: readonly string[] = [
+  'name',
+  'ref',
+  'oneway',
+  'maxspeed',
+  'maxspeed:forward',
+  'maxspeed:backward',
+  'maxspeed:type',
+  'junction',
+  'bridge',
+  'tunnel',
+  'layer',
+  'service',
+  ...ACCESS_TAGS,
+];
 
-export type CheckResult = { ok: true; feature: RoadImportFeature } | { ok: false; rejected: RejectedFeature };
+export type CheckResult =
+  | { ok: true; feature: RoadImportFeature }
+  | { ok: true; rule: RoadRuleFeature }
+  | { ok: false; rejected: RejectedFeature };
 
 function reject(
   index: number,
@@ -124,6 +189,21 @@ export function checkRoadFeature(raw: unknown, index: number): CheckResult {
   const geometry = f.geometry as { type?: unknown; coordinates?: unknown } | null | undefined;
   if (!geometry || typeof geometry !== 'object')
     return reject(index, id, 'unsupported_geometry', 'missing geometry');
+  if (geometry.type === 'Point') {
+    // A barrier, signal or turn restriction exported with the roads comes back in with them.
+    const { point, problem, rule } = readRoadPoint(raw);
+    if (point) {
+      const props: Record<string, string | number> = {};
+      for (const [k, v] of Object.entries((f.properties ?? {}) as Record<string, unknown>))
+        if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) props[k] = v;
+      const [lng, lat] = geometry.coordinates as [number, number];
+      return {
+        ok: true,
+        rule: { type: 'Feature', geometry: { type: 'Point', coordinates: [lng, lat] }, properties: props },
+      };
+    }
+    if (rule) return reject(index, id, 'bad_coordinates', problem ?? 'bad road rule');
+  }
   if (geometry.type !== 'LineString' && geometry.type !== 'MultiLineString')
     return reject(index, id, 'unsupported_geometry', `geometry type ${String(geometry.type)}`);
   if (!Array.isArray(geometry.coordinates))

@@ -43,18 +43,19 @@ describe('import commands against a fresh database', () => {
     const report = JSON.parse(readFileSync(reportFile, 'utf8')) as {
       rejected: { id: number; reason: string }[];
     };
-    expect(report.rejected.map((r) => [r.id, r.reason])).toEqual([
-      [200, 'not_a_road'],
-      [300, 'missing_nodes'],
-    ]);
+    expect(report.rejected.map((r) => [r.id, r.reason])).toEqual([[300, 'missing_nodes']]);
     expect(lines.err.join('\n')).toContain('#4 (300): missing_nodes');
+    // The building is no road: counted apart, not listed as a rejection.
+    expect(lines.out.join('\n')).toContain('1 rejected, 1 not roads');
+    expect(lines.out.join('\n')).toContain('road rules: 0 roads closed to cars');
     expect(lines.out.join('\n')).toContain('restart it');
   });
 
   it('replaces the network with a GeoJSON import and keeps only one active', async () => {
     const outcome = await importRoads({ file: fixture('roads.geojson'), name: 'city roads' }, ctx());
     expect(outcome.exitCode).toBe(0);
-    expect(outcome.parsed?.rejected).toHaveLength(5);
+    expect(outcome.parsed?.rejected).toHaveLength(4);
+    expect(outcome.parsed?.summary.notRoads).toBe(1);
     const active = await db.prisma.roadNetwork.findMany({ where: { active: true } });
     expect(active.map((r) => r.name)).toEqual(['city roads']);
     expect(await db.prisma.roadNetwork.count()).toBe(2);

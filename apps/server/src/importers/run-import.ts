@@ -19,9 +19,9 @@ import { RoadNetworkService } from '../services/road-network-service.js';
 import { geoJsonFeatures, ImportInputError, parseRoadGeoJson, type ImportProgress } from './geojson-roads.js';
 import { readOsmPbf } from './osm-pbf.js';
 import { osmPlaces } from './osm-places.js';
-import { osmRoads } from './osm-roads.js';
+import { osmRoads, ROAD_NODE_TAGS } from './osm-roads.js';
 import { OsmXmlError, readOsmXml } from './osm-xml.js';
-import { countByReason, type RoadImport } from './road-features.js';
+import { countByReason, type ImportSummary, type RoadImport } from './road-features.js';
 
 export interface ImportIo {
   /** Results (stdout). */
@@ -137,7 +137,7 @@ async function parseRoads(options: RoadImportOptions, io: ImportIo): Promise<Roa
   const onProgress = (p: ImportProgress) => io.err(show(p));
   if (format === 'geojson') return parseRoadGeoJson(readFileSync(options.file, 'utf8'), onProgress);
   if (format === 'osm') return osmRoads(() => readOsmXml(createReadStream(options.file)), onProgress);
-  return osmRoads(() => readOsmPbf(options.file), onProgress);
+  return osmRoads(() => readOsmPbf(options.file, { nodeTags: ROAD_NODE_TAGS, relations: true }), onProgress);
 }
 
 /** `import:roads FILE`: replaces the active road network. */
@@ -161,8 +161,12 @@ export async function importRoads(
     throw error;
   }
   io.out(
-    `${options.file}: ${parsed.parsed} parsed, ${parsed.features.length} valid, ${parsed.rejected.length} rejected`,
+    `${options.file}: ${parsed.parsed} parsed, ${parsed.features.length} valid, ${parsed.rejected.length} rejected` +
+      (parsed.summary.notRoads > 0
+        ? `, ${parsed.summary.notRoads} not roads (buildings, land use, ...)`
+        : ''),
   );
+  io.out(rulesLine(parsed.summary));
   printRejected(
     io,
     parsed.rejected.map((r) => ({ index: r.index, label: r.id, reason: r.reason, detail: r.detail })),
@@ -171,7 +175,11 @@ export async function importRoads(
   if (options.reportFile) {
     writeFileSync(
       options.reportFile,
-      JSON.stringify({ rejected: parsed.rejected, byReason: countByReason(parsed.rejected) }, null, 2),
+      JSON.stringify(
+        { rejected: parsed.rejected, byReason: countByReason(parsed.rejected), summary: parsed.summary },
+        null,
+        2,
+      ),
     );
     io.err(`rejected features written to ${options.reportFile}`);
   }
@@ -187,7 +195,7 @@ export async function importRoads(
   const name = options.name ?? options.file.split('/').pop() ?? 'imported';
   const network = await service.replace(
     name,
-    { type: 'FeatureCollection', features: parsed.features },
+    { type: 'FeatureCollection', features: [...parsed.features, ...parsed.rules] },
     importActor('import:roads'),
   );
   if (network.nodeCount === 0) {
@@ -199,6 +207,19 @@ export async function importRoads(
     `road network "${name}" is active: ${network.nodeCount} nodes, ${network.edgeCount} edges, ` +
       `${network.componentCount} driving components (largest ${network.largestComponentSize} nodes)` +
       (kept > 0 ? `, ${kept} feature warnings` : ''),
+  );
+  const reach = network.reach;
+  io.out(
+    `reach: ${(reach.outsideShare * 100).toFixed(1)}% of ${reach.drivableJunctions} junctions lie outside the main ` +
+      `driving component (one-way traps, islands, roads closed by access or barriers); incidents there snap to ` +
+      `the main network when one of its roads is within 500 m, else units outside their piece are reported unreachable (no_path)` +
+      reach.pieces
+        .slice(0, 5)
+        .map(
+          (p, i) =>
+            `${i === 0 ? ': largest pieces ' : ', '}${p.junctions} at ${p.lngLat[1].toFixed(5)},${p.lngLat[0].toFixed(5)}`,
+        )
+        .join(''),
   );
   const format = options.format ?? roadFormatOf(options.file);
   if (format !== 'geojson') await importOsmPlaces(options.file, format, ctx, service);
@@ -229,6 +250,22 @@ async function importOsmPlaces(
     `gazetteer: ${stored} places and house addresses stored (${places.length - addresses} places, ${addresses} addresses read` +
       (skipped > 0 ? `; ${skipped} skipped: repeated or text too long` : '') +
       ')',
+  );
+}
+
+/** What the import kept beside the roads and what it left out (never silently). */
+function rulesLine(s: ImportSummary): string {
+  const left = [
+    s.restrictionsViaWay > 0 ? `${s.restrictionsViaWay} via a way` : '',
+    s.restrictionsUnsupported > 0 ? `${s.restrictionsUnsupported} of an unsupported kind` : '',
+    s.restrictionsNotForCars > 0 ? `${s.restrictionsNotForCars} not for police cars` : '',
+    s.restrictionsOutside > 0 ? `${s.restrictionsOutside} on roads outside the import` : '',
+  ].filter((x) => x !== '');
+  return (
+    `road rules: ${s.closedToCars} roads closed to cars by access tags (kept for pedestrians), ` +
+    `${s.destinationOnly} destination-only, ${s.barriers} barriers (${s.barriersClosed} closed to cars), ` +
+    `${s.signals} traffic signals, ${s.restrictions} turn restrictions` +
+    (left.length > 0 ? ` (dropped: ${left.join(', ')})` : '')
   );
 }
 

@@ -17,7 +17,7 @@ export function road(
 ): InputFeature {
   return {
     type: 'Feature',
-    properties: { highway: 'residential', maxspeed: 36, ...properties },
+    properties: { highway: 'residential', driveSpeedKmh: 36, ...properties },
     geometry: { type: 'LineString', coordinates: points.map(([x, y]) => at(x, y)) },
   };
 }

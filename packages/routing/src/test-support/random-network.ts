@@ -3,6 +3,7 @@ import type { LngLat } from '@dispatch/domain';
 import type { InputFeature, RoadFeatureCollection } from '../geojson.js';
 import { haversineMeters } from '../geo.js';
 import { BruteGraph } from './brute-force.js';
+import { DEFAULT_SPEEDS_KMH, roadSpeedKmh } from '../speeds.js';
 
 /** One lattice edge of a random test network. */
 export interface RandomEdge {
@@ -12,6 +13,8 @@ export interface RandomEdge {
   readonly kmh: number;
   /** maxspeed written as "N mph" instead of a number. */
   readonly mph: boolean;
+  /** The maxspeed tag written; `kmh` is the speed the graph derives from it. */
+  readonly maxspeed: string | number | undefined;
 }
 
 /** A random jittered lattice and the GeoJSON it is written as. */
@@ -29,6 +32,9 @@ export interface EdgePoint {
 
 const BASE: LngLat = [116.4, 39.9];
 const STEP = 0.001;
+
+const tag = (e: { kmh: number; mph: boolean }): string | number =>
+  e.mph ? `${Math.round(e.kmh / 1.609344)} mph` : e.kmh;
 
 /** Arbitrary random network: a w x h jittered lattice with random edges, one-way flags and speeds. */
 export const randomNetwork: fc.Arbitrary<RandomNetwork> = fc
@@ -77,13 +83,15 @@ export const randomNetwork: fc.Arbitrary<RandomNetwork> = fc
           a,
           b,
           oneway: e.oneway,
-          kmh: e.mph ? Math.round(e.kmh / 1.609344) * 1.609344 : e.kmh,
+          // The speed the graph derives from the limit (speeds.ts), tagged in km/h or mph.
+          kmh: roadSpeedKmh('residential', DEFAULT_SPEEDS_KMH['residential']!, { maxspeed: tag(e) }, 'both'),
+          maxspeed: tag(e),
           mph: e.mph,
         });
     });
     if (kept.length === 0) {
       const [a, b] = pairs[0]!;
-      kept.push({ a, b, oneway: 'no', kmh: 30, mph: false });
+      kept.push({ a, b, oneway: 'no', kmh: 30, mph: false, maxspeed: undefined });
     }
     const features: InputFeature[] = kept.map((e, i) => ({
       type: 'Feature',
@@ -91,7 +99,7 @@ export const randomNetwork: fc.Arbitrary<RandomNetwork> = fc
       properties: {
         highway: 'residential',
         oneway: e.oneway,
-        maxspeed: e.mph ? `${Math.round(e.kmh / 1.609344)} mph` : e.kmh,
+        maxspeed: e.maxspeed,
       },
       geometry: { type: 'LineString', coordinates: [nodes[e.a]!, nodes[e.b]!] },
     }));
