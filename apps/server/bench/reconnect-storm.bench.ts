@@ -12,7 +12,8 @@
  * 2 a second) so that the end checks that every staff screen knows each of them, from its snapshot
  * or from `incident:created` after it: none lost between snapshot and subscription.
  * Environment: DATABASE_URL (fresh database, dropped afterwards), REDIS_URL (default
- * redis://127.0.0.1:6379 when BENCH_NODES > 1), BENCH_WORKERS (4 client processes).
+ * redis://127.0.0.1:6379 when BENCH_NODES > 1), BENCH_WORKERS (4 client processes),
+ * BENCH_CPU_PROFILE_DIR (CPU profiles of the restarted nodes, written when they stop).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -129,7 +130,9 @@ async function main() {
     const ports = nodes.map((n) => n.port);
     await Promise.all(nodes.map((n) => stop(n, SIGNAL)));
     const downAt = clock();
-    nodes = await Promise.all(ports.map((port) => startServerNode(nodeEnv, 120_000, port)));
+    const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+    const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    nodes = await Promise.all(ports.map((port) => startServerNode(nodeEnv, 120_000, port, nodeArgs)));
     const upAt = clock();
 
     // A dispatcher keeps taking calls through the storm.
