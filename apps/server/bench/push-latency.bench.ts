@@ -13,7 +13,9 @@
  * is created and dropped), BENCH_UNITS (2000), BENCH_INCIDENTS (200), BENCH_BASELINE_INCIDENTS
  * (100), BENCH_HZ (1), BENCH_WORKERS (4), REDIS_URL (optional: Socket.IO Redis adapter),
  * BENCH_CPU_PROFILE, BENCH_HEAP_PROFILE (files: CPU and allocation profiles of the server process
- * over the loaded phase).
+ * over the loaded phase), BENCH_MEMORY_DIR (a directory: the server's RSS and heap sampled every
+ * 5 s into memory.csv, and heap snapshots early in the loaded phase, at its end and after it; see
+ * bench/lib/heap-diff.ts to compare them).
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -21,6 +23,7 @@ import { cpus } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { IncidentDto } from '@dispatch/contracts';
 import { startBenchServer, type BenchServer } from './lib/bench-server.js';
+import { startMemoryWatch } from './lib/memory-watch.js';
 import type { WorkerMessage, WorkerUnit } from './lib/load-worker.js';
 import { clock, loadAverage, ms, sleep, summarize, table, type Summary } from './lib/stats.js';
 import { LoadWorker, mergeStats } from './lib/workers.js';
@@ -255,7 +258,18 @@ async function main() {
     const profiler = await startProfiler();
     const loadStarted = clock();
     const loadHealth = await healthRoundTrips(server, 200);
-    const loaded = await incidents(server, vertices, INCIDENTS, 'load');
+    const memory = startMemoryWatch(process.env.BENCH_MEMORY_DIR);
+    // With a memory watch: a heap snapshot once the load has settled (a sixth of the incidents in),
+    // another at its end; incidents and snapshots never overlap (a snapshot stops the process).
+    const early = memory ? Math.max(1, Math.round(INCIDENTS / 6)) : INCIDENTS;
+    const loaded = await incidents(server, vertices, early, 'load');
+    if (memory && early < INCIDENTS) {
+      await memory.snapshot('early');
+      const rest = await incidents(server, vertices, INCIDENTS - early, 'load (after the early snapshot)');
+      loaded.samples.push(...rest.samples);
+      loaded.missed += rest.missed;
+      await memory.snapshot('late');
+    }
     const loadSeconds = (clock() - loadStarted) / 1000;
     eld.disable();
     await profiler?.stop();
@@ -272,6 +286,17 @@ async function main() {
         batchSize: 0,
         concurrency: 0,
       });
+    }
+
+    if (memory) {
+      // Steady state after the load: as the issue measured it, 15 s on, then after a full GC.
+      await sleep(15_000);
+      memory.sample('15 s after the load');
+      await memory.snapshot('after');
+      await sleep(5000);
+      memory.sample('after the load, after GC');
+      memory.stop();
+      console.log(memory.summary());
     }
 
     const pushIdle = summarize(idle.samples.map((s) => s.pushMs));
