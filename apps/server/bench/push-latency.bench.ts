@@ -193,12 +193,15 @@ async function main() {
     }
 
     if (memory) {
-      // Steady state after the load: as the issue measured it, 15 s on, then after a full GC.
+      // Steady state after the load: as the issue measured it, 15 s on; then after full GCs.
       await sleep(15_000);
       memory.sample('15 s after the load');
+      await memory.gc();
+      memory.sample('15 s after the load, after a full GC');
+      await sleep(30_000);
+      await memory.gc();
+      memory.sample('45 s after the load, after a full GC');
       await memory.snapshot('after');
-      await sleep(5000);
-      memory.sample('after the load, after GC');
       memory.stop();
       console.log(memory.summary());
     }

@@ -1,7 +1,10 @@
 /**
  * The server's memory over a benchmark run (the server runs in this process): RSS, heap and
  * external memory sampled every 5 s into `<dir>/memory.csv`, and heap snapshots on demand
- * (`<dir>/<label>.heapsnapshot`, via the inspector, which collects garbage first).
+ * (`<dir>/<label>.heapsnapshot`, via the inspector, which collects garbage first). A snapshot
+ * stops the process for seconds (16 s at 2,000 sockets on a loaded machine: long enough for
+ * clients' ping timeout, so they reconnect), and serializing it leaves RSS higher afterwards;
+ * BENCH_HEAP_SNAPSHOTS=0 samples only.
  */
 import { createWriteStream, mkdirSync, writeFileSync, appendFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -15,6 +18,8 @@ export interface MemoryWatch {
   /** Takes a heap snapshot (blocks the process for seconds) and samples right after it. */
   snapshot(label: string): Promise<void>;
   sample(label?: string): void;
+  /** A full garbage collection (through the inspector, as a heap snapshot does first). */
+  gc(): Promise<void>;
   stop(): void;
   /** First, peak and last samples, and the labelled ones, as lines to print. */
   summary(): string;
@@ -61,6 +66,7 @@ export function startMemoryWatch(dir: string | undefined): MemoryWatch | null {
   return {
     sample,
     async snapshot(label) {
+      if (process.env.BENCH_HEAP_SNAPSHOTS === '0') return;
       const file = join(dir, `${label}.heapsnapshot`);
       const out = createWriteStream(file);
       const onChunk = (m: { params: { chunk: string } }) => out.write(m.params.chunk);
@@ -70,6 +76,9 @@ export function startMemoryWatch(dir: string | undefined): MemoryWatch | null {
       await new Promise<void>((resolve) => out.end(resolve));
       sample(`heap snapshot ${label}`);
       console.log(`heap snapshot: ${file}`);
+    },
+    async gc() {
+      await session.post('HeapProfiler.collectGarbage');
     },
     stop() {
       clearInterval(timer);
