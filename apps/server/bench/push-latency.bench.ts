@@ -13,15 +13,18 @@
  * is created and dropped), BENCH_UNITS (2000), BENCH_INCIDENTS (200), BENCH_BASELINE_INCIDENTS
  * (100), BENCH_HZ (1), BENCH_WORKERS (4), REDIS_URL (optional: Socket.IO Redis adapter),
  * BENCH_CPU_PROFILE, BENCH_HEAP_PROFILE (files: CPU and allocation profiles of the server process
- * over the loaded phase).
+ * over the loaded phase), BENCH_MEMORY_DIR (a directory: the server's RSS and heap sampled every
+ * 5 s into memory.csv, and heap snapshots early in the loaded phase, at its end and after it; see
+ * bench/lib/heap-diff.ts to compare them).
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { cpus } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { IncidentDto } from '@dispatch/contracts';
 import { startBenchServer, type BenchServer } from './lib/bench-server.js';
-import type { WorkerMessage, WorkerUnit } from './lib/load-worker.js';
+import { startMemoryWatch } from './lib/memory-watch.js';
+import type { WorkerUnit } from './lib/load-worker.js';
+import { healthRoundTrips as healthRoundTripsTo, PushProbe } from './lib/push-probe.js';
 import { clock, loadAverage, ms, sleep, summarize, table, type Summary } from './lib/stats.js';
 import { LoadWorker, mergeStats } from './lib/workers.js';
 
@@ -37,111 +40,12 @@ const TARGET_P99_MS = 50;
 const TERMINALS = env('BENCH_TERMINALS', UNITS);
 const ALL_SOCKETS = TERMINALS >= UNITS;
 
-interface IncidentSample {
-  /** POST sent -> first assignment:created at an assigned unit's socket. */
-  pushMs: number;
-  /** POST sent -> last assignment event of the incident. */
-  allMs: number;
-  /** POST round trip (the response comes after the events are published). */
-  postMs: number;
-  assignments: number;
-  /** The load worker whose socket got the first event. */
-  firstWorker: string;
-}
-
-const arrivals = new Map<string, { at: number; worker: string }[]>();
-/** Units with a terminal socket: only their assignment events can be timed. */
-const withSocket = new Set<string>();
-const errors: string[] = [];
-
-function onWorkerMessage(message: WorkerMessage, worker: LoadWorker) {
-  if (message.type !== 'assignment') return;
-  const list = arrivals.get(message.incidentId) ?? [];
-  list.push({ at: message.at - worker.offsetMs, worker: worker.name });
-  arrivals.set(message.incidentId, list);
-}
-
-async function api<T>(server: BenchServer, method: string, path: string, token: string, body?: unknown) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
-
-async function waitFor(check: () => boolean, timeoutMs: number) {
-  const until = clock() + timeoutMs;
-  while (!check() && clock() < until) await sleep(1);
-  return check();
-}
-
-async function incidentOnce(server: BenchServer, vertices: number[][]): Promise<IncidentSample | null> {
-  const [lng, lat] = vertices[Math.floor(Math.random() * vertices.length)]!;
-  const t0 = clock();
-  const incident = await api<IncidentDto>(server, 'POST', '/api/incidents', server.dispatcherToken, {
-    type: 'knife_attack',
-    priority: 1,
-    location: { lng, lat },
-    address: 'benchmark',
-    description: 'push-latency benchmark',
-  });
-  const postMs = clock() - t0;
-  const expected = incident.assignments.filter((a) => withSocket.has(a.unitId)).length;
-  if (expected === 0) {
-    await api(server, 'POST', `/api/incidents/${incident.id}/cancel`, server.dispatcherToken, {
-      reason: 'bench',
-    });
-    return null;
-  }
-  await waitFor(() => (arrivals.get(incident.id)?.length ?? 0) >= expected, 5000);
-  const times = arrivals.get(incident.id) ?? [];
-  arrivals.delete(incident.id);
-  // Release the units so the fleet stays the same size through the run (not timed).
-  await api(server, 'POST', `/api/incidents/${incident.id}/cancel`, server.dispatcherToken, {
-    reason: 'bench',
-  });
-  if (times.length === 0) return null;
-  const first = times.reduce((a, b) => (b.at < a.at ? b : a));
-  return {
-    pushMs: first.at - t0,
-    allMs: Math.max(...times.map((t) => t.at)) - t0,
-    firstWorker: first.worker,
-    postMs,
-    assignments: incident.assignments.length,
-  };
-}
-
-async function incidents(server: BenchServer, vertices: number[][], n: number, label: string) {
-  const samples: IncidentSample[] = [];
-  let missed = 0;
-  for (let i = 0; i < n; i++) {
-    // One failed request is counted and shown, not the end of a 20-minute run.
-    const s = await incidentOnce(server, vertices).catch((error: unknown) => {
-      errors.push(String((error as Error)?.message ?? error));
-      return null;
-    });
-    if (s) samples.push(s);
-    else missed += 1;
-    if ((i + 1) % 50 === 0) console.log(`  ${label}: ${i + 1}/${n} incidents`);
-    await sleep(GAP_MS * (0.5 + Math.random()));
-  }
-  return { samples, missed };
-}
-
-async function healthRoundTrips(server: BenchServer, n: number): Promise<number[]> {
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = clock();
-    const res = await fetch(`${server.url}/api/health`);
-    await res.arrayBuffer();
-    out.push(clock() - t0);
-    await sleep(5);
-  }
-  return out;
-}
+const probe = new PushProbe(GAP_MS);
+const withSocket = probe.withSocket;
+const errors = probe.errors;
+const incidents = (server: BenchServer, vertices: number[][], n: number, label: string) =>
+  probe.incidents(server, vertices, n, label);
+const healthRoundTrips = (server: BenchServer, n: number) => healthRoundTripsTo(server.url, n);
 
 function row(name: string, s: Summary) {
   return [name, s.n, ms(s.median), ms(s.p90), ms(s.p99), ms(s.max)];
@@ -186,7 +90,10 @@ async function main() {
   );
   const server = await startBenchServer({ units: UNITS });
   const vertices = server.city.roads.features.flatMap((f) => f.geometry.coordinates);
-  const workers = Array.from({ length: WORKERS }, (_, i) => new LoadWorker(`fleet-${i}`, onWorkerMessage));
+  const workers = Array.from(
+    { length: WORKERS },
+    (_, i) => new LoadWorker(`fleet-${i}`, probe.onWorkerMessage),
+  );
   // Ctrl-C still drops the database and stops the workers.
   process.once('SIGINT', () => {
     console.error('interrupted: cleaning up');
@@ -255,7 +162,18 @@ async function main() {
     const profiler = await startProfiler();
     const loadStarted = clock();
     const loadHealth = await healthRoundTrips(server, 200);
-    const loaded = await incidents(server, vertices, INCIDENTS, 'load');
+    const memory = startMemoryWatch(process.env.BENCH_MEMORY_DIR);
+    // With a memory watch: a heap snapshot once the load has settled (a sixth of the incidents in),
+    // another at its end; incidents and snapshots never overlap (a snapshot stops the process).
+    const early = memory ? Math.max(1, Math.round(INCIDENTS / 6)) : INCIDENTS;
+    const loaded = await incidents(server, vertices, early, 'load');
+    if (memory && early < INCIDENTS) {
+      await memory.snapshot('early');
+      const rest = await incidents(server, vertices, INCIDENTS - early, 'load (after the early snapshot)');
+      loaded.samples.push(...rest.samples);
+      loaded.missed += rest.missed;
+      await memory.snapshot('late');
+    }
     const loadSeconds = (clock() - loadStarted) / 1000;
     eld.disable();
     await profiler?.stop();
@@ -272,6 +190,20 @@ async function main() {
         batchSize: 0,
         concurrency: 0,
       });
+    }
+
+    if (memory) {
+      // Steady state after the load: as the issue measured it, 15 s on; then after full GCs.
+      await sleep(15_000);
+      memory.sample('15 s after the load');
+      await memory.gc();
+      memory.sample('15 s after the load, after a full GC');
+      await sleep(30_000);
+      await memory.gc();
+      memory.sample('45 s after the load, after a full GC');
+      await memory.snapshot('after');
+      memory.stop();
+      console.log(memory.summary());
     }
 
     const pushIdle = summarize(idle.samples.map((s) => s.pushMs));

@@ -1,9 +1,11 @@
 /**
  * A child process of the reconnect-storm benchmark: holds unit terminals and staff screens, each
  * on its own Socket.IO connection, reconnecting as the web client does (socket.io's own retry,
- * plus a fresh `snapshot:request` after a reconnect the server could not recover). It records when
+ * and the snapshot the server pushes on every connection it did not recover). It records when
  * each client last received a consistent snapshot: a unit's holds exactly its own unit, a staff
- * screen's the whole fleet. Staff screens also keep the incident ids they know (snapshot, then
+ * screen's the whole fleet. As the web client (apps/web/src/realtime/socket-client.ts), it waits
+ * for the snapshot the server pushes and asks only when none came in 30 s, and an incident an
+ * event brought while that snapshot was on its way stays though the snapshot lacks it. Staff screens also keep the incident ids they know (snapshot, then
  * `incident:created`), so the benchmark can check that nothing created during the storm was lost
  * between a snapshot and the subscription.
  */
@@ -40,6 +42,15 @@ export interface StormResult {
   connectErrors: Record<string, number>;
   /** Snapshots received in all since `arm` (pushed on connect plus requested). */
   snapshots: number;
+  /** Snapshots asked for because the pushed one had not come in SNAPSHOT_FALLBACK_MS. */
+  requested: number;
+  /**
+   * Incidents an event brought while a staff screen's snapshot was on its way that the snapshot
+   * lacked (read before they were committed): each would be lost without the client keeping it.
+   */
+  overtaken: number;
+  /** Snapshots that listed an incident or a unit twice. */
+  doubled: number;
 }
 
 export type StormMessage =
@@ -57,12 +68,20 @@ interface Held {
   socket: ClientSocket;
   snapshotAt: number | null;
   incidents: Set<string>;
+  /** Incidents events brought since a connection began, until its snapshot (null: none awaited). */
+  sinceConnect: Set<string> | null;
 }
+
+/** As apps/web/src/realtime/socket-client.ts. */
+const SNAPSHOT_FALLBACK_MS = 30_000;
 
 const held: Held[] = [];
 let fleetSize = 0;
 let inconsistent = 0;
 let snapshots = 0;
+let requested = 0;
+let overtaken = 0;
+let doubled = 0;
 let disconnects: Record<string, number> = {};
 let connectErrors: Record<string, number> = {};
 const count = (into: Record<string, number>, key: string) => (into[key] = (into[key] ?? 0) + 1);
@@ -74,11 +93,21 @@ function consistent(h: Held, snapshot: SnapshotEvent): boolean {
 
 function onSnapshot(h: Held, snapshot: SnapshotEvent) {
   snapshots += 1;
+  const ids = [...snapshot.incidents, ...snapshot.units].map((x) => x.id);
+  if (new Set(ids).size !== ids.length) doubled += 1;
   if (!consistent(h, snapshot)) {
     inconsistent += 1;
     return;
   }
-  if (!h.client.unitId) h.incidents = new Set(snapshot.incidents.map((i) => i.id));
+  const keep = h.sinceConnect ?? new Set<string>();
+  h.sinceConnect = null;
+  if (!h.client.unitId) {
+    h.incidents = new Set(snapshot.incidents.map((i) => i.id));
+    for (const id of keep) {
+      if (!h.incidents.has(id)) overtaken += 1;
+      h.incidents.add(id);
+    }
+  }
   h.snapshotAt ??= clock();
 }
 
@@ -90,16 +119,27 @@ function open(client: StormClient): Promise<Held> {
       transports: ['websocket'],
       timeout: 60_000,
     });
-    const h: Held = { client, socket, snapshotAt: null, incidents: new Set() };
+    const h: Held = { client, socket, snapshotAt: null, incidents: new Set(), sinceConnect: null };
     let connectedBefore = false;
+    let fallback: NodeJS.Timeout | undefined;
     socket.on('snapshot', (s) => onSnapshot(h, s));
-    socket.on('incident:created', (i) => h.incidents.add(i.id));
+    socket.on('incident:created', (i) => {
+      h.incidents.add(i.id);
+      h.sinceConnect?.add(i.id);
+    });
     socket.on('connect', () => {
-      // As apps/web/src/realtime/socket-client.ts: a reconnect that lost events asks again.
-      if (connectedBefore && !socket.recovered) {
-        socket.emit('snapshot:request', (reply) => {
-          if (reply.ok && reply.value) onSnapshot(h, reply.value as SnapshotEvent);
-        });
+      // As apps/web/src/realtime/socket-client.ts: the server pushes a snapshot on a connection
+      // it did not recover; ask only if it never comes.
+      if (!socket.recovered) {
+        h.sinceConnect = new Set();
+        clearTimeout(fallback);
+        fallback = setTimeout(() => {
+          if (!socket.connected || h.sinceConnect === null) return;
+          requested += 1;
+          socket.emit('snapshot:request', (reply) => {
+            if (reply.ok && reply.value) onSnapshot(h, reply.value as SnapshotEvent);
+          });
+        }, SNAPSHOT_FALLBACK_MS);
       }
       if (!connectedBefore) resolve(h);
       connectedBefore = true;
@@ -137,6 +177,9 @@ function result(): StormResult {
     disconnects,
     connectErrors,
     snapshots,
+    requested,
+    overtaken,
+    doubled,
   };
 }
 
@@ -159,6 +202,9 @@ process.on('message', (raw) => {
         for (const h of held) h.snapshotAt = null;
         inconsistent = 0;
         snapshots = 0;
+        requested = 0;
+        overtaken = 0;
+        doubled = 0;
         disconnects = {};
         connectErrors = {};
         return send({ type: 'armed' });

@@ -85,7 +85,8 @@ export function mergeStats(all: WorkerStats[]): WorkerStats {
   for (const s of all.slice(1)) {
     for (const key of Object.keys(s) as (keyof WorkerStats)[]) {
       const v = s[key];
-      if (Array.isArray(v)) (out[key] as number[]).push(...v);
+      // A loop, not push(...v): a long run's 200,000 samples overflow the stack as arguments.
+      if (Array.isArray(v)) for (const x of v) (out[key] as number[]).push(x);
       else (out[key] as number) += v as number;
     }
   }

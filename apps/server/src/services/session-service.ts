@@ -48,8 +48,15 @@ const TOUCH_MS = 30_000;
 const ended = (message: string, reason?: string | null) =>
   new DomainErrorException(domainError('SESSION_ENDED', message, reason ? { reason } : undefined));
 
+/** Sessions read by one shared lookup at most (bounds its `IN` list). */
+const LOAD_BATCH_MAX = 500;
+
+type StoredSession = CacheEntry['session'];
+
 export class SessionService {
   private readonly cache = new Map<string, CacheEntry>();
+  /** The next lookup of sessions not in the cache, shared by every check before it starts. */
+  private loading: { ids: Set<string>; loaded: Promise<Map<string, StoredSession>> } | null = null;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -73,6 +80,30 @@ export class SessionService {
     });
   }
 
+  /**
+   * A session row as stored now. After a restart every terminal's handshake misses the cache at
+   * once: checks that ask before a lookup starts share one query (2,000 reconnecting terminals
+   * made 2,000 of them); a lookup that already started is never joined, so none reads older rows.
+   */
+  private load(sessionId: string): Promise<StoredSession | null> {
+    let batch = this.loading;
+    if (!batch || batch.ids.size >= LOAD_BATCH_MAX) {
+      const ids = new Set<string>();
+      const loaded = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+        if (this.loading === batch) this.loading = null;
+        const rows = await this.ctx.prisma.session.findMany({
+          where: { id: { in: [...ids] } },
+          include: { user: { select: { disabled: true, role: true } } },
+        });
+        return new Map(rows.map((row) => [row.id, row]));
+      });
+      batch = { ids, loaded };
+      this.loading = batch;
+    }
+    batch.ids.add(sessionId);
+    return batch.loaded.then((rows) => rows.get(sessionId) ?? null);
+  }
+
   /** The idle timeout a client should show a lock screen after, or null (never locks). */
   idleLockSeconds(session: Pick<Session, 'idleLock'>): number | null {
     return session.idleLock ? Math.floor(this.policy.idleLockMs / 1000) : null;
@@ -86,10 +117,7 @@ export class SessionService {
     const now = this.ctx.now();
     let entry = this.cache.get(sessionId);
     if (!entry || now - entry.checkedAt >= this.policy.recheckMs) {
-      const session = await this.ctx.prisma.session.findUnique({
-        where: { id: sessionId },
-        include: { user: { select: { disabled: true, role: true } } },
-      });
+      const session = await this.load(sessionId);
       if (!session) {
         this.cache.delete(sessionId);
         throw ended('No such session');

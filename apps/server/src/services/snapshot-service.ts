@@ -16,9 +16,16 @@ const shownIncidents = (serverTime: number) => [
   { closedAt: { gte: new Date(serverTime - RECENTLY_ENDED_MS) } },
 ];
 
+/** A unit terminal's snapshot carries its newest incidents, at most this many. */
+const UNIT_SNAPSHOT_INCIDENTS = 20;
+/** Terminals per shared build (bounds the `IN` list and the incidents one build reads). */
+const UNIT_BATCH_MAX = 250;
+
 export class SnapshotService {
   /** The next full build, shared by every client that asks before it starts. */
   private queued: Promise<SnapshotEvent> | null = null;
+  /** The next terminals' build, shared likewise. */
+  private unitBatch: { unitIds: Set<string>; built: Promise<Map<string, SnapshotEvent>> } | null = null;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -48,28 +55,58 @@ export class SnapshotService {
    * A unit terminal's picture: its own unit and the incidents it works. Terminals sit only in their
    * unit's room, so this is exactly what their event stream keeps up to date, and it is small
    * enough that 2,000 terminals reconnecting after a restart do not queue behind full snapshots.
+   * Terminals that ask before a build starts share it (two queries for all of them, where each
+   * asking alone made two of its own: 2,000 reconnecting made 4,000); as with `build`, a build
+   * that already started is never shared.
    */
-  async buildForUnit(unitId: string): Promise<SnapshotEvent> {
+  buildForUnit(unitId: string): Promise<SnapshotEvent> {
+    let batch = this.unitBatch;
+    if (!batch || batch.unitIds.size >= UNIT_BATCH_MAX) {
+      const unitIds = new Set<string>();
+      const built = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+        if (this.unitBatch === batch) this.unitBatch = null;
+        return this.buildForUnitsNow([...unitIds]);
+      });
+      batch = { unitIds, built };
+      this.unitBatch = batch;
+    }
+    batch.unitIds.add(unitId);
+    return batch.built.then((byUnit) => byUnit.get(unitId)!);
+  }
+
+  private async buildForUnitsNow(unitIds: string[]): Promise<Map<string, SnapshotEvent>> {
     const serverTime = this.ctx.now();
-    const [unit, incidents] = await Promise.all([
-      this.ctx.prisma.unit.findUnique({ where: { id: unitId }, include: unitInclude }),
+    const [units, incidents] = await Promise.all([
+      this.ctx.prisma.unit.findMany({ where: { id: { in: unitIds } }, include: unitInclude }),
       this.ctx.prisma.incident.findMany({
         where: {
-          assignments: { some: { unitId } },
+          assignments: { some: { unitId: { in: unitIds } } },
           OR: shownIncidents(serverTime),
         },
         include: incidentInclude,
         orderBy: { receivedAt: 'desc' },
-        take: 20,
       }),
     ]);
-    return {
-      serverTime,
-      timeZone: this.ctx.timeZone,
-      incidents: incidents.map((i) => unitView(toIncidentDto(i), unitId)),
-      units: unit ? [toUnitDto(unit)] : [],
-      grids: [],
-    };
+    const unitById = new Map(units.map((u) => [u.id, u]));
+    const worked = new Map<string, typeof incidents>(unitIds.map((id) => [id, []]));
+    for (const incident of incidents) {
+      for (const unitId of new Set(incident.assignments.map((a) => a.unitId))) {
+        const list = worked.get(unitId);
+        if (list && list.length < UNIT_SNAPSHOT_INCIDENTS) list.push(incident);
+      }
+    }
+    const out = new Map<string, SnapshotEvent>();
+    for (const unitId of unitIds) {
+      const unit = unitById.get(unitId);
+      out.set(unitId, {
+        serverTime,
+        timeZone: this.ctx.timeZone,
+        incidents: worked.get(unitId)!.map((i) => unitView(toIncidentDto(i), unitId)),
+        units: unit ? [toUnitDto(unit)] : [],
+        grids: [],
+      });
+    }
+    return out;
   }
 
   /**

@@ -31,14 +31,18 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a node and resolves once /api/health answers (on `port`, e.g. a restart's, else a free one). */
+/**
+ * Starts a node and resolves once /api/health answers (on `port`, e.g. a restart's, else a free one).
+ * `nodeArgs` go to node itself (e.g. `--cpu-prof`, which NODE_OPTIONS does not take).
+ */
 export async function startServerNode(
   env: Record<string, string>,
   timeoutMs = 120_000,
   port?: number,
+  nodeArgs: string[] = [],
 ): Promise<ServerNode> {
   port ??= await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,8 @@
 /**
  * A fresh, migrated database per test file: a new database on the PostgreSQL server named by
  * DATABASE_URL (dropped afterwards), or in-memory PGlite when DATABASE_URL is unset.
+ * TEST_DATABASE_PREFIX (default `dispatch_test_`) names them, so parallel runs on one server can
+ * tell theirs apart.
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -17,7 +19,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const db = await openDatabase({ dataDir: 'memory://' });
     return { ...db, url: undefined };
   }
-  const name = `dispatch_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const prefix = process.env.TEST_DATABASE_PREFIX ?? 'dispatch_test_';
+  if (!/^[a-z_][a-z0-9_]*$/.test(prefix))
+    throw new Error(`TEST_DATABASE_PREFIX: not a plain name: ${prefix}`);
+  const name = `${prefix}${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);

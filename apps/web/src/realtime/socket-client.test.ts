@@ -1,6 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetStores } from '../test/reset-stores.js';
-import { connectRealtime, sendPosition } from './socket-client.js';
+import { makeIncident } from '../test/fixtures.js';
+import { useIncidentsStore } from '../stores/incidents-store.js';
+import { connectRealtime, sendPosition, SNAPSHOT_FALLBACK_MS } from './socket-client.js';
 
 /** The socket the client opens: answers `unit:position` with the reply the test sets. */
 const fake = vi.hoisted(() => ({
@@ -12,7 +14,13 @@ const fake = vi.hoisted(() => ({
   on(name: string, handler: (...args: unknown[]) => void) {
     fake.handlers.set(name, handler);
   },
-  timeout: () => ({ emit: () => undefined }),
+  /** `snapshot:request`s sent. */
+  requested: 0,
+  timeout: () => ({
+    emit: () => {
+      fake.requested += 1;
+    },
+  }),
   removeAllListeners: () => undefined,
   disconnect: () => undefined,
   emit(_name: string, _report: unknown, ack: (reply: unknown) => void) {
@@ -38,6 +46,52 @@ describe('reconnecting', () => {
     fake.recovered = true;
     connect(); // reconnected, missed events replayed by the server
     expect(onResync).toHaveBeenCalledTimes(1);
+    close();
+  });
+});
+
+describe('the snapshot of a connection', () => {
+  beforeEach(() => {
+    fake.requested = 0;
+  });
+  afterEach(() => {
+    resetStores();
+    vi.useRealTimers();
+  });
+  const snapshot = (ids: string[]) => ({
+    serverTime: 0,
+    timeZone: 'Asia/Shanghai',
+    incidents: ids.map((id) => makeIncident({ id })),
+    units: [],
+    grids: [],
+  });
+
+  it('is not asked for again on a reconnect (the server pushes one), only when it never comes', async () => {
+    vi.useFakeTimers();
+    const close = connectRealtime('token');
+    const connect = () => fake.handlers.get('connect')?.();
+    connect();
+    fake.handlers.get('snapshot')?.(snapshot([]));
+    connect(); // reconnected, state lost: the server's snapshot is on its way
+    expect(fake.requested).toBe(0);
+    fake.handlers.get('snapshot')?.(snapshot([]));
+    await vi.advanceTimersByTimeAsync(SNAPSHOT_FALLBACK_MS);
+    expect(fake.requested).toBe(0);
+    connect(); // and this time none comes
+    await vi.advanceTimersByTimeAsync(SNAPSHOT_FALLBACK_MS);
+    expect(fake.requested).toBe(1);
+    close();
+  });
+
+  it('keeps an incident created while it was read: the event came first, the snapshot lacks it', () => {
+    const close = connectRealtime('token');
+    fake.handlers.get('connect')?.();
+    fake.handlers.get('incident:created')?.(makeIncident({ id: 'new' }));
+    fake.handlers.get('snapshot')?.(snapshot(['old']));
+    expect(Object.keys(useIncidentsStore.getState().byId).sort()).toEqual(['new', 'old']);
+    // A later snapshot without it is the server's word: it is gone.
+    fake.handlers.get('snapshot')?.(snapshot(['old']));
+    expect(Object.keys(useIncidentsStore.getState().byId)).toEqual(['old']);
     close();
   });
 });

@@ -7,11 +7,16 @@
 import type { ClientToServerEvents, PositionReport, ServerToClientEvents } from '@dispatch/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { useUiStore } from '../stores/ui-store.js';
-import { applySnapshot, eventHandlers } from './apply-events.js';
+import { applySnapshot, awaitingSnapshot, eventHandlers, expectSnapshot } from './apply-events.js';
 
 export type DispatchSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const RETRY_AFTER_REFUSAL_MS = 5000;
+/**
+ * The server pushes a snapshot on every connection it did not recover; only when none came this
+ * long after connecting do we ask (asking at once doubled the snapshots of a reconnect storm).
+ */
+export const SNAPSHOT_FALLBACK_MS = 30_000;
 
 let current: DispatchSocket | null = null;
 
@@ -41,17 +46,21 @@ export function connectRealtime(token: string, { onRefused, onResync }: Realtime
   ui.setConnection('connecting');
   let connectedBefore = false;
   let retry: ReturnType<typeof setTimeout> | undefined;
+  let fallback: ReturnType<typeof setTimeout> | undefined;
 
   for (const [name, handler] of Object.entries(eventHandlers)) {
     socket.on(name as keyof ServerToClientEvents, handler as never);
   }
   socket.on('connect', () => {
     useUiStore.getState().setConnection('online');
-    // The server sends a snapshot on connect; after a reconnect that lost events we ask again
-    // explicitly so the picture is whole even if that first one raced with our handlers.
-    if (connectedBefore && !socket.recovered) {
-      requestSnapshot(socket);
-      onResync?.();
+    if (!socket.recovered) {
+      // The server sends a snapshot on this connection by itself; ask only if it never comes.
+      expectSnapshot();
+      clearTimeout(fallback);
+      fallback = setTimeout(() => {
+        if (socket.connected && awaitingSnapshot()) requestSnapshot(socket);
+      }, SNAPSHOT_FALLBACK_MS);
+      if (connectedBefore) onResync?.();
     }
     connectedBefore = true;
   });
@@ -69,6 +78,7 @@ export function connectRealtime(token: string, { onRefused, onResync }: Realtime
 
   return () => {
     clearTimeout(retry);
+    clearTimeout(fallback);
     socket.removeAllListeners();
     socket.disconnect();
     if (current === socket) current = null;

@@ -4,8 +4,11 @@ import { isNewer, mergeSnapshot } from '../lib/versioned.js';
 
 export interface IncidentsState {
   byId: Record<string, IncidentDto>;
-  /** Replaces the open situation with a snapshot (newer events already held win). */
-  applySnapshot: (incidents: readonly IncidentDto[]) => void;
+  /**
+   * Replaces the open situation with a snapshot (newer events already held win; incidents in
+   * `keep`, brought by events while the snapshot was on its way, stay though it lacks them).
+   */
+  applySnapshot: (incidents: readonly IncidentDto[], keep?: ReadonlySet<string>) => void;
   /** Merges incidents from an event or a REST answer; older versions are ignored. */
   upsertIncidents: (incidents: readonly IncidentDto[]) => void;
   upsertIncident: (incident: IncidentDto) => void;
@@ -42,7 +45,8 @@ export function mergeIncident(existing: IncidentDto, incoming: IncidentDto): Inc
 
 export const useIncidentsStore = create<IncidentsState>()((set, get) => ({
   byId: {},
-  applySnapshot: (incidents) => set({ byId: mergeSnapshot(get().byId, incidents, mergeIncident) }),
+  applySnapshot: (incidents, keep) =>
+    set({ byId: mergeSnapshot(get().byId, incidents, mergeIncident, keep) }),
   upsertIncidents: (incidents) => {
     const current = get().byId;
     let next: Record<string, IncidentDto> | null = null;
