@@ -39,6 +39,7 @@ import standbyRoutes from './routes/standby.js';
 import moveUpRoutes from './routes/move-up.js';
 import mapRoutes from './routes/map.js';
 import geocodeRoutes from './routes/geocode.js';
+import relatedCallRoutes from './routes/related-calls.js';
 import reportRoutes from './routes/reports.js';
 import settingsRoutes from './routes/settings.js';
 import unitRoutes from './routes/units.js';
@@ -170,6 +171,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(hotspotRoutes);
       await api.register(reportRoutes);
       await api.register(geocodeRoutes);
+      await api.register(relatedCallRoutes);
     },
     { prefix: '/api' },
   );

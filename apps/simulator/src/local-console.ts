@@ -279,6 +279,7 @@ export class LocalConsole implements DispatcherConsole {
         description: body.description ?? '',
         callerName: body.callerName ?? null,
         callerPhone: body.callerPhone ?? null,
+        callerCount: 1,
         gridId: this.city.gridAt(lngLat),
         status: 'received',
         resolution: null,

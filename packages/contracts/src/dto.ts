@@ -57,6 +57,8 @@ export const IncidentDto = Type.Object({
   description: Type.String(),
   callerName: Nullable(Type.String()),
   callerPhone: Nullable(Type.String()),
+  /** People who called about it: the first caller and every call attached to it (追加报警). */
+  callerCount: Type.Integer({ minimum: 1 }),
   gridId: Nullable(Id),
   status: IncidentStatusSchema,
   resolution: Nullable(ResolutionSchema),

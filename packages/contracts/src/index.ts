@@ -11,3 +11,4 @@ export * from './labels.js';
 export * from './hotspots.js';
 export * from './sessions.js';
 export * from './geocode.js';
+export * from './related-calls.js';

@@ -14,3 +14,4 @@ export * from './permissions.js';
 export * from './grid-staffing.js';
 export * from './incident-progress.js';
 export * from './zoned-time.js';
+export * from './related-calls.js';

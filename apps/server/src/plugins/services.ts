@@ -27,6 +27,7 @@ import { KpiService } from '../services/kpi.js';
 import { MoveUpService } from '../services/move-up-service.js';
 import { ReportService } from '../reports/report-service.js';
 import { PositionIngest } from '../services/position-ingest.js';
+import { RelatedCallService } from '../services/related-call-service.js';
 import { RecommendationService } from '../services/recommendation-service.js';
 import { RoadNetworkService } from '../services/road-network-service.js';
 import { SettingsService } from '../services/settings-service.js';
@@ -66,6 +67,8 @@ export interface Services {
   hotspots: HotspotService;
   /** Address and place search, reverse geocoding. */
   gazetteer: GazetteerService;
+  /** Duplicate and related calls; attaching a call to an incident. */
+  relatedCalls: RelatedCallService;
   validatePosition: (value: unknown) => Result<void>;
   /** Same as `settings.clockTargets()`. */
   clockTargets: () => Promise<ClockTargets>;
@@ -204,6 +207,7 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     standbyPlan: new StandbyPlanService(ctx, planner, gridIndex, hotspots),
     hotspots,
     gazetteer,
+    relatedCalls: new RelatedCallService(ctx),
     validatePosition,
     clockTargets,
   };

@@ -193,6 +193,21 @@ describe(`permissions per role (${process.env.DATABASE_URL ? 'postgres' : 'pglit
       () => ({ method: 'PATCH', url: `/api/grids/${gridId}`, payload: { minStaffing: { patrol_car: 1 } } }),
       ['admin', 'supervisor'],
     ],
+    [
+      'list related calls',
+      () => ({ method: 'GET', url: '/api/incidents/related?lng=120.1&lat=30.2&type=fight' }),
+      STAFF,
+    ],
+    [
+      // A call already saved as an incident: refused by the service (409), after the permission.
+      'attach a further caller',
+      () => ({
+        method: 'POST',
+        url: `/api/incidents/${openIncidentId}/callers`,
+        payload: { callId: cancelledIncidentId },
+      }),
+      STAFF,
+    ],
     ['search places', () => ({ method: 'GET', url: '/api/geocode/search?q=%E8%B7%AF' }), ROLES],
     ['name a point', () => ({ method: 'GET', url: '/api/geocode/reverse?lng=120.1&lat=30.2' }), ROLES],
     [

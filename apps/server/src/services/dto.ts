@@ -60,6 +60,7 @@ export function toIncidentDto(i: IncidentWithAssignments): IncidentDto {
     description: i.description,
     callerName: i.callerName,
     callerPhone: i.callerPhone,
+    callerCount: i.callerCount,
     gridId: i.gridId,
     status: i.status,
     resolution: i.resolution,

@@ -269,6 +269,7 @@ export class IncidentService {
       createdById: actor.id,
       version: 0,
       updatedAt: new Date(at),
+      callerCount: 1,
     };
   }
 

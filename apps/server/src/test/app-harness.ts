@@ -117,6 +117,7 @@ const COUNTED_TABLES = [
   'coverage_alert',
   'move_up_recommendation',
   'gazetteer_place',
+  'call_record',
 ];
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {

@@ -1,6 +1,9 @@
 /** Typed wrappers of the REST API (one function per route), over the shared contract types. */
 import type {
   ActiveCheckpointDto,
+  AddCallerBody,
+  RelatedCallsDto,
+  RelatedCallsQuery,
   AssignmentActionBody,
   AssignmentDto,
   AuditEventDto,
@@ -88,6 +91,12 @@ export function createApi(http: Http) {
       http.post<IncidentDto>(`/api/incidents/${encodeURIComponent(id)}/cancel`, reason ? { reason } : {}),
     resolveIncident: (id: string, body: ResolveBody) =>
       http.post<IncidentDto>(`/api/incidents/${encodeURIComponent(id)}/resolve`, body),
+    /** Open incidents the call being taken may be about, and the place's past calls. */
+    relatedCalls: (query: RelatedCallsQuery) =>
+      http.get<RelatedCallsDto>('/api/incidents/related', { ...query }),
+    /** The call being taken as a further caller of an open incident. */
+    addCaller: (id: string, body: AddCallerBody) =>
+      http.post<IncidentDto>(`/api/incidents/${encodeURIComponent(id)}/callers`, body),
     closeIncident: (id: string) => http.post<IncidentDto>(`/api/incidents/${encodeURIComponent(id)}/close`),
     checkpointPreview: (id: string, query: CheckpointPreviewQuery = {}) =>
       http.get<CheckpointPlanDto>(`/api/incidents/${encodeURIComponent(id)}/checkpoints/preview`, {

@@ -96,6 +96,16 @@ export const en: Resources = {
     newAssignment: 'New assignment: {{type}}',
     newStandby: 'New standby point',
   },
+  related: {
+    title: 'Possible duplicates: {{count}}',
+    where: '{{meters}} m · {{minutes}} min ago',
+    samePhone: 'same phone',
+    callers: '{{count}} callers',
+    attachFirst: 'Attach to this (Alt+J)',
+    attach: 'Attach',
+    history: '{{count}} calls here in 30 days',
+    attached: 'Attached as a further caller to {{number}}',
+  },
   geocode: {
     kind: {
       place: 'Place',
@@ -143,6 +153,7 @@ export const en: Resources = {
     notApplicable: 'n/a',
   },
   incident: {
+    callerCount: 'Callers',
     place: 'Where',
     detail: 'Incident',
     timeline: 'Timeline',
@@ -349,6 +360,7 @@ export const en: Resources = {
     'unit.move_grid': 'Moved to grid',
     'incident.create': 'Incident logged',
     'incident.dispatch': 'Dispatched',
+    'incident.caller_added': 'Further caller',
     'incident.cancel': 'Cancelled',
     'incident.resolve': 'Resolved',
     'incident.close': 'Closed',

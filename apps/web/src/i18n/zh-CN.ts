@@ -94,6 +94,16 @@ export const zhCN = {
     newAssignment: '新指令：{{type}}',
     newStandby: '新的待命点',
   },
+  related: {
+    title: '可能重复的警情 {{count}} 起',
+    where: '{{meters}} 米 · {{minutes}} 分钟前',
+    samePhone: '同一号码',
+    callers: '{{count}} 人报警',
+    attachFirst: '并入此警情 (Alt+J)',
+    attach: '并入',
+    history: '该地点近 30 天警情 {{count}} 起',
+    attached: '已作为追加报警并入 {{number}}',
+  },
   geocode: {
     kind: {
       place: '地点',
@@ -145,6 +155,7 @@ export const zhCN = {
     notApplicable: '不适用',
   },
   incident: {
+    callerCount: '报警人数',
     place: '位置',
     detail: '警情详情',
     timeline: '处置时间线',
@@ -347,6 +358,7 @@ export const zhCN = {
     'unit.move_grid': '调整网格',
     'incident.create': '登记警情',
     'incident.dispatch': '派警',
+    'incident.caller_added': '追加报警',
     'incident.cancel': '撤销',
     'incident.resolve': '处置完毕',
     'incident.close': '结案',

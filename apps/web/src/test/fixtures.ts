@@ -40,6 +40,7 @@ export function makeIncident(overrides: Partial<IncidentDto> = {}): IncidentDto 
     description: '',
     callerName: null,
     callerPhone: null,
+    callerCount: 1,
     gridId: 'g1',
     status: 'received',
     resolution: null,

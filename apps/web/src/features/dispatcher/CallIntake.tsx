@@ -13,6 +13,8 @@ import { serverNow, useClockStore } from '../../stores/clock-store.js';
 import { useIntakeStore } from '../../stores/intake-store.js';
 import { CandidateList } from './CandidateList.js';
 import { LocationField } from './LocationField.js';
+import { RelatedCalls } from './RelatedCalls.js';
+import { useRelatedCalls } from './use-related-calls.js';
 import { FIELD_OF_ERROR, submitIntake, type SubmitApi } from './submit-intake.js';
 import { useIntakeRecommendations } from './use-intake-recommendations.js';
 
@@ -46,6 +48,7 @@ export function CallIntake({ submitApi = api }: { submitApi?: SubmitApi }) {
   const locationRef = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   useIntakeRecommendations();
+  const related = useRelatedCalls();
 
   useEffect(() => {
     if (intake.active) locationRef.current?.focus();
@@ -103,6 +106,7 @@ export function CallIntake({ submitApi = api }: { submitApi?: SubmitApi }) {
       </header>
       <form ref={formRef} onSubmit={onSubmit} noValidate>
         <LocationField ref={locationRef} />
+        <RelatedCalls related={related} />
         <div className="field">
           <label htmlFor="intake-address">{t('intake.address')}</label>
           <input

@@ -17,6 +17,8 @@ const api = vi.hoisted(() => ({
   assignmentRoute: vi.fn(),
   reverseGeocode: vi.fn(),
   geocodeSearch: vi.fn(),
+  relatedCalls: vi.fn(),
+  addCaller: vi.fn(),
 }));
 vi.mock('../../api/client.js', () => ({ api }));
 // MapLibre needs WebGL; the page is tested without it.
@@ -61,6 +63,7 @@ describe('DispatcherPage call intake, keyboard only', () => {
       text: { zh: '解放路, 近城站 (50 米)', en: 'Jiefang Rd, near the station (50 m)' },
     });
     api.geocodeSearch.mockResolvedValue({ hits: [] });
+    api.relatedCalls.mockResolvedValue({ open: [], history: [], window: { radiusMeters: 300, minutes: 30 } });
   });
 
   it('N, coordinates + Enter, type, digits, Ctrl+Enter: saves and dispatches the chosen units', async () => {
@@ -197,6 +200,39 @@ describe('DispatcherPage call intake, keyboard only', () => {
     expect(screen.getByTestId('intake-submit').textContent).toContain('保存并派警');
     expect(screen.getByTestId('intake-save-only').textContent).toBe('仅保存');
     expect(screen.getAllByRole('button').filter((b) => b.textContent?.includes('仅保存'))).toHaveLength(1);
+  });
+
+  it('lists a possible duplicate once placed; Alt+J attaches the call to it instead of a new incident', async () => {
+    const fight = makeIncident({ id: 'fight', number: '110-20261123-0007', type: 'fight', callerCount: 1 });
+    api.relatedCalls.mockResolvedValue({
+      open: [{ incident: fight, distanceMeters: 48, minutesBefore: 0.5, samePhone: true }],
+      history: [],
+      window: { radiusMeters: 300, minutes: 30 },
+    });
+    api.addCaller.mockResolvedValue({ ...fight, callerCount: 2, version: 1 });
+    render(<DispatcherPage />);
+    key(document.body, { key: 'n' });
+    const callId = useIntakeStore.getState().callId;
+    fireEvent.change(screen.getByTestId('intake-caller-phone'), { target: { value: '13800000000' } });
+    fireEvent.change(screen.getByTestId('intake-description'), { target: { value: '又打起来了' } });
+    act(() => useIntakeStore.getState().setLocation([116.4, 39.9]));
+    const row = await screen.findByTestId('related-incident');
+    expect(row.textContent).toContain('48 米');
+    expect(row.textContent).toContain('同一号码');
+    expect(api.relatedCalls).toHaveBeenLastCalledWith({ lng: 116.4, lat: 39.9, phone: '13800000000' });
+    await act(async () => {
+      fireEvent.keyDown(window, { key: 'j', altKey: true });
+    });
+    await waitFor(() => expect(useIntakeStore.getState().active).toBe(false));
+    expect(api.addCaller).toHaveBeenCalledWith('fight', {
+      callId,
+      callerPhone: '13800000000',
+      notes: '又打起来了',
+      receivedAt: new Date(T0).toISOString(),
+    });
+    expect(api.createIncident).not.toHaveBeenCalled();
+    expect(useIncidentsStore.getState().byId.fight?.callerCount).toBe(2);
+    expect(useUiStore.getState().selectedIncidentId).toBe('fight');
   });
 
   it('Esc drops the call; saving without a location focuses the location field', async () => {

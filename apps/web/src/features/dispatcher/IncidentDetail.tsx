@@ -74,6 +74,12 @@ export function IncidentDetail() {
             <dd>{[incident.callerName, incident.callerPhone].filter(Boolean).join(' · ')}</dd>
           </>
         )}
+        {incident.callerCount > 1 && (
+          <>
+            <dt>{t('incident.callerCount')}</dt>
+            <dd data-testid="incident-caller-count">{incident.callerCount}</dd>
+          </>
+        )}
         {incident.resolution && (
           <>
             <dt>{t('incident.resolution')}</dt>
