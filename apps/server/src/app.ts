@@ -33,6 +33,7 @@ import coverageRoutes from './routes/coverage.js';
 import standbyRoutes from './routes/standby.js';
 import moveUpRoutes from './routes/move-up.js';
 import mapRoutes from './routes/map.js';
+import tileRoutes from './routes/tiles.js';
 import reportRoutes from './routes/reports.js';
 import settingsRoutes from './routes/settings.js';
 import unitRoutes from './routes/units.js';
@@ -127,6 +128,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(unitRoutes);
       await api.register(gridRoutes);
       await api.register(mapRoutes);
+      await api.register(tileRoutes);
       await api.register(auditRoutes);
       await api.register(settingsRoutes);
       await api.register(kpiRoutes);

@@ -10,3 +10,4 @@ export * from './move-up.js';
 export * from './labels.js';
 export * from './hotspots.js';
 export * from './sessions.js';
+export * from './tiles.js';

@@ -189,6 +189,9 @@ describe(`database (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
       data: { name: 'demo', geojson: { type: 'FeatureCollection', features: [] }, nodeCount: 0 },
     });
     await prisma.setting.create({ data: { key: 'clock.targets', value: { dispatchSeconds: 60 } } });
+    await prisma.basemapLayer.create({
+      data: { layer: 'water', geojson: { type: 'FeatureCollection', features: [] }, source: 'demo' },
+    });
 
     // Read back with relations: every field survives the round trip.
     const readIncident = await prisma.incident.findUniqueOrThrow({
@@ -221,6 +224,10 @@ describe(`database (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
       },
     );
     expect((await prisma.roadNetwork.findFirstOrThrow()).name).toBe('demo');
+    expect(await prisma.basemapLayer.findUniqueOrThrow({ where: { layer: 'water' } })).toMatchObject({
+      source: 'demo',
+      featureCount: 0,
+    });
     expect((await prisma.setting.findUniqueOrThrow({ where: { key: 'clock.targets' } })).value).toEqual({
       dispatchSeconds: 60,
     });

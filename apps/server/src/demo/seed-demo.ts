@@ -16,6 +16,8 @@ import {
 } from '@dispatch/demo-city';
 import type { Role } from '@dispatch/domain';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { storeBasemap } from '../services/basemap-service.js';
+import { demoBasemap } from './demo-basemap.js';
 
 export interface DemoCredential {
   username: string;
@@ -107,6 +109,7 @@ export async function seedDemo(
         create: { key: 'map.river', value: city.river as unknown as Prisma.InputJsonValue },
         update: { value: city.river as unknown as Prisma.InputJsonValue },
       });
+      await storeBasemap(tx, demoBasemap(city), `demo city (seed ${city.options.seed})`);
       return {
         seeded: true,
         grids: city.grids.length,

@@ -15,6 +15,7 @@ import { GridIndex } from '../services/grid-index.js';
 import { GridService, type GridImportReport } from '../services/grid-service.js';
 import { RoadNetworkService } from '../services/road-network-service.js';
 import { geoJsonFeatures, ImportInputError, parseRoadGeoJson, type ImportProgress } from './geojson-roads.js';
+import { importOsmBasemap } from './import-basemap.js';
 import { readOsmPbf } from './osm-pbf.js';
 import { osmRoads } from './osm-roads.js';
 import { OsmXmlError, readOsmXml } from './osm-xml.js';
@@ -197,6 +198,7 @@ export async function importRoads(
       `${network.componentCount} driving components (largest ${network.largestComponentSize} nodes)` +
       (kept > 0 ? `, ${kept} feature warnings` : ''),
   );
+  await importOsmBasemap(options.file, options.format ?? roadFormatOf(options.file), ctx);
   io.out('A running server keeps the road network in memory: restart it to route on the new network.');
   return { exitCode: 0, parsed, network };
 }

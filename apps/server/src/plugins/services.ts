@@ -32,6 +32,8 @@ import { SettingsService } from '../services/settings-service.js';
 import { SnapshotService } from '../services/snapshot-service.js';
 import { StandbyPlanService } from '../services/standby-plan-service.js';
 import { StandbyService } from '../services/standby-service.js';
+import { BasemapService } from '../services/basemap-service.js';
+import { TileService } from '../services/tile-service.js';
 import { UnitRoster } from '../services/unit-roster.js';
 import { UnitService } from '../services/unit-service.js';
 
@@ -63,6 +65,8 @@ export interface Services {
   /** Recommended standby points (cached plans). */
   standbyPlan: StandbyPlanService;
   hotspots: HotspotService;
+  /** The offline basemap's vector tiles. */
+  tiles: TileService;
   validatePosition: (value: unknown) => Result<void>;
   /** Same as `settings.clockTargets()`. */
   clockTargets: () => Promise<ClockTargets>;
@@ -157,6 +161,11 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
         );
   const planner = new CoverPlanner(roads, gridIndex, recommendations, clockTargets, hotspots, planning);
   const standby = new StandbyService(ctx, (error) => app.log.error({ err: error }, 'standby sweep failed'));
+  const tiles = new TileService(new BasemapService(ctx), roads, app.log);
+  // Grid outlines are a tile layer: a changed grid cuts them again on the next tile.
+  bus.subscribe((event) => {
+    if (event.name === 'grid:updated') tiles.invalidate();
+  });
   const services: Services = {
     ctx,
     bus,
@@ -195,6 +204,7 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     ),
     standbyPlan: new StandbyPlanService(ctx, planner, gridIndex, hotspots),
     hotspots,
+    tiles,
     validatePosition,
     clockTargets,
   };
