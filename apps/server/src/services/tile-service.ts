@@ -53,6 +53,7 @@ export function roadLayerOf(geojsonText: string | null): BasemapCollection {
         properties: {
           class: typeof p.highway === 'string' ? p.highway : 'road',
           ...(name ? { name } : {}),
+          ...(typeof p.ref === 'string' && p.ref ? { ref: p.ref } : {}),
           ...(p.bridge === 'yes' ? { bridge: 1 } : {}),
         } as { class: string; name?: string },
       };
