@@ -4,7 +4,7 @@
  * the dispatcher's map still draws the server's vector tiles: water and land use (pixels with
  * the layers on and off), and labels (rendered label features, and pixels with the label layers
  * on and off). Latin text (the ring road's number) needs the console's bundled glyph ranges,
- * which must have been answered by the server.
+ * which must have been answered by the server. No CSP violation or map error may be logged.
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { Map as MapLibreMap } from 'maplibre-gl';
@@ -68,6 +68,16 @@ test('the basemap draws water, land use and labels with every outside request bl
     if (pathname.startsWith('/glyphs/')) glyphs.push({ url: pathname, status: response.status() });
     if (pathname.startsWith('/api/tiles/')) tiles.push(response.status());
   });
+  // The server's CSP must let MapLibre run (its worker, blob: URLs, the tiles and glyphs).
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (
+      message.type() === 'error' &&
+      /Content Security Policy|Refused to|maplibre|glyph|tile/i.test(message.text())
+    )
+      problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
   const shot = (name: string) => page.screenshot({ path: test.info().outputPath(`${name}.png`) });
 
   await uiLogin(page, DEMO_USERS.dispatcher);
@@ -125,5 +135,6 @@ test('the basemap draws water, land use and labels with every outside request bl
   }
 
   expect(outside, 'requests to outside hosts').toEqual([]);
+  expect(problems, 'CSP violations and map errors').toEqual([]);
   await context.close();
 });

@@ -162,9 +162,9 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
   const planner = new CoverPlanner(roads, gridIndex, recommendations, clockTargets, hotspots, planning);
   const standby = new StandbyService(ctx, (error) => app.log.error({ err: error }, 'standby sweep failed'));
   const tiles = new TileService(new BasemapService(ctx), roads, app.log);
-  // Grid outlines are a tile layer: a changed grid cuts them again on the next tile.
+  // Grid outlines are a tile layer: a changed grid is read again on the next tile.
   bus.subscribe((event) => {
-    if (event.name === 'grid:updated') tiles.invalidate();
+    if (event.name === 'grid:updated') tiles.gridsChanged();
   });
   const services: Services = {
     ctx,

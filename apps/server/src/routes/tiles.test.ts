@@ -85,6 +85,28 @@ describe(`basemap vector tiles (${process.env.DATABASE_URL ? 'postgres' : 'pglit
     expect(empty.statusCode).toBe(204);
   });
 
+  it('cuts the grid outlines again after a grid changed, and only the grids', async () => {
+    const z = 13;
+    const { x, y } = tileOf(center.lng, center.lat, z);
+    const url = `/api/tiles/${z}/${x}/${y}.pbf`;
+    const before = await h.call('dispatcher', { method: 'GET', url });
+    const grid = await h.db.prisma.grid.findFirstOrThrow({ orderBy: { code: 'asc' } });
+    const renamed = await h.call('admin', {
+      method: 'PATCH',
+      url: `/api/grids/${grid.id}`,
+      payload: { name: `${gridName}新` },
+    });
+    expect(renamed.statusCode).toBe(200);
+    h.app.services.tiles.gridsChanged();
+    const after = await h.call('dispatcher', { method: 'GET', url });
+    expect(after.headers['etag']).not.toBe(before.headers['etag']);
+    expect(names(decode(after.rawPayload), 'grids')).toContain(`${gridName}新`);
+    // Unchanged grids keep the ETag: staffing events do not cut anything again.
+    h.app.services.tiles.gridsChanged();
+    const again = await h.call('dispatcher', { method: 'GET', url });
+    expect(again.headers['etag']).toBe(after.headers['etag']);
+  });
+
   it('refuses tiles outside the zoom and callers without a token', async () => {
     for (const [url, field] of [
       ['/api/tiles/3/8/0.pbf', 'params.x'],
