@@ -1,12 +1,13 @@
 /**
  * `pnpm --filter @dispatch/server bench:basemap [file.osm.pbf ...]`: the offline basemap of an OSM
- * extract (default: the Monaco and Andorra fixtures): layer extraction, the tile indexes
+ * extract (default: the Monaco and Andorra fixtures): layer extraction (multipolygons included), the tile indexes
  * (TileService over the layers in memory, with the extract's roads), then 200 gzipped tiles at
  * z12-16 over its buildings (or land use), with the process's RSS after each step.
  */
 import { fileURLToPath } from 'node:url';
 import type { FastifyBaseLogger } from 'fastify';
-import { basemapCounts, osmBasemap } from '../src/importers/osm-basemap.js';
+import { basemapCounts, isBasemapArea, osmBasemap } from '../src/importers/osm-basemap.js';
+import { readMultipolygons } from '../src/importers/osm-multipolygons.js';
 import { readOsmPbf } from '../src/importers/osm-pbf.js';
 import { osmRoads } from '../src/importers/osm-roads.js';
 import type { BasemapService } from '../src/services/basemap-service.js';
@@ -32,7 +33,8 @@ console.log(`load average ${loadAverage()}`);
 for (const file of files.length > 0 ? files : [fixture('monaco.osm.pbf'), fixture('andorra.osm.pbf')]) {
   const base = rss();
   let started = performance.now();
-  const layers = await osmBasemap(() => readOsmPbf(file, { nodeTags: true }));
+  const relations = await readMultipolygons(file, isBasemapArea);
+  const layers = await osmBasemap(() => readOsmPbf(file, { nodeTags: true }), relations);
   const extractMs = performance.now() - started;
   const afterExtract = rss();
   const roads = await osmRoads(() => readOsmPbf(file));
@@ -63,7 +65,8 @@ for (const file of files.length > 0 ? files : [fixture('monaco.osm.pbf'), fixtur
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
   console.log(
-    `${file.split('/').pop()}: ${JSON.stringify(basemapCounts(layers))}, ${roads.features.length} roads; ` +
+    `${file.split('/').pop()}: ${JSON.stringify(basemapCounts(layers))} (${relations.length} multipolygons), ` +
+      `${roads.features.length} roads; ` +
       `extract ${Math.round(extractMs)} ms, index ${Math.round(buildMs)} ms; ` +
       `tiles median ${at(0.5)} ms, p99 ${at(0.99)} ms, mean ${(bytes / times.length / 1024).toFixed(1)} kB gzipped; ` +
       `RSS ${base} -> ${afterExtract} MB (extract) -> ${rss()} MB`,

@@ -27,7 +27,9 @@ describe('import:roads of an OSM file stores the basemap too', () => {
     expect(rows.map((r) => r.layer)).toEqual(['buildings', 'landuse', 'places', 'pois', 'water']);
     expect(rows.every((r) => r.source === 'andorra.osm.pbf')).toBe(true);
     expect(rows.find((r) => r.layer === 'places')!.featureCount).toBeGreaterThan(30);
-    expect(out.join('\n')).toMatch(/basemap: \d+ water, \d+ landuse, \d+ buildings, \d+ places, \d+ pois/);
+    expect(out.join('\n')).toMatch(
+      /basemap: \d+ water, \d+ landuse, \d+ buildings, \d+ places, \d+ pois, \d+ multipolygon relations/,
+    );
 
     expect((await importRoads({ file: fixture('small-city.osm') }, ctx())).exitCode).toBe(0);
     const replaced = await db.prisma.basemapLayer.findMany();

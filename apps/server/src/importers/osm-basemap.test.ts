@@ -5,7 +5,15 @@ import { PbfReader } from 'pbf';
 import type { FastifyBaseLogger } from 'fastify';
 import { TileService } from '../services/tile-service.js';
 import type { BasemapService } from '../services/basemap-service.js';
-import { basemapCounts, classifyPoint, classifyWay, osmBasemap, type BasemapLayers } from './osm-basemap.js';
+import {
+  basemapCounts,
+  classifyPoint,
+  classifyWay,
+  isBasemapArea,
+  osmBasemap,
+  type BasemapLayers,
+} from './osm-basemap.js';
+import { assembleRings, insideRing, readMultipolygons } from './osm-multipolygons.js';
 import { readOsmPbf } from './osm-pbf.js';
 import { readOsmXml } from './osm-xml.js';
 
@@ -73,11 +81,50 @@ describe('basemap layers from OSM', () => {
     expect(labels).toContain('Monte-Carlo');
   }, 120_000);
 
-  it('Andorra: Chinese names where OSM has them', async () => {
-    const layers = await osmBasemap(() => readOsmPbf(fixture('andorra.osm.pbf'), { nodeTags: true }));
+  it('Andorra: Chinese names where OSM has them; multipolygons with their holes', async () => {
+    const file = fixture('andorra.osm.pbf');
+    const relations = await readMultipolygons(file, isBasemapArea);
+    expect(relations.length).toBeGreaterThan(3);
+    const plain = await osmBasemap(() => readOsmPbf(file, { nodeTags: true }));
+    const layers = await osmBasemap(() => readOsmPbf(file, { nodeTags: true }), relations);
     expect(layers.places.features.map((f) => f.properties.name)).toContain('安道尔城');
     expect(basemapCounts(layers).water).toBeGreaterThan(50);
+    // Relation 411235 (grassland with three inner ways) is one polygon with holes.
+    const added = layers.landuse.features.length - plain.landuse.features.length;
+    expect(added).toBeGreaterThan(0);
+    expect(
+      layers.landuse.features.some(
+        (f) => f.properties.class === 'grassland' && f.geometry.coordinates.length > 1,
+      ),
+    ).toBe(true);
   }, 60_000);
+
+  it('joins member ways end to end into rings, and finds holes inside them', () => {
+    const rings = assembleRings([
+      [
+        [0, 0],
+        [1, 0],
+      ],
+      [
+        [1, 1],
+        [1, 0],
+      ],
+      [
+        [1, 1],
+        [0, 1],
+        [0, 0],
+      ],
+      [
+        [5, 5],
+        [6, 6],
+      ],
+    ]);
+    expect(rings).toHaveLength(1);
+    expect(rings[0]).toHaveLength(5);
+    expect(rings[0]![0]).toEqual(rings[0]!.at(-1));
+    expect(insideRing([0.5, 0.5], rings[0]!)).toBe(true);
+    expect(insideRing([2, 0.5], rings[0]!)).toBe(false);
+  });
 
   it('.osm XML gives areas and lines (the XML reader yields no node tags)', async () => {
     const layers = await osmBasemap(() => readOsmXml(createReadStream(fixture('small-city.osm'))));

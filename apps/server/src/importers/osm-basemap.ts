@@ -2,11 +2,12 @@
  * The offline basemap's own layers from the same OpenStreetMap file as the roads: water, land use,
  * buildings (closed ways as polygons), waterway and coastline lines, and place and POI label
  * points. Roads are not read here: the basemap draws the stored road network. Two passes like the
- * road import keep memory to the ways kept and the nodes they use. Multipolygon relations are
- * not read (the readers skip relations), so a lake or park drawn only as a relation is missing.
+ * road import keep memory to the ways kept and the nodes they use. Multipolygon relations
+ * (read beforehand by osm-multipolygons.ts from a .pbf) become polygons with their holes.
  */
 import type { OsmElement } from './osm-roads.js';
 import type { OsmTaggedNode } from './osm-places.js';
+import { assembleRings, insideRing, type MultipolygonRelation } from './osm-multipolygons.js';
 
 export const BASEMAP_LAYERS = ['water', 'landuse', 'buildings', 'places', 'pois'] as const;
 /** The layers the import and the demo seed store; the tile service adds `roads` and `grids`. */
@@ -154,14 +155,25 @@ interface KeptWay {
   poi: { layer: 'places' | 'pois'; class: string; rank: number } | null;
 }
 
+/** Whether a multipolygon relation's tags make it a basemap area (water, land use, building). */
+export function isBasemapArea(tags: Record<string, string>): boolean {
+  return classifyWay(tags, true)?.kind === 'area';
+}
+
 /**
  * Reads the basemap layers from an OSM source whose reader yields node tags (`readOsmPbf(file,
  * { nodeTags: true })`); a reader without node tags gives the areas and lines only.
+ * `relations`: the file's multipolygons (`readMultipolygons(file, isBasemapArea)`).
  */
-export async function osmBasemap(source: BasemapSource): Promise<BasemapLayers> {
+export async function osmBasemap(
+  source: BasemapSource,
+  relations: readonly MultipolygonRelation[] = [],
+): Promise<BasemapLayers> {
   const layers = emptyBasemap();
   const ways: KeptWay[] = [];
   const needed = new Set<number>();
+  const members = new Map<number, number[]>();
+  for (const r of relations) for (const id of [...r.outer, ...r.inner]) members.set(id, []);
   for await (const element of source()) {
     if (element.type === 'node') {
       const tags = (element as OsmTaggedNode).tags;
@@ -175,6 +187,10 @@ export async function osmBasemap(source: BasemapSource): Promise<BasemapLayers> 
         });
     } else if (element.type === 'way') {
       const refs = element.refs;
+      if (members.has(element.id)) {
+        members.set(element.id, refs);
+        for (const ref of refs) needed.add(ref);
+      }
       const closed = refs.length >= 4 && refs[0] === refs.at(-1);
       const kind = classifyWay(element.tags, closed);
       const point = classifyPoint(element.tags);
@@ -190,7 +206,7 @@ export async function osmBasemap(source: BasemapSource): Promise<BasemapLayers> 
       for (const ref of refs) needed.add(ref);
     }
   }
-  if (ways.length === 0) return layers;
+  if (ways.length === 0 && relations.length === 0) return layers;
   // Only the nodes kept ways use, packed: a city has millions of nodes.
   const lon = new Map<number, number>();
   const lat = new Map<number, number>();
@@ -233,6 +249,31 @@ export async function osmBasemap(source: BasemapSource): Promise<BasemapLayers> 
         type: 'Feature',
         geometry: { type: 'Point', coordinates: [round(cx), round(cy)] },
         properties: { class: way.poi.class, name: way.name, rank: way.poi.rank },
+      });
+    }
+  }
+  for (const relation of relations) {
+    const kind = classifyWay(relation.tags, true);
+    if (!kind) continue;
+    const line = (id: number): Position[] => {
+      const coords: Position[] = [];
+      for (const ref of members.get(id) ?? []) {
+        const x = lon.get(ref);
+        const y = lat.get(ref);
+        if (x === undefined || y === undefined) return [];
+        coords.push([x, y]);
+      }
+      return coords;
+    };
+    const outers = assembleRings(relation.outer.map(line));
+    const inners = assembleRings(relation.inner.map(line));
+    const name = labelOf(relation.tags);
+    for (const outer of outers) {
+      const holes = inners.filter((ring) => insideRing(ring[0]!, outer));
+      layers[kind.layer].features.push({
+        type: 'Feature',
+        geometry: { type: 'Polygon', coordinates: [outer, ...holes] },
+        properties: { class: kind.class, ...(name ? { name } : {}) },
       });
     }
   }
