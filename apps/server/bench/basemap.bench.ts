@@ -6,7 +6,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { FastifyBaseLogger } from 'fastify';
-import { basemapCounts, isBasemapArea, osmBasemap } from '../src/importers/osm-basemap.js';
+import { basemapCounts, isBasemapArea } from '@dispatch/basemap';
+import { osmBasemap } from '../src/importers/osm-basemap.js';
 import { readMultipolygons } from '../src/importers/osm-multipolygons.js';
 import { readOsmPbf } from '../src/importers/osm-pbf.js';
 import { osmRoads } from '../src/importers/osm-roads.js';

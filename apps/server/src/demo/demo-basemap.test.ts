@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoCity } from '@dispatch/demo-city';
-import { bufferLine, demoBasemap } from './demo-basemap.js';
+import { demoBasemap } from './demo-basemap.js';
 
 describe('the demo city basemap', () => {
   it('has the river as water, every grid as land use and label, and the posts as POIs', () => {
@@ -11,19 +11,5 @@ describe('the demo city basemap', () => {
     expect(layers.places.features.map((f) => f.properties.name)).toEqual(city.grids.map((g) => g.name));
     expect(layers.pois.features).toHaveLength(city.precincts.length + city.posts.length);
     expect(layers.buildings.features).toEqual([]);
-  });
-
-  it('buffers a line into a closed ring of the given width', () => {
-    const ring = bufferLine(
-      [
-        [120, 30],
-        [120.01, 30],
-      ],
-      50,
-    );
-    expect(ring).toHaveLength(5);
-    expect(ring[0]).toEqual(ring.at(-1));
-    const widthDegrees = ring[0]![1] - ring[3]![1];
-    expect(widthDegrees * 111_320).toBeCloseTo(100, 0);
   });
 });

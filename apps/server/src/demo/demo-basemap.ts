@@ -5,39 +5,11 @@
  * posts as points of interest. Roads and grid outlines come from their own tables.
  */
 import type { DemoCity } from '@dispatch/demo-city';
-import { emptyBasemap, type BasemapLayers } from '../importers/osm-basemap.js';
+import { bufferLine, emptyBasemap, type BasemapLayers } from '@dispatch/basemap';
 
 type Position = [number, number];
 
 const ZONE_LANDUSE = { old_town: 'commercial', urban: 'residential', suburban: 'farmland' } as const;
-const METERS_PER_DEGREE = 111_320;
-
-/** A polygon around a polyline, `halfWidth` metres each side (mitred at the vertices). */
-export function bufferLine(line: readonly Position[], halfWidthMeters: number): Position[] {
-  if (line.length < 2) return [];
-  const lat0 = (line[0]![1] * Math.PI) / 180;
-  const kx = METERS_PER_DEGREE * Math.cos(lat0);
-  const ky = METERS_PER_DEGREE;
-  const xy = line.map(([lng, lat]) => [lng * kx, lat * ky] as const);
-  const left: Position[] = [];
-  const right: Position[] = [];
-  for (let i = 0; i < xy.length; i++) {
-    const a = xy[Math.max(0, i - 1)]!;
-    const b = xy[Math.min(xy.length - 1, i + 1)]!;
-    const dx = b[0] - a[0];
-    const dy = b[1] - a[1];
-    const len = Math.hypot(dx, dy) || 1;
-    const nx = (-dy / len) * halfWidthMeters;
-    const ny = (dx / len) * halfWidthMeters;
-    const [x, y] = xy[i]!;
-    left.push([(x + nx) / kx, (y + ny) / ky]);
-    right.push([(x - nx) / kx, (y - ny) / ky]);
-  }
-  const ring = [...left, ...right.reverse()];
-  ring.push(ring[0]!);
-  return ring;
-}
-
 export function demoBasemap(city: DemoCity): BasemapLayers {
   const layers = emptyBasemap();
   const river = city.river;

@@ -4,7 +4,8 @@
  */
 import { createReadStream } from 'node:fs';
 import { BasemapService } from '../services/basemap-service.js';
-import { basemapCounts, isBasemapArea, osmBasemap } from './osm-basemap.js';
+import { basemapCounts, isBasemapArea } from '@dispatch/basemap';
+import { osmBasemap } from './osm-basemap.js';
 import { readMultipolygons } from './osm-multipolygons.js';
 import { readOsmPbf } from './osm-pbf.js';
 import { readOsmXml } from './osm-xml.js';

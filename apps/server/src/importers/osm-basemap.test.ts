@@ -5,15 +5,9 @@ import { PbfReader } from 'pbf';
 import type { FastifyBaseLogger } from 'fastify';
 import { TileService } from '../services/tile-service.js';
 import type { BasemapService } from '../services/basemap-service.js';
-import {
-  basemapCounts,
-  classifyPoint,
-  classifyWay,
-  isBasemapArea,
-  osmBasemap,
-  type BasemapLayers,
-} from './osm-basemap.js';
-import { assembleRings, insideRing, readMultipolygons } from './osm-multipolygons.js';
+import { basemapCounts, isBasemapArea, type BasemapLayers } from '@dispatch/basemap';
+import { osmBasemap } from './osm-basemap.js';
+import { readMultipolygons } from './osm-multipolygons.js';
 import { readOsmPbf } from './osm-pbf.js';
 import { readOsmXml } from './osm-xml.js';
 
@@ -22,25 +16,6 @@ const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url)
 const quiet = { info: () => undefined } as unknown as FastifyBaseLogger;
 
 describe('basemap layers from OSM', () => {
-  it('classifies ways and points', () => {
-    expect(classifyWay({ natural: 'water' }, true)).toEqual({ layer: 'water', kind: 'area', class: 'water' });
-    expect(classifyWay({ waterway: 'river' }, false)).toEqual({
-      layer: 'water',
-      kind: 'line',
-      class: 'river',
-    });
-    expect(classifyWay({ building: 'yes' }, true)).toMatchObject({ layer: 'buildings', class: 'building' });
-    expect(classifyWay({ building: 'yes' }, false)).toBeNull();
-    expect(classifyWay({ leisure: 'park' }, true)).toMatchObject({ layer: 'landuse', class: 'park' });
-    expect(classifyWay({ highway: 'primary' }, false)).toBeNull();
-    expect(classifyPoint({ place: 'town', name: 'Andorra la Vella', 'name:zh': '安道尔城' })).toEqual({
-      layer: 'places',
-      class: 'town',
-      rank: 2,
-    });
-    expect(classifyPoint({ amenity: 'police' })).toBeNull();
-  });
-
   it('Monaco: buildings, water, land use, place and POI labels, in bounded time', async () => {
     const started = performance.now();
     const layers = await osmBasemap(() => readOsmPbf(fixture('monaco.osm.pbf'), { nodeTags: true }));
@@ -98,33 +73,6 @@ describe('basemap layers from OSM', () => {
       ),
     ).toBe(true);
   }, 60_000);
-
-  it('joins member ways end to end into rings, and finds holes inside them', () => {
-    const rings = assembleRings([
-      [
-        [0, 0],
-        [1, 0],
-      ],
-      [
-        [1, 1],
-        [1, 0],
-      ],
-      [
-        [1, 1],
-        [0, 1],
-        [0, 0],
-      ],
-      [
-        [5, 5],
-        [6, 6],
-      ],
-    ]);
-    expect(rings).toHaveLength(1);
-    expect(rings[0]).toHaveLength(5);
-    expect(rings[0]![0]).toEqual(rings[0]!.at(-1));
-    expect(insideRing([0.5, 0.5], rings[0]!)).toBe(true);
-    expect(insideRing([2, 0.5], rings[0]!)).toBe(false);
-  });
 
   it('.osm XML gives areas and lines (the XML reader yields no node tags)', async () => {
     const layers = await osmBasemap(() => readOsmXml(createReadStream(fixture('small-city.osm'))));

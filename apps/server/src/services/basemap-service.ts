@@ -3,12 +3,7 @@
  * written by the OSM import and the demo seed, read by the tile service on every node.
  */
 import type { Prisma } from '../generated/prisma/client.js';
-import {
-  BASEMAP_LAYERS,
-  emptyBasemap,
-  type BasemapCollection,
-  type BasemapLayers,
-} from '../importers/osm-basemap.js';
+import { BASEMAP_LAYERS, emptyBasemap, type BasemapCollection, type BasemapLayers } from '@dispatch/basemap';
 import type { ServiceContext, Tx } from './context.js';
 
 /** Replaces every stored layer in one transaction (a layer missing from `layers` is emptied). */

@@ -9,7 +9,7 @@ import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { FastifyBaseLogger } from 'fastify';
 import { BASEMAP_SOURCE_LAYERS, BASEMAP_TILE_MAX_ZOOM } from '@dispatch/contracts';
-import type { BasemapCollection } from '../importers/osm-basemap.js';
+import type { BasemapCollection } from '@dispatch/basemap';
 import type { BasemapService } from './basemap-service.js';
 import type { RoadNetworkService } from './road-network-service.js';
 
