@@ -79,6 +79,8 @@ export default tseslint.config(
       '@dispatch/coverage',
     ),
   },
+  // The basemap's rules stand alone: OSM tags in, layers out.
+  { files: ['packages/basemap/src/**/*.ts'], rules: banImports('@dispatch/*') },
   // Contracts are shared by server and clients: types and TypeBox schemas over the domain only.
   {
     files: ['packages/contracts/src/**/*.ts'],

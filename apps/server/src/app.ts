@@ -40,6 +40,7 @@ import moveUpRoutes from './routes/move-up.js';
 import mapRoutes from './routes/map.js';
 import geocodeRoutes from './routes/geocode.js';
 import relatedCallRoutes from './routes/related-calls.js';
+import tileRoutes from './routes/tiles.js';
 import reportRoutes from './routes/reports.js';
 import settingsRoutes from './routes/settings.js';
 import unitRoutes from './routes/units.js';
@@ -162,6 +163,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(unitRoutes);
       await api.register(gridRoutes);
       await api.register(mapRoutes);
+      await api.register(tileRoutes);
       await api.register(auditRoutes);
       await api.register(settingsRoutes);
       await api.register(kpiRoutes);
@@ -183,7 +185,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       hasWeb &&
       request.method === 'GET' &&
       !request.url.startsWith('/api') &&
-      !request.url.startsWith('/socket.io')
+      !request.url.startsWith('/socket.io') &&
+      // A glyph range the console does not ship is a 404, so MapLibre draws it with local fonts.
+      !request.url.startsWith('/glyphs/')
     ) {
       return reply.sendFile('index.html');
     }

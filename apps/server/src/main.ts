@@ -44,6 +44,10 @@ async function main() {
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
+  // Cut the basemap's tile indexes now, not on the first map's tiles.
+  app.services.tiles
+    .prepare()
+    .catch((error: unknown) => app.log.error({ err: error }, 'basemap tiles failed'));
 
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   const lines = [

@@ -12,3 +12,4 @@ export * from './hotspots.js';
 export * from './sessions.js';
 export * from './geocode.js';
 export * from './related-calls.js';
+export * from './tiles.js';

@@ -195,6 +195,29 @@ describe(`database (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
       data: { name: 'demo', geojson: { type: 'FeatureCollection', features: [] }, nodeCount: 0 },
     });
     await prisma.setting.create({ data: { key: 'clock.targets', value: { dispatchSeconds: 60 } } });
+    await prisma.basemapLayer.create({
+      data: { layer: 'water', geojson: { type: 'FeatureCollection', features: [] }, source: 'demo' },
+    });
+    await prisma.gazetteerPlace.create({
+      data: {
+        source: 'standard',
+        sourceId: 'SA-1',
+        kind: 'standard_address',
+        name: '实验小学',
+        aliases: ['实小', '一小'],
+        lng: 120.1,
+        lat: 30.2,
+        keyPlace: 'school',
+      },
+    });
+    await prisma.callRecord.create({
+      data: {
+        id: '00000000-0000-4000-8000-00000000c411',
+        incidentId: incident.id,
+        callerPhone: '13800000000',
+        receivedAt: new Date('2026-11-23T08:01:00.000Z'),
+      },
+    });
 
     // Read back with relations: every field survives the round trip.
     const readIncident = await prisma.incident.findUniqueOrThrow({
@@ -227,6 +250,18 @@ describe(`database (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
       },
     );
     expect((await prisma.roadNetwork.findFirstOrThrow()).name).toBe('demo');
+    expect(await prisma.basemapLayer.findUniqueOrThrow({ where: { layer: 'water' } })).toMatchObject({
+      source: 'demo',
+      featureCount: 0,
+    });
+    expect(
+      await prisma.gazetteerPlace.findUniqueOrThrow({
+        where: { source_sourceId: { source: 'standard', sourceId: 'SA-1' } },
+      }),
+    ).toMatchObject({ aliases: ['实小', '一小'], keyPlace: 'school', address: null });
+    expect(
+      await prisma.incident.findUniqueOrThrow({ where: { id: incident.id }, include: { callRecords: true } }),
+    ).toMatchObject({ callerCount: 1, callRecords: [{ callerPhone: '13800000000', notes: '' }] });
     expect((await prisma.setting.findUniqueOrThrow({ where: { key: 'clock.targets' } })).value).toEqual({
       dispatchSeconds: 60,
     });

@@ -16,6 +16,8 @@ import {
 } from '@dispatch/demo-city';
 import type { Role } from '@dispatch/domain';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
+import { storeBasemap } from '../services/basemap-service.js';
+import { demoBasemap } from './demo-basemap.js';
 
 export interface DemoCredential {
   username: string;
@@ -128,6 +130,8 @@ export async function seedCity(
           create: { key: 'map.river', value: city.river as unknown as Prisma.InputJsonValue },
           update: { value: city.river as unknown as Prisma.InputJsonValue },
         });
+      // The generated city's basemap (river, zones, names); a real city's came with its import.
+      if (city.river) await storeBasemap(tx, demoBasemap({ ...city, river: city.river }), options.roads ?? 'city');
       return {
         seeded: true,
         grids: city.grids.length,

@@ -17,6 +17,7 @@ import { GridIndex } from '../services/grid-index.js';
 import { GridService, type GridImportReport } from '../services/grid-service.js';
 import { RoadNetworkService } from '../services/road-network-service.js';
 import { geoJsonFeatures, ImportInputError, parseRoadGeoJson, type ImportProgress } from './geojson-roads.js';
+import { importOsmBasemap } from './import-basemap.js';
 import { readOsmPbf } from './osm-pbf.js';
 import { osmPlaces } from './osm-places.js';
 import { osmRoads, ROAD_NODE_TAGS } from './osm-roads.js';
@@ -223,6 +224,7 @@ export async function importRoads(
   );
   const format = options.format ?? roadFormatOf(options.file);
   if (format !== 'geojson') await importOsmPlaces(options.file, format, ctx, service);
+  await importOsmBasemap(options.file, options.format ?? roadFormatOf(options.file), ctx);
   io.out('A running server keeps the road network in memory: restart it to route on the new network.');
   return { exitCode: 0, parsed, network };
 }

@@ -34,6 +34,8 @@ import { SettingsService } from '../services/settings-service.js';
 import { SnapshotService } from '../services/snapshot-service.js';
 import { StandbyPlanService } from '../services/standby-plan-service.js';
 import { StandbyService } from '../services/standby-service.js';
+import { BasemapService } from '../services/basemap-service.js';
+import { TileService } from '../services/tile-service.js';
 import { UnitRoster } from '../services/unit-roster.js';
 import { UnitService } from '../services/unit-service.js';
 
@@ -69,6 +71,8 @@ export interface Services {
   gazetteer: GazetteerService;
   /** Duplicate and related calls; attaching a call to an incident. */
   relatedCalls: RelatedCallService;
+  /** The offline basemap's vector tiles. */
+  tiles: TileService;
   validatePosition: (value: unknown) => Result<void>;
   /** Same as `settings.clockTargets()`. */
   clockTargets: () => Promise<ClockTargets>;
@@ -168,6 +172,11 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
         );
   const planner = new CoverPlanner(roads, gridIndex, recommendations, clockTargets, hotspots, planning);
   const standby = new StandbyService(ctx, (error) => app.log.error({ err: error }, 'standby sweep failed'));
+  const tiles = new TileService(new BasemapService(ctx), roads, app.log);
+  // Grid outlines are a tile layer: a changed grid is read again on the next tile.
+  bus.subscribe((event) => {
+    if (event.name === 'grid:updated') tiles.gridsChanged();
+  });
   const services: Services = {
     ctx,
     bus,
@@ -208,6 +217,7 @@ export default fp<ServicesOptions>(async function services(app: FastifyInstance,
     hotspots,
     gazetteer,
     relatedCalls: new RelatedCallService(ctx),
+    tiles,
     validatePosition,
     clockTargets,
   };

@@ -194,8 +194,12 @@ describe(`bad input on every OpenAPI route (${process.env.DATABASE_URL ? 'postgr
         .filter(Boolean)
         .at(-1)!;
       // A route whose ids the setup does not know gets a well-formed id nobody has: the probes of
-      // its other parts then meet validation, not the id's format.
-      validPath[p.name] = ids[before] ?? ids[p.name] ?? '00000000-0000-4000-8000-000000000000';
+      // its other parts then meet validation, not the id's format. Integer parameters (tile
+      // coordinates) get the smallest their schema allows.
+      validPath[p.name] =
+        ids[before] ??
+        ids[p.name] ??
+        (isNumeric(p.schema ?? {}) ? String(sample(p.schema!, now)) : '00000000-0000-4000-8000-000000000000');
     }
     const url = (pathValues: Record<string, string>, query: Record<string, string>) => {
       const path = route.replace(/\{(\w+)\}/g, (_, name: string) => pathValues[name]!);

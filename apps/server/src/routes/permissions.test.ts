@@ -88,6 +88,8 @@ describe(`permissions per role (${process.env.DATABASE_URL ? 'postgres' : 'pglit
     ],
     ['read grids', () => ({ method: 'GET', url: '/api/grids' }), ROLES],
     ['read posts', () => ({ method: 'GET', url: '/api/posts' }), ROLES],
+    // The basemap is map data like the roads: every signed-in role, unit terminals included.
+    ['read basemap tiles', () => ({ method: 'GET', url: '/api/tiles/0/0/0.pbf' }), ROLES],
     [
       'create an incident',
       () => ({

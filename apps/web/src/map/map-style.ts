@@ -1,10 +1,11 @@
 /**
- * The base style. Offline by default: a plain background, with roads, river and grids drawn
- * from the server's GeoJSON. A configured style URL (VITE_MAP_STYLE_URL) or a local PMTiles
- * archive (VITE_PMTILES_URL, Protomaps basemap layers) replaces those base layers.
- * No glyphs or sprites are referenced, so nothing is fetched from the internet.
+ * The base style. Offline by default: the server's vector basemap (water, land use, buildings,
+ * roads, labels; see basemap-style.ts) with glyphs bundled in the console. A configured style
+ * URL (VITE_MAP_STYLE_URL) or a local PMTiles archive (VITE_PMTILES_URL, Protomaps basemap
+ * layers) replaces it. Either way the operational layers are drawn on top.
  */
-import type { MapOptions } from 'maplibre-gl';
+import type { MapOptions, RequestParameters } from 'maplibre-gl';
+import { BASEMAP_LABEL_LAYERS, localBasemapStyle } from './basemap-style.js';
 import { MAP_BACKGROUND } from './palette.js';
 
 export type StyleInput = NonNullable<MapOptions['style']>;
@@ -13,6 +14,8 @@ export interface BaseStyle {
   style: StyleInput;
   /** True when the base (roads, water) comes from the style, so the GeoJSON roads are skipped. */
   external: boolean;
+  /** The style's first label layer: area overlays (grid shades, heat map) go under it. */
+  labelsBeforeId: string | null;
   /** PMTiles archive to register with the pmtiles protocol before the style loads. */
   pmtilesUrl: string | null;
 }
@@ -20,10 +23,31 @@ export interface BaseStyle {
 /** Reads the configuration (Vite env at build time). */
 export function baseStyleFromEnv(env: { VITE_MAP_STYLE_URL?: string; VITE_PMTILES_URL?: string }): BaseStyle {
   const styleUrl = env.VITE_MAP_STYLE_URL?.trim();
-  if (styleUrl) return { style: styleUrl, external: true, pmtilesUrl: null };
+  if (styleUrl) return { style: styleUrl, external: true, labelsBeforeId: null, pmtilesUrl: null };
   const pmtiles = env.VITE_PMTILES_URL?.trim();
-  if (pmtiles) return { style: pmtilesStyle(pmtiles), external: true, pmtilesUrl: pmtiles };
-  return { style: blankStyle(), external: false, pmtilesUrl: null };
+  if (pmtiles)
+    return { style: pmtilesStyle(pmtiles), external: true, labelsBeforeId: null, pmtilesUrl: pmtiles };
+  const origin = globalThis.location?.origin ?? 'http://localhost';
+  return {
+    style: localBasemapStyle(origin),
+    external: true,
+    labelsBeforeId: BASEMAP_LABEL_LAYERS[0]!,
+    pmtilesUrl: null,
+  };
+}
+
+/**
+ * Signs the basemap's tile requests like every other API call: the tiles are map data behind
+ * the same sign-in. Other URLs (glyphs, a configured style) go out unchanged.
+ */
+export function authorizedRequest(
+  url: string,
+  token: string | null,
+  origin: string = globalThis.location?.origin ?? '',
+): RequestParameters {
+  if (token && origin && url.startsWith(`${origin}/api/`))
+    return { url, headers: { authorization: `Bearer ${token}` } };
+  return { url };
 }
 
 export function blankStyle(): StyleInput {

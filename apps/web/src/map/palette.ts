@@ -45,3 +45,27 @@ export const HOTSPOT_RAMP: readonly (readonly [number, string])[] = [
   [0.4, '#fb923c'],
   [1, '#e11d48'],
 ];
+
+/** The offline vector basemap under the operational layers: dark, low contrast, labels muted. */
+export const BASEMAP_COLORS = {
+  water: '#0c2a44',
+  waterLine: '#1d4e7a',
+  waterLabel: '#6b9ac4',
+  green: '#0f2a1f',
+  residential: '#111a2b',
+  commercial: '#1a1830',
+  industrial: '#1b1d26',
+  institution: '#1f1a2c',
+  farmland: '#142317',
+  landuseOther: '#101827',
+  building: '#1a2336',
+  buildingOutline: '#25314a',
+  roadMinor: '#263247',
+  roadMedium: '#3a4a66',
+  roadMajor: '#5b6f94',
+  roadLabel: '#9aa8bf',
+  roadRef: '#e8c36a',
+  placeLabel: '#d7dfeb',
+  poiLabel: '#b8a6e8',
+  labelHalo: '#0a101c',
+} as const;

@@ -9,10 +9,12 @@ import { Map as MapLibreMap, type GeoJSONSource, type MapMouseEvent } from 'mapl
 import { gridBounds } from '../lib/map-features.js';
 import { UnitAnimator } from '../lib/unit-animator.js';
 import { useGridsStore } from '../stores/grids-store.js';
+import { useSessionStore } from '../stores/session-store.js';
 import { useUiStore } from '../stores/ui-store.js';
 import { useUnitsStore } from '../stores/units-store.js';
 import { attachCheckpointLayer } from './checkpoint-layer.js';
-import { baseStyleFromEnv } from './map-style.js';
+import { LOCAL_IDEOGRAPH_FONTS } from './basemap-style.js';
+import { authorizedRequest, baseStyleFromEnv } from './map-style.js';
 import { useMapLayersStore } from './map-layers-store.js';
 import { ensureMapLibreSetup } from './maplibre-setup.js';
 import {
@@ -76,6 +78,7 @@ export class SituationMap {
   private pulseDrawnAt = -Infinity;
   private readonly dirty = new Set<SourceKey>();
   private readonly externalBase: boolean;
+  private readonly labelsBeforeId: string | null;
   private frame = 0;
   private unitsInFlight = false;
   private unitsNextAt = 0;
@@ -90,6 +93,7 @@ export class SituationMap {
   constructor(private readonly options: SituationMapOptions) {
     const base = baseStyleFromEnv(import.meta.env);
     this.externalBase = base.external;
+    this.labelsBeforeId = base.labelsBeforeId;
     ensureMapLibreSetup(base.pmtilesUrl !== null);
     this.map = new MapLibreMap({
       container: options.container,
@@ -100,7 +104,12 @@ export class SituationMap {
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
+      // Chinese labels are drawn with the console's own fonts: glyph files cover Latin only.
+      localIdeographFontFamily: LOCAL_IDEOGRAPH_FONTS,
+      transformRequest: (url) => authorizedRequest(url, useSessionStore.getState().token),
     });
+    // Diagnostics handle (browser tests, the console's devtools): the map behind the element.
+    Object.defineProperty(options.container, 'maplibreMap', { value: this.map, configurable: true });
     this.map.on('load', () => this.onLoad());
     this.resizeObserver = new ResizeObserver(() => this.map.resize());
     this.resizeObserver.observe(options.container);
@@ -117,10 +126,12 @@ export class SituationMap {
   private onLoad(): void {
     const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
     for (const id of Object.values(SOURCES)) this.map.addSource(id, { type: 'geojson', data: empty });
+    // Area shades go under the basemap's labels, so street and place names stay readable.
+    const under =
+      this.labelsBeforeId && this.map.getLayer(this.labelsBeforeId) ? this.labelsBeforeId : undefined;
+    for (const layer of [...gridLayers(), ...hotspotLayers()]) this.map.addLayer(layer, under);
     const layers = [
       ...(this.externalBase ? [] : [...riverLayers(), ...roadLayers()]),
-      ...gridLayers(),
-      ...hotspotLayers(),
       ...postLayers(),
       ...routeLayers(),
       ...standbyPointLayers(),
