@@ -131,7 +131,8 @@ export async function seedCity(
           update: { value: city.river as unknown as Prisma.InputJsonValue },
         });
       // The generated city's basemap (river, zones, names); a real city's came with its import.
-      if (city.river) await storeBasemap(tx, demoBasemap({ ...city, river: city.river }), options.roads ?? 'city');
+      if (city.river)
+        await storeBasemap(tx, demoBasemap({ ...city, river: city.river }), options.roads ?? 'city');
       return {
         seeded: true,
         grids: city.grids.length,
