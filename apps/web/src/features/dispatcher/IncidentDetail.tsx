@@ -1,4 +1,5 @@
 import { CLOCK_NAMES } from '@dispatch/domain';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClockBadge } from '../../components/ClockBadge.js';
 import { PriorityBadge } from '../../components/PriorityBadge.js';
@@ -30,12 +31,23 @@ export function IncidentDetail() {
     ? `${incident.version}:${incident.assignments.map((a) => `${a.id}.${a.version}`).join(',')}`
     : '';
   const timeline = useIncidentTimeline(incident?.id ?? null, revision);
+  // Chosen low in the queue, the detail (at the column's top) would stay scrolled out of view.
+  const sectionRef = useRef<HTMLElement>(null);
+  const shownId = incident?.id;
+  useEffect(() => {
+    if (shownId) sectionRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [shownId]);
   const place = useReverseGeocode(incident?.lngLat);
 
   if (!incident) return null;
   const clocks = incidentClocks(incident, now, targets);
   return (
-    <section className="panel incident-detail" data-testid="incident-detail" data-incident-id={incident.id}>
+    <section
+      ref={sectionRef}
+      className="panel incident-detail"
+      data-testid="incident-detail"
+      data-incident-id={incident.id}
+    >
       <header className="panel-header">
         <h2>
           <PriorityBadge priority={incident.priority} /> {t(`incidentType.${incident.type}`)}
