@@ -36,7 +36,7 @@ export function useTerminalAlert(
     let flash = false;
     const flasher = setInterval(() => {
       flash = !flash;
-      document.title = flash ? `🔔 ${headline}` : title;
+      document.title = flash ? `【${headline}】` : title;
     }, 1000);
     const ringer = setInterval(() => {
       if (sound()) {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../../components/LanguageSwitch.js';
 import { SoundControl } from '../attention/SoundControl.js';
 import { useDispatcherAlerts } from '../attention/use-dispatcher-alerts.js';
 import { ConnectionBadge } from '../../components/ConnectionBadge.js';
@@ -27,6 +28,7 @@ export function WallPage() {
         <ServerClock className="wall-clock" />
         <ConnectionBadge />
         <SoundControl screen="wall" />
+        <LanguageSwitch />
       </header>
       <KpiTiles />
       <CoverageAlertBanner />
