@@ -299,6 +299,7 @@ export const en: Resources = {
     stillFree: 'Units on standby stay free for calls',
   },
   terminal: {
+    noGps: 'No GPS fix: the map shows the destination only',
     here: 'Here',
     title: 'Unit terminal',
     noUnit: 'This account is not linked to a unit',

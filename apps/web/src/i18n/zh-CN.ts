@@ -301,6 +301,7 @@ export const zhCN = {
     stillFree: '待命期间仍可接受派警',
   },
   terminal: {
+    noGps: '无定位信号：地图只显示目的地',
     here: '当前位置',
     title: '警员终端',
     noUnit: '此账号未绑定警力',

@@ -153,7 +153,13 @@ export class SituationMap {
         if (this.animator.update(positions, performance.now())) this.markDirty('units');
       },
       onFlyTo: (request) =>
-        this.map.flyTo({ center: request.lngLat, zoom: request.zoom ?? Math.max(this.map.getZoom(), 15) }),
+        request.bounds &&
+        (request.bounds[0][0] !== request.bounds[1][0] || request.bounds[0][1] !== request.bounds[1][1])
+          ? this.map.fitBounds(request.bounds, { padding: 60, maxZoom: 16 })
+          : this.map.flyTo({
+              center: request.lngLat,
+              zoom: request.zoom ?? Math.max(this.map.getZoom(), 15),
+            }),
       onGridsFirstSeen: () => this.fitToGrids(),
       onCoverageLayer: (visible) => this.showCoverage(visible),
     });
@@ -164,8 +170,10 @@ export class SituationMap {
     // A map that does not fit the grids (the unit terminal) goes where it was asked to before it
     // loaded: the unit's own position usually arrives while MapLibre is still loading.
     const pending = useUiStore.getState().flyTo;
-    if (!this.options.fitGrids && pending)
-      this.map.jumpTo({ center: pending.lngLat, zoom: pending.zoom ?? this.map.getZoom() });
+    if (!this.options.fitGrids && pending) {
+      if (pending.bounds) this.map.fitBounds(pending.bounds, { padding: 60, maxZoom: 16, animate: false });
+      else this.map.jumpTo({ center: pending.lngLat, zoom: pending.zoom ?? this.map.getZoom() });
+    }
     // Ready once our sources have data and a frame was drawn with it. Not 'idle': a map with
     // gliding units or a pulsing incident is never idle.
     this.map.once('sourcedata', () =>

@@ -15,6 +15,8 @@ export interface Notice {
 export interface FlyToRequest {
   lngLat: [number, number];
   zoom?: number;
+  /** Show all of these instead (the unit, its destination and route): the map fits them. */
+  bounds?: [[number, number], [number, number]];
   /** Increments on every request so the same place can be flown to twice. */
   seq: number;
 }
@@ -36,6 +38,8 @@ export interface UiState {
   selectIncident: (id: string | null) => void;
   selectUnit: (id: string | null) => void;
   requestFlyTo: (lngLat: [number, number], zoom?: number) => void;
+  /** Fit the map to these points (one point: fly there at street zoom). */
+  requestFitPoints: (points: readonly (readonly [number, number])[]) => void;
   setRoutes: (routes: readonly AssignmentRoute[]) => void;
   setUnitKindFilter: (kind: UnitKind | 'all') => void;
   notify: (notice: Omit<Notice, 'id'>) => void;
@@ -59,6 +63,17 @@ export const useUiStore = create<UiState>()((set, get) => ({
   selectIncident: (id) => set({ selectedIncidentId: id }),
   selectUnit: (id) => set({ selectedUnitId: id }),
   requestFlyTo: (lngLat, zoom) => set({ flyTo: { lngLat, zoom, seq: (get().flyTo?.seq ?? 0) + 1 } }),
+  requestFitPoints: (points) => {
+    if (points.length === 0) return;
+    const lngs = points.map((p) => p[0]);
+    const lats = points.map((p) => p[1]);
+    const bounds: [[number, number], [number, number]] = [
+      [Math.min(...lngs), Math.min(...lats)],
+      [Math.max(...lngs), Math.max(...lats)],
+    ];
+    const center: [number, number] = [(bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2];
+    set({ flyTo: { lngLat: center, zoom: 15, bounds, seq: (get().flyTo?.seq ?? 0) + 1 } });
+  },
   setRoutes: (routes) => set({ routes: Object.fromEntries(routes.map((r) => [r.assignmentId, r])) }),
   setUnitKindFilter: (unitKindFilter) => set({ unitKindFilter }),
   notify: (notice) => {

@@ -41,11 +41,16 @@ export function UnitTerminalPage() {
   }, [missingIncidentId]);
 
   const incidentLngLat = active?.incident.lngLat;
-  useEffect(() => {
-    if (incidentLngLat) useUiStore.getState().requestFlyTo([incidentLngLat[0], incidentLngLat[1]], 14);
-  }, [incidentLngLat]);
-
   const hasPosition = useUnitsStore((s) => (unitId ? s.positions[unitId] !== undefined : false));
+  // The unit and where it is sent, both on screen (the city as a tiny square helped no one);
+  // without GPS the destination alone. Again once the first position arrives.
+  useEffect(() => {
+    if (!incidentLngLat) return;
+    const position = unitId ? useUnitsStore.getState().positions[unitId] : undefined;
+    const destination: [number, number] = [incidentLngLat[0], incidentLngLat[1]];
+    useUiStore.getState().requestFitPoints(position ? [position.lngLat, destination] : [destination]);
+  }, [incidentLngLat, hasPosition, unitId]);
+
   const here = useReverseGeocode(useUnitsStore((s) => (unitId ? s.positions[unitId]?.lngLat : undefined)));
   useEffect(() => {
     if (incidentLngLat || !hasPosition || !unitId) return;
@@ -79,6 +84,11 @@ export function UnitTerminalPage() {
       {here && (
         <p className="terminal-here muted" data-testid="terminal-here">
           {t('terminal.here')}: {here}
+        </p>
+      )}
+      {unitId && !hasPosition && (
+        <p className="warning" data-testid="terminal-no-gps">
+          {t('terminal.noGps')}
         </p>
       )}
       {active ? (
