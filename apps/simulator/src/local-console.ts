@@ -374,6 +374,7 @@ export class LocalConsole implements DispatcherConsole {
         onSceneAt: null,
         clearedAt: null,
         cancelledAt: null,
+        checkpoint: null,
         version: 0,
       };
     });

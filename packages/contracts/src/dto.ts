@@ -43,6 +43,10 @@ export const AssignmentDto = Type.Object({
   clearedAt: NullableIsoTime,
   cancelledAt: NullableIsoTime,
   version: Type.Integer(),
+  /** A checkpoint unit's post: the road exit it holds (the unit drives there, every screen draws it). */
+  checkpoint: Nullable(
+    Type.Object({ lngLat: LngLatTuple, roadName: Nullable(Type.String()), headingDeg: Type.Number() }),
+  ),
 });
 export type AssignmentDto = Static<typeof AssignmentDto>;
 

@@ -160,7 +160,9 @@ describe(`checkpoints (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, ()
       const cp = out.plan.checkpoints.find((c) => c.assignmentId === a.id)!;
       expect(cp.unit!.unitId).toBe(a.unitId);
       expect(a.etaSeconds).toBe(cp.unit!.etaSeconds);
-      // The checkpoint's position lives in the assignment's audit event (no column for it).
+      // Every screen learns where the unit stands from the assignment itself (events, snapshots).
+      expect(a.checkpoint).toEqual({ lngLat: cp.lngLat, roadName: cp.roadName, headingDeg: cp.headingDeg });
+      // ...and the audit event records the whole checkpoint.
       const event = await db.prisma.auditEvent.findFirstOrThrow({
         where: { action: 'assignment.checkpoint', entityId: a.id },
       });
@@ -209,6 +211,9 @@ describe(`checkpoints (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, ()
       expect(step.statusCode, step.body).toBe(200);
     }
     const after = await call({ method: 'GET', url: `/api/incidents/${incident.id}` });
+    expect(after.json<IncidentDto>().assignments.find((a) => a.id === first.id)?.checkpoint?.lngLat).toEqual(
+      out.plan.checkpoints.find((c) => c.assignmentId === first.id)!.lngLat,
+    );
     expect(after.json<IncidentDto>()).toMatchObject({
       status: 'dispatched',
       firstEnRouteAt: null,

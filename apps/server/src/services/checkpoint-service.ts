@@ -261,13 +261,18 @@ export class CheckpointService {
         tx,
         outbox,
         incident.id,
-        manned.map(({ unit }) => ({
+        manned.map(({ unit, ...checkpoint }) => ({
           unitId: unit!.unitId,
           role: 'checkpoint' as const,
           tier: 1,
           etaSeconds: unit!.etaSeconds,
           distanceMeters: unit!.distanceMeters,
           method: unit!.method,
+          checkpoint: {
+            lngLat: [checkpoint.lngLat[0]!, checkpoint.lngLat[1]!] as [number, number],
+            roadName: checkpoint.roadName,
+            headingDeg: checkpoint.headingDeg,
+          },
         })),
         actor,
       );

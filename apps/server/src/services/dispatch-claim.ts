@@ -46,6 +46,7 @@ export function assignmentData(planned: PlannedUnit, fields: AssignmentFields) {
     etaMethod: planned.method,
     assignedById: fields.assignedById,
     assignedAt: fields.at,
+    ...(planned.checkpoint ? { checkpoint: { ...planned.checkpoint } } : {}),
   };
 }
 
@@ -64,6 +65,7 @@ export function newAssignmentRow(
     clearedAt: null,
     cancelledAt: null,
     version: 0,
+    checkpoint: planned.checkpoint ? { ...planned.checkpoint } : null,
   };
 }
 

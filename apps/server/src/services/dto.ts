@@ -45,6 +45,7 @@ export function toAssignmentDto(a: AssignmentWithUnit): AssignmentDto {
     clearedAt: iso(a.clearedAt),
     cancelledAt: iso(a.cancelledAt),
     version: a.version,
+    checkpoint: (a.checkpoint as AssignmentDto['checkpoint'] | null) ?? null,
   };
 }
 

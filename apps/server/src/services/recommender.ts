@@ -20,6 +20,15 @@ export interface PlannedUnit {
   etaSeconds: number | null;
   distanceMeters: number | null;
   method: string | null;
+  /** A checkpoint unit's post (checkpoint plans only). */
+  checkpoint?: AssignmentCheckpoint;
+}
+
+/** Where a checkpoint unit stands: the road exit it holds. */
+export interface AssignmentCheckpoint {
+  lngLat: [number, number];
+  roadName: string | null;
+  headingDeg: number;
 }
 
 export interface PlanSummary {

@@ -299,6 +299,8 @@ export const en: Resources = {
     stillFree: 'Units on standby stay free for calls',
   },
   terminal: {
+    checkpoint: 'Checkpoint: {{road}}',
+    checkpointRoad: 'road exit',
     noGps: 'No GPS fix: the map shows the destination only',
     here: 'Here',
     title: 'Unit terminal',

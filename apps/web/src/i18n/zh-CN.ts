@@ -301,6 +301,8 @@ export const zhCN = {
     stillFree: '待命期间仍可接受派警',
   },
   terminal: {
+    checkpoint: '卡点：{{road}}',
+    checkpointRoad: '道路出口',
     noGps: '无定位信号：地图只显示目的地',
     here: '当前位置',
     title: '警员终端',

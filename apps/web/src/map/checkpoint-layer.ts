@@ -4,9 +4,11 @@
  * ones red; a faint line runs
  * from the incident out to each, the way the suspect would flee.
  */
-import type { CheckpointDto } from '@dispatch/contracts';
+import type { CheckpointDto, IncidentDto } from '@dispatch/contracts';
+import { isAssignmentActive, isIncidentOnBoard } from '@dispatch/domain';
 import type { AddLayerObject, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from '../lib/geojson.js';
+import { useIncidentsStore } from '../stores/incidents-store.js';
 import { useCheckpointLayerStore } from './checkpoint-layer-store.js';
 
 export const CHECKPOINT_SOURCE = 'checkpoints';
@@ -86,21 +88,77 @@ export function checkpointLayers(): AddLayerObject[] {
 }
 
 /**
+ * Checkpoints held now, on every screen: each active checkpoint assignment of an incident on the
+ * board, drawn like a sent checkpoint with its escape line from the incident.
+ */
+export function liveCheckpointFeatures(incidents: Iterable<IncidentDto>): Feature[] {
+  const features: Feature[] = [];
+  for (const incident of incidents) {
+    if (!isIncidentOnBoard(incident.status)) continue;
+    for (const a of incident.assignments) {
+      if (!a.checkpoint || !isAssignmentActive(a.status)) continue;
+      const coordinates = [a.checkpoint.lngLat[0], a.checkpoint.lngLat[1]];
+      features.push(
+        {
+          type: 'Feature',
+          geometry: {
+            type: 'LineString',
+            coordinates: [[incident.lngLat[0], incident.lngLat[1]], coordinates],
+          },
+          properties: { id: a.id, kind: 'escape', held: true },
+        },
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates },
+          properties: {
+            id: a.id,
+            kind: 'checkpoint',
+            held: true,
+            sent: true,
+            callSign: a.callSign,
+            marginSeconds: null,
+          },
+        },
+      );
+    }
+  }
+  return features;
+}
+
+/**
  * Adds the checkpoint source and layers to a loaded map (below `beforeLayerId` when given) and
  * keeps them in step with the store; returns the function that detaches the subscription.
  */
 export function attachCheckpointLayer(map: MapLibreMap, beforeLayerId?: string): () => void {
-  const data = () => {
+  const data = (): FeatureCollection => {
     const { origin, checkpoints } = useCheckpointLayerStore.getState();
-    return checkpointFeatures(origin, checkpoints);
+    const preview = checkpointFeatures(origin, checkpoints);
+    const live = liveCheckpointFeatures(Object.values(useIncidentsStore.getState().byId));
+    return { type: 'FeatureCollection', features: [...preview.features, ...live] };
   };
-  map.addSource(CHECKPOINT_SOURCE, { type: 'geojson', data: data() });
-  for (const layer of checkpointLayers()) map.addLayer(layer, beforeLayerId);
-  return useCheckpointLayerStore.subscribe((state, prev) => {
-    if (state.checkpoints === prev.checkpoints && state.origin === prev.origin) return;
+  const refresh = () =>
     void map
       .getSource<GeoJSONSource>(CHECKPOINT_SOURCE)
       ?.setData(data())
       .catch(() => undefined);
+  map.addSource(CHECKPOINT_SOURCE, { type: 'geojson', data: data() });
+  for (const layer of checkpointLayers()) map.addLayer(layer, beforeLayerId);
+  const offPreview = useCheckpointLayerStore.subscribe((state, prev) => {
+    if (state.checkpoints === prev.checkpoints && state.origin === prev.origin) return;
+    refresh();
   });
+  // Held checkpoints change with the assignments (sent, cleared, incident ended).
+  let last = '';
+  const offIncidents = useIncidentsStore.subscribe(() => {
+    const key = JSON.stringify(
+      liveCheckpointFeatures(Object.values(useIncidentsStore.getState().byId)).map((f) => f.properties?.id),
+    );
+    if (key === last) return;
+    last = key;
+    refresh();
+  });
+  return () => {
+    offPreview();
+    offIncidents();
+  };
 }

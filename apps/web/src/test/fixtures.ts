@@ -24,6 +24,7 @@ export function makeAssignment(overrides: Partial<AssignmentDto> = {}): Assignme
     clearedAt: null,
     cancelledAt: null,
     version: 1,
+    checkpoint: null,
     ...overrides,
   };
 }

@@ -66,4 +66,16 @@ describe('AssignmentCard (unit terminal)', () => {
       resolution: 'transferred_to_case',
     });
   });
+
+  it("a checkpoint unit's card names its road block first, the scene below", async () => {
+    const assignment = makeAssignment({
+      role: 'checkpoint',
+      status: 'accepted',
+      checkpoint: { lngLat: [116.45, 39.95], roadName: '北环路', headingDeg: 90 },
+    });
+    const incident = makeIncident({ assignments: [assignment] });
+    render(<AssignmentCard active={{ incident, assignment }} />);
+    expect(screen.getByTestId('terminal-checkpoint').textContent).toBe('卡点：北环路');
+    expect(screen.getByTestId('terminal-address').className).toBe('muted');
+  });
 });

@@ -43,7 +43,15 @@ export function AssignmentCard({ active }: { active: ActiveAssignment }) {
           {t(`assignmentStatus.${assignment.status}`)}
         </span>
       </header>
-      <p className="address" data-testid="terminal-address">
+      {assignment.checkpoint && (
+        // A checkpoint unit's job is its road block, not the scene.
+        <p className="address checkpoint-post" data-testid="terminal-checkpoint">
+          {t('terminal.checkpoint', {
+            road: assignment.checkpoint.roadName ?? t('terminal.checkpointRoad'),
+          })}
+        </p>
+      )}
+      <p className={assignment.checkpoint ? 'muted' : 'address'} data-testid="terminal-address">
         {incident.address || place || `${incident.lngLat[0].toFixed(5)}, ${incident.lngLat[1].toFixed(5)}`}
       </p>
       {incident.address && place && (

@@ -40,7 +40,8 @@ export function UnitTerminalPage() {
     );
   }, [missingIncidentId]);
 
-  const incidentLngLat = active?.incident.lngLat;
+  // Where the unit is sent: its checkpoint when it holds one, else the scene.
+  const incidentLngLat = active?.assignment.checkpoint?.lngLat ?? active?.incident.lngLat;
   const hasPosition = useUnitsStore((s) => (unitId ? s.positions[unitId] !== undefined : false));
   // The unit and where it is sent, both on screen (the city as a tiny square helped no one);
   // without GPS the destination alone. Again once the first position arrives.

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "assignment" ADD COLUMN     "checkpoint" JSONB;
