@@ -10,7 +10,8 @@ import { DEFAULT_SPEEDS_KMH, carAccess, roadClassRule } from '@dispatch/routing'
 import { invalidOption } from './errors.js';
 import { buildFrame, type CityFrame, type StarRing } from './frame.js';
 import type { FeatureCollection, LineString, Position } from './geojson.js';
-import { distance, type XY } from './geometry.js';
+import { distance } from './geometry.js';
+import { gridSpecs, gridsGeoJson, precinctSpecs } from './deployment.js';
 import { gridCodeAt } from './grid-lookup.js';
 import { buildGrids, type GridDraft, type PrecinctDraft } from './grids.js';
 import { buildPosts } from './posts.js';
@@ -18,14 +19,7 @@ import { createRng } from './prng.js';
 import { createProjection, type Projection } from './projection.js';
 import type { RoadJunction } from './roads.js';
 import { desiredStaffing } from './staffing.js';
-import {
-  HIGHWAY_CLASSES,
-  type DemoCity,
-  type GridSpec,
-  type HighwayClass,
-  type PrecinctSpec,
-  type RoadStats,
-} from './types.js';
+import { HIGHWAY_CLASSES, type DemoCity, type HighwayClass, type RoadStats } from './types.js';
 import { buildUnits } from './units.js';
 
 export interface CityOnRoadsOptions {
@@ -286,25 +280,8 @@ export function cityOnRoads(
     junctionsByGrid,
     minima,
   });
-  const grids: GridSpec[] = drafts.map((g) => ({
-    code: g.code,
-    name: g.name,
-    precinct: g.precinct,
-    zone: g.zone,
-    minStaffing: minima.get(g.code) ?? {},
-    polygon: g.polygon,
-    centroid: g.centroid,
-    areaSquareMeters: g.areaSquareMeters,
-  }));
-  const precincts: PrecinctSpec[] = precinctDrafts.map((p) => {
-    let station: RoadJunction | undefined;
-    for (const j of placed)
-      if (p.gridCodes.includes(gridOf(j).code) && j.degree >= 3)
-        if (!station || distance(j.xy, p.centroidXY as XY) < distance(station.xy, p.centroidXY as XY))
-          station = j;
-    const lngLat = station?.lngLat ?? projection.toLngLat(p.centroidXY);
-    return { code: p.code, name: p.name, lngLat: [lngLat[0]!, lngLat[1]!], gridCodes: [...p.gridCodes] };
-  });
+  const grids = gridSpecs(drafts, minima);
+  const precincts = precinctSpecs(precinctDrafts, placed, gridOf, projection);
   return {
     options: { seed: opts.seed, grids: grids.length, units: units.length, scale: 1 },
     center,
@@ -312,21 +289,7 @@ export function cityOnRoads(
     roads: roads as DemoCity['roads'],
     river: null,
     grids,
-    gridsGeoJson: {
-      type: 'FeatureCollection',
-      features: grids.map((g) => ({
-        type: 'Feature',
-        id: g.code,
-        properties: {
-          code: g.code,
-          name: g.name,
-          precinct: g.precinct,
-          zone: g.zone,
-          minStaffing: g.minStaffing,
-        },
-        geometry: g.polygon,
-      })),
-    },
+    gridsGeoJson: gridsGeoJson(grids),
     precincts,
     posts,
     units,

@@ -5,7 +5,7 @@
 import type { LngLat } from '@dispatch/domain';
 import { invalidOption } from './errors.js';
 import { buildFrame } from './frame.js';
-import { distance } from './geometry.js';
+import { gridSpecs, gridsGeoJson, precinctSpecs } from './deployment.js';
 import { gridCodeAt } from './grid-lookup.js';
 import { buildGrids } from './grids.js';
 import { buildHotspots } from './hotspots.js';
@@ -16,7 +16,7 @@ import { createProjection } from './projection.js';
 import { riverPolyline } from './river.js';
 import { buildRoads, type RoadJunction } from './roads.js';
 import { desiredStaffing } from './staffing.js';
-import type { DemoCity, DemoCityOptions, GridSpec, PrecinctSpec } from './types.js';
+import type { DemoCity, DemoCityOptions } from './types.js';
 import { buildUnits } from './units.js';
 
 /** Centre of the demo city (Hangzhou-like coordinates; the city itself is fictional). */
@@ -86,24 +86,8 @@ export function generateDemoCity(options: DemoCityOptions = {}): DemoCity {
     minima,
   });
 
-  const grids: GridSpec[] = gridDrafts.map((g) => ({
-    code: g.code,
-    name: g.name,
-    precinct: g.precinct,
-    zone: g.zone,
-    minStaffing: minima.get(g.code) ?? {},
-    polygon: g.polygon,
-    centroid: g.centroid,
-    areaSquareMeters: g.areaSquareMeters,
-  }));
-  const precincts: PrecinctSpec[] = precinctDrafts.map((p) => {
-    let station: RoadJunction | undefined;
-    for (const j of junctions)
-      if (p.gridCodes.includes(gridOf(j).code) && j.degree >= 3 && j.highway !== 'motorway')
-        if (!station || distance(j.xy, p.centroidXY) < distance(station.xy, p.centroidXY)) station = j;
-    const at = station?.lngLat ?? projection.toLngLat(p.centroidXY);
-    return { code: p.code, name: p.name, lngLat: [at[0], at[1]], gridCodes: [...p.gridCodes] };
-  });
+  const grids = gridSpecs(gridDrafts, minima);
+  const precincts = precinctSpecs(precinctDrafts, junctions, gridOf, projection);
   const [minLng, minLat] = projection.toLngLat([-frame.halfWidth, -frame.halfHeight]);
   const [maxLng, maxLat] = projection.toLngLat([frame.halfWidth, frame.halfHeight]);
 
@@ -122,21 +106,7 @@ export function generateDemoCity(options: DemoCityOptions = {}): DemoCity {
       },
     },
     grids,
-    gridsGeoJson: {
-      type: 'FeatureCollection',
-      features: grids.map((g) => ({
-        type: 'Feature',
-        id: g.code,
-        properties: {
-          code: g.code,
-          name: g.name,
-          precinct: g.precinct,
-          zone: g.zone,
-          minStaffing: g.minStaffing,
-        },
-        geometry: g.polygon,
-      })),
-    },
+    gridsGeoJson: gridsGeoJson(grids),
     precincts,
     posts,
     units,
