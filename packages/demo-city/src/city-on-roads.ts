@@ -63,7 +63,6 @@ function streetJunctions(
   /** Vertices of roads cars may use (with repeats): the grids must cover them all. */
   drivableVertices: Position[];
   stats: RoadStats;
-  bbox: [number, number, number, number];
 } {
   const at = new Map<string, { lngLat: Position; degree: number; names: Set<string>; highway: string }>();
   let segments = 0;
@@ -71,7 +70,6 @@ function streetJunctions(
   const drivableVertices: Position[] = [];
   let length = 0;
   let oneway = 0;
-  const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const f of roads.features) {
     // The collection also holds barriers, signals and turn restrictions as Points.
     if (f.geometry?.type !== 'LineString') continue;
@@ -82,10 +80,6 @@ function streetJunctions(
     coords.forEach((c, i) => {
       const key = `${c[0]},${c[1]}`;
       vertexKeys.add(key);
-      bbox[0] = Math.min(bbox[0], c[0]!);
-      bbox[1] = Math.min(bbox[1], c[1]!);
-      bbox[2] = Math.max(bbox[2], c[0]!);
-      bbox[3] = Math.max(bbox[3], c[1]!);
       if (i > 0) {
         segments++;
         length += distance(projection.toXY(coords[i - 1] as LngLat), projection.toXY(c as LngLat));
@@ -117,7 +111,6 @@ function streetJunctions(
     junctions,
     streetPoints,
     drivableVertices,
-    bbox,
     stats: {
       featureCount: roads.features.length,
       vertexCount: vertexKeys.size,
@@ -205,18 +198,31 @@ function gridsOnRoads(
   return best!;
 }
 
+/** `[minLng, minLat, maxLng, maxLat]` of the roads' lines; null when there is none. */
+function linesBBox(roads: FeatureCollection<LineString, RoadProps>): [number, number, number, number] | null {
+  const bbox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const f of roads.features) {
+    // The collection also holds barriers, signals and turn restrictions as Points.
+    if (f.geometry?.type !== 'LineString') continue;
+    for (const c of f.geometry.coordinates ?? []) {
+      bbox[0] = Math.min(bbox[0], c[0]!);
+      bbox[1] = Math.min(bbox[1], c[1]!);
+      bbox[2] = Math.max(bbox[2], c[0]!);
+      bbox[3] = Math.max(bbox[3], c[1]!);
+    }
+  }
+  return bbox[0] <= bbox[2] ? bbox : null;
+}
+
 /** Grids, precincts, posts and a fleet for imported roads (see the module comment). */
 export function cityOnRoads(
   roads: FeatureCollection<LineString, RoadProps>,
   options: CityOnRoadsOptions = {},
 ): CityOnRoads {
   const opts = checkOptions(options);
-  const first = roads.features.find(
-    (f) => f.geometry?.type === 'LineString' && (f.geometry.coordinates?.length ?? 0) > 0,
-  );
-  if (!first) throw invalidOption('roads', 'the road network is empty', 0);
-  const rough = streetJunctions(roads, createProjection(first.geometry.coordinates[0] as LngLat));
-  const [minLng, minLat, maxLng, maxLat] = rough.bbox;
+  const bbox = linesBBox(roads);
+  if (!bbox) throw invalidOption('roads', 'the road network is empty', 0);
+  const [minLng, minLat, maxLng, maxLat] = bbox;
   const center: LngLat = [(minLng + maxLng) / 2, (minLat + maxLat) / 2];
   const projection = createProjection(center);
   const { junctions, streetPoints, drivableVertices, stats } = streetJunctions(roads, projection);
@@ -285,7 +291,7 @@ export function cityOnRoads(
   return {
     options: { seed: opts.seed, grids: grids.length, units: units.length, scale: 1 },
     center,
-    bbox: rough.bbox,
+    bbox,
     roads: roads as DemoCity['roads'],
     river: null,
     grids,
