@@ -130,11 +130,14 @@ export function liveCheckpointFeatures(incidents: Iterable<IncidentDto>): Featur
  * keeps them in step with the store; returns the function that detaches the subscription.
  */
 export function attachCheckpointLayer(map: MapLibreMap, beforeLayerId?: string): () => void {
+  const heldNow = () => liveCheckpointFeatures(Object.values(useIncidentsStore.getState().byId));
+  let live = heldNow();
   const data = (): FeatureCollection => {
     const { origin, checkpoints } = useCheckpointLayerStore.getState();
-    const preview = checkpointFeatures(origin, checkpoints);
-    const live = liveCheckpointFeatures(Object.values(useIncidentsStore.getState().byId));
-    return { type: 'FeatureCollection', features: [...preview.features, ...live] };
+    return {
+      type: 'FeatureCollection',
+      features: [...checkpointFeatures(origin, checkpoints).features, ...live],
+    };
   };
   const refresh = () =>
     void map
@@ -147,14 +150,13 @@ export function attachCheckpointLayer(map: MapLibreMap, beforeLayerId?: string):
     if (state.checkpoints === prev.checkpoints && state.origin === prev.origin) return;
     refresh();
   });
-  // Held checkpoints change with the assignments (sent, cleared, incident ended).
-  let last = '';
+  // Held checkpoints change with the assignments (sent, cleared, incident ended); a post never
+  // moves, so the set of assignment ids says whether anything changed.
+  const ids = (features: readonly Feature[]) => features.map((f) => f.properties?.id).join(',');
   const offIncidents = useIncidentsStore.subscribe(() => {
-    const key = JSON.stringify(
-      liveCheckpointFeatures(Object.values(useIncidentsStore.getState().byId)).map((f) => f.properties?.id),
-    );
-    if (key === last) return;
-    last = key;
+    const next = heldNow();
+    if (ids(next) === ids(live)) return;
+    live = next;
     refresh();
   });
   return () => {

@@ -8,8 +8,8 @@ import { useAttentionStore, type AttentionScreen } from './attention-store.js';
  */
 export function SoundControl({ screen }: { screen: AttentionScreen }) {
   const { t } = useTranslation();
-  const enabled = useAttentionStore((s) => s.enabled[screen] ?? s.isEnabled(screen));
-  const muted = useAttentionStore((s) => s.muted[screen] ?? s.isMuted(screen));
+  const enabled = useAttentionStore((s) => s.isEnabled(screen));
+  const muted = useAttentionStore((s) => s.isMuted(screen));
   if (!enabled)
     return (
       <button

@@ -19,8 +19,6 @@ export interface AlertMemory {
   unanswered: ReadonlySet<string>;
 }
 
-export const EMPTY_MEMORY: AlertMemory | null = null;
-
 export function dispatcherAlerts(
   memory: AlertMemory | null,
   incidents: readonly IncidentDto[],

@@ -1,6 +1,6 @@
 import type { IncidentDto } from '@dispatch/contracts';
 import { CLOCK_NAMES, type ClockTargets } from '@dispatch/domain';
-import { useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { ClockBadge } from '../../components/ClockBadge.js';
@@ -32,15 +32,18 @@ function useRowsThatFit(
   total: number,
 ) {
   const [fit, setFit] = useState(total);
+  const latest = useRef<() => void>(() => undefined);
+  // After every render (rows come and go, clocks change their height)...
   useLayoutEffect(() => {
     const measure = () => {
       const b = board.current;
       const l = list.current;
       if (!b || !l) return;
+      const box = b.getBoundingClientRect();
       // Not laid out (hidden, or no layout engine): nothing to measure, show them all.
-      if (b.getBoundingClientRect().height === 0) return setFit((was) => (was === total ? was : total));
+      if (box.height === 0) return setFit((was) => (was === total ? was : total));
       // Room for the "另有 N 起" line below the rows.
-      const bottom = b.getBoundingClientRect().bottom - parseFloat(getComputedStyle(b).fontSize) * 2.2;
+      const bottom = box.bottom - parseFloat(getComputedStyle(b).fontSize) * 2.2;
       let n = 0;
       for (const row of Array.from(l.children)) {
         if (row.getBoundingClientRect().bottom > bottom) break;
@@ -48,11 +51,16 @@ function useRowsThatFit(
       }
       setFit((was) => (was === n ? was : n));
     };
+    latest.current = measure;
     measure();
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
-    if (board.current) observer?.observe(board.current);
-    return () => observer?.disconnect();
   });
+  // ...and when the board is resized: one observer for the board's life, not one per render.
+  useEffect(() => {
+    if (typeof ResizeObserver === 'undefined' || !board.current) return;
+    const observer = new ResizeObserver(() => latest.current());
+    observer.observe(board.current);
+    return () => observer.disconnect();
+  }, [board]);
   return Math.min(fit, total);
 }
 
