@@ -7,11 +7,9 @@
  * column and reason; the valid ones are imported unless --strict. --replace removes the standard
  * addresses missing from the file. A running server picks the change up within 15 s.
  */
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/database.js';
 import { importAddresses } from '../src/importers/run-import.js';
+import { fileArgument, runImport } from './import-cli.js';
 
 const USAGE = 'usage: import:addresses FILE.csv [--strict] [--dry-run] [--replace] [--report rejected.json]';
 
@@ -25,17 +23,10 @@ const { values, positionals } = parseArgs({
     help: { type: 'boolean', short: 'h' },
   },
 });
-if (values.help || !positionals[0]) {
-  console.error(USAGE);
-  process.exit(values.help ? 0 : 2);
-}
-const file = resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
+const file = fileArgument(USAGE, values.help, positionals);
 
-const config = loadConfig({ ...process.env, DEMO: process.env.DEMO ?? '1' });
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-console.error(`writing to ${database.engine === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL'}`);
-try {
-  const outcome = await importAddresses(
+await runImport((ctx) =>
+  importAddresses(
     {
       file,
       strict: values.strict ?? false,
@@ -43,9 +34,6 @@ try {
       replace: values.replace ?? false,
       ...(values.report ? { reportFile: values.report } : {}),
     },
-    { database, timeZone: config.timeZone, io: { out: console.log, err: console.error } },
-  );
-  process.exitCode = outcome.exitCode;
-} finally {
-  await database.close();
-}
+    ctx,
+  ),
+);

@@ -5,11 +5,9 @@
  * MultiPolygons into the database the server uses, with the admin route's checks. Bad features are
  * reported; the valid ones are imported unless --strict. Restart a running server afterwards.
  */
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config.js';
-import { openDatabase } from '../src/db/database.js';
 import { importGrids } from '../src/importers/run-import.js';
+import { fileArgument, runImport } from './import-cli.js';
 
 const USAGE = 'usage: import:grids FILE [--strict] [--report rejected.json]';
 
@@ -21,23 +19,11 @@ const { values, positionals } = parseArgs({
     help: { type: 'boolean', short: 'h' },
   },
 });
-if (values.help || !positionals[0]) {
-  console.error(USAGE);
-  process.exit(values.help ? 0 : 2);
-}
-// `pnpm import:roads FILE` runs in apps/server: resolve FILE against where the command was typed.
-const file = resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
+const file = fileArgument(USAGE, values.help, positionals);
 
-// The importer signs no tokens: demo defaults only spare it a JWT_SECRET.
-const config = loadConfig({ ...process.env, DEMO: process.env.DEMO ?? '1' });
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-console.error(`writing to ${database.engine === 'pglite' ? `PGlite (${config.dataDir})` : 'PostgreSQL'}`);
-try {
-  const outcome = await importGrids(
+await runImport((ctx) =>
+  importGrids(
     { file, strict: values.strict ?? false, ...(values.report ? { reportFile: values.report } : {}) },
-    { database, timeZone: config.timeZone, io: { out: console.log, err: console.error } },
-  );
-  process.exitCode = outcome.exitCode;
-} finally {
-  await database.close();
-}
+    ctx,
+  ),
+);
